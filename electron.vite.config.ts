@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * Asset URLs must be absolute (`/assets/…`): the renderer is served at nested routes
+ * (`/wall/1`, `app://ioc/wall/1`), where electron-vite's forced relative base would break.
+ * electron-vite sets `base: './'` in a `pre` plugin for production builds, so this runs after it.
+ */
+function absoluteBase(): Plugin {
+  return { name: 'ioc-wall:absolute-base', enforce: 'post', config: () => ({ base: '/' }) };
+}
+
+/**
+ * One build for the three runtimes.
+ * main: the Electron entry plus the two plain-Node entries (browser-mode host, standalone hub),
+ * so `npm run serve` and `npm run hub` run the same bundled code as the desktop app.
+ * preload: CommonJS, because a sandboxed renderer cannot load an ES module preload.
+ */
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          serve: resolve(__dirname, 'src-main/web/serve.ts'),
+          hub: resolve(__dirname, 'src-hub/main.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src-main/electron/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'src-renderer'),
+    plugins: [react(), absoluteBase()],
+    build: {
+      outDir: resolve(__dirname, 'out/renderer'),
+      rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
+      // electron-vite leaves the renderer unminified; walls load it on every start and reload.
+      minify: true,
+      chunkSizeWarningLimit: 2000,
+    },
+  },
+});

@@ -1,0 +1,70 @@
+// Lint rules that keep the layers visible (STYLE.md): src-shared imports nothing runtime-specific,
+// only src-main/electron imports electron, raw IPC lives only in its two wrappers, and the renderer
+// never reaches into Node code.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const electronOnly = { name: 'electron', message: 'Only src-main/electron/ may import electron (STYLE.md: thin shell).' };
+const nodeBuiltins = { group: ['node:*'], message: 'No Node built-ins here.' };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [electronOnly] }],
+    },
+  },
+  {
+    files: ['src-shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly, { name: 'react', message: 'src-shared is the contract only.' }, { name: 'socket.io', message: 'src-shared is the contract only.' }],
+          patterns: [nodeBuiltins, { group: ['../src-*', '../../src-*'], message: 'src-shared imports nothing from other layers.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/electron/**/*.ts', 'test/e2e/electron/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['src-main/electron/**/*.ts'],
+    ignores: ['src-main/electron/preload.ts', 'src-main/electron/ipc-main.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ImportSpecifier[imported.name='ipcMain']", message: 'Raw ipcMain only in ipc-main.ts.' },
+        { selector: "ImportSpecifier[imported.name='ipcRenderer']", message: 'Raw ipcRenderer only in preload.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnly],
+          patterns: [nodeBuiltins, { group: ['**/src-main/**', '**/src-hub/**'], message: 'The renderer talks to the host only through bridge/.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['scripts/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

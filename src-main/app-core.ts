@@ -1,0 +1,131 @@
+import { join } from 'node:path';
+import type { Layout, Wall, WallView } from '../src-shared/domain';
+import type { EventChannel, EventPayload, InvokeResult, WallSummary } from '../src-shared/ipc';
+import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
+import { loadConfig, type AppConfig } from './config/load-config';
+import { connectHubClient, type HubClient } from './hub/hub-client';
+import { createInvokeRouter } from './invoke-router';
+import type { Logger } from './log';
+import { buildContentSecurityPolicy } from './security/csp';
+
+export interface AppCoreOptions {
+  mode: 'electron' | 'browser';
+  /** Config file; defaults to IOC_WALL_CONFIG, then `<userDataDir>/ioc-wall.json`. */
+  configPath?: string;
+  userDataDir: string;
+  /** Runtime files (demo clips); defaults to `<repo>/assets`. */
+  assetsDir: string;
+  version: string;
+  log: Logger;
+}
+
+export type EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
+
+export interface Placement {
+  index: number;
+  label: string;
+}
+
+export interface AppCore {
+  readonly config: AppConfig;
+  readonly configErrors: string[];
+  readonly contentSecurityPolicy: string;
+  /** Base URL of the hub in use (embedded or remote). */
+  readonly hubUrl: string;
+  dispatch(channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  setPlacements(placements: ReadonlyMap<string, Placement>): void;
+  /** Browser mode: where the walls are served, so the console can link them. */
+  setWallUrlBase(base: string): void;
+  close(): Promise<void>;
+}
+
+function layoutOf(wall: Wall, layouts: Layout[]): Layout {
+  const layout = layouts.find((l) => l.id === wall.layoutId);
+  // loadConfig drops walls with unknown layouts, so this is a programming error, not bad input.
+  if (!layout) throw new Error(`wall "${wall.id}" has no layout "${wall.layoutId}"`);
+  return layout;
+}
+
+/**
+ * Everything the app does that is not a window: config, the hub link (embedded demo hub when no URL
+ * is configured) and the answers to renderer requests. Plain Node, shared by Electron and browser mode.
+ */
+export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const { log } = options;
+  const configPath = options.configPath ?? process.env.IOC_WALL_CONFIG ?? join(options.userDataDir, 'ioc-wall.json');
+  const { config, errors: configErrors } = loadConfig(configPath, log.child('config'));
+
+  let demo: DemoHub | undefined;
+  let hubUrl = config.hub.url;
+  if (!hubUrl) {
+    demo = await startDemoHub({ port: config.hub.demoPort, token: config.hub.token, assetsDir: options.assetsDir, log: log.child('demo-hub') });
+    hubUrl = demo.hub.url;
+  }
+
+  const listeners = new Set<EventListener>();
+  const emit: EventListener = (channel, payload) => listeners.forEach((listener) => listener(channel, payload));
+  const hub: HubClient = connectHubClient({
+    url: hubUrl,
+    token: config.hub.token,
+    log: log.child('hub'),
+    onStatus: (state) => emit('hub:status', state),
+    onSnapshot: (snapshot) => emit('hub:snapshot', snapshot),
+    onMessage: (message) => emit('hub:message', message),
+  });
+
+  let placements: ReadonlyMap<string, Placement> = new Map();
+  let wallUrlBase: string | undefined;
+
+  const wallView = (wallId: string): WallView => {
+    const wall = config.walls.find((w) => w.id === wallId);
+    if (!wall) throw new Error(`no wall with id "${wallId}"`);
+    return { wall, layout: layoutOf(wall, config.layouts) };
+  };
+
+  const dispatch = createInvokeRouter(
+    {
+      'app:info': () => ({
+        name: 'IOC Wall',
+        version: options.version,
+        language: config.language,
+        mode: options.mode,
+        hub: demo ? 'embedded' : 'remote',
+        configErrors,
+      }),
+      'wall:get': ({ wallId }) => wallView(wallId),
+      'wall:list': () =>
+        config.walls.map((wall): WallSummary => ({
+          wall,
+          layout: layoutOf(wall, config.layouts),
+          display: placements.get(wall.id) ?? null,
+          ...(wallUrlBase ? { url: `${wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
+        })),
+      'hub:state': () => ({ connection: hub.connection(), snapshot: hub.model.snapshot() }),
+    },
+    log.child('invoke'),
+  );
+
+  return {
+    config,
+    configErrors,
+    contentSecurityPolicy: buildContentSecurityPolicy([hubUrl.replace(/^ws/, 'http'), ...config.mediaOrigins]),
+    hubUrl,
+    dispatch,
+    onEvent: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    setPlacements: (next) => {
+      placements = next;
+    },
+    setWallUrlBase: (base) => {
+      wallUrlBase = base.replace(/\/$/, '');
+    },
+    close: async () => {
+      listeners.clear();
+      hub.close();
+      await demo?.close();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchema } from '../../src-shared/domain';
+
+/**
+ * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
+ * first start; a malformed one is reported field by field and the app starts on defaults.
+ */
+export const appConfigSchema = z
+  .object({
+    language: languageSchema.default('vi'),
+    hub: z
+      .object({
+        /** The province's IOC hub. Absent: an embedded demo hub starts on 127.0.0.1. */
+        url: z.url({ protocol: /^(https?|wss?)$/ }).optional(),
+        token: z.string().min(1).max(512).default('demo-wall-token'),
+        /** Port for the embedded demo hub; 0 picks a free one. */
+        demoPort: z.number().int().min(0).max(65535).default(0),
+      })
+      .prefault({}),
+    /** Extra origins cameras stream from (e.g. a VMS server); added to the CSP's connect-src. */
+    mediaOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+    walls: z.array(wallSchema).min(1).optional(),
+    layouts: z.array(layoutSchema).min(1).optional(),
+    presets: z.array(presetSchema).default([]),
+    console: z.object({ display: displayPinSchema.optional() }).prefault({}),
+    browser: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().min(0).max(65535).default(4780),
+        /** Open kiosk windows when a Chromium or Chrome is installed. */
+        openKiosk: z.boolean().default(true),
+        /** Path to the browser for kiosk windows; found on PATH when absent. */
+        executable: z.string().optional(),
+      })
+      .prefault({}),
+  })
+  .strict();
+
+export type AppConfigInput = z.input<typeof appConfigSchema>;
+export type ParsedAppConfig = z.infer<typeof appConfigSchema>;

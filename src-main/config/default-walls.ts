@@ -1,0 +1,71 @@
+import type { Layout, Tile, Wall } from '../../src-shared/domain';
+
+/**
+ * The walls a fresh install shows on the embedded demo hub: an overview of the ten subsystems and
+ * a camera wall. Ids match the demo hub's KPI catalogue and camera registry (src-hub/demo).
+ */
+
+const cell = (col: number, row: number, colSpan = 1, rowSpan = 1) => ({ col, row, colSpan, rowSpan });
+
+const kpi = (id: string, kpiId: string, col: number, row: number, chart: 'line' | 'gauge' = 'line'): Tile => ({
+  id,
+  kind: 'kpi',
+  kpiId,
+  chart,
+  area: cell(col, row),
+});
+
+const camera = (id: string, cameraId: string, col: number, row: number): Tile => ({
+  id,
+  kind: 'camera',
+  cameraId,
+  area: cell(col, row),
+});
+
+/** Five columns by three rows fits a 1920×1080 monitor with tiles legible from the back of the room. */
+export const OVERVIEW_LAYOUT: Layout = {
+  id: 'tong-quan',
+  name: 'Tổng quan 10 lĩnh vực',
+  cols: 5,
+  rows: 3,
+  tiles: [
+    camera('cam-1', 'bai-sau-thuy-van', 1, 1),
+    camera('cam-2', 'nga-tu-gieng-nuoc', 2, 1),
+    kpi('tthc', 'tthc-on-time-rate', 3, 1, 'gauge'),
+    kpi('grdp', 'grdp-growth', 4, 1),
+    kpi('aqi', 'env-aqi-vung-tau', 5, 1),
+    camera('cam-3', 'cang-cai-mep', 1, 2),
+    kpi('health', 'health-er-visits', 2, 2),
+    kpi('edu', 'edu-attendance-rate', 3, 2),
+    kpi('tourism', 'tourism-visitors-today', 4, 2),
+    kpi('feedback', 'feedback-open', 5, 2),
+    { id: 'alerts', kind: 'ticker', area: cell(1, 3, 3, 1) },
+    kpi('infosec', 'infosec-attacks-blocked', 4, 3),
+    kpi('social', 'social-negative-share', 5, 3),
+  ],
+};
+
+export const CAMERA_LAYOUT: Layout = {
+  id: 'camera-giam-sat',
+  name: 'Camera giám sát',
+  cols: 3,
+  rows: 3,
+  tiles: [
+    camera('c1', 'bai-sau-thuy-van', 1, 1),
+    camera('c2', 'tuong-chua-kito-nui-nho', 2, 1),
+    camera('c3', 'nga-tu-gieng-nuoc', 3, 1),
+    camera('c4', 'cau-co-may', 1, 2),
+    camera('c5', 'cho-ba-ria', 2, 2),
+    camera('c6', 'ql51-phu-my', 3, 2),
+    camera('c7', 'cang-cai-mep', 1, 3),
+    camera('c8', 'con-dao-cau-tau-914', 2, 3),
+    { id: 'alerts', kind: 'ticker', area: cell(3, 3) },
+  ],
+};
+
+export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT];
+
+export const DEFAULT_WALLS: Wall[] = [
+  { id: '1', name: 'Màn hình tổng quan', layoutId: OVERVIEW_LAYOUT.id },
+  { id: '2', name: 'Màn hình camera', layoutId: CAMERA_LAYOUT.id },
+];

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import type { Layout, Wall } from '../../src-shared/domain';
+import type { Logger } from '../log';
+import { errorMessage } from '../log';
+import { appConfigSchema, type ParsedAppConfig } from './config-schema';
+import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from './default-walls';
+
+/** The config the app runs on: every optional part filled in. */
+export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts'> & { walls: Wall[]; layouts: Layout[] };
+
+export interface LoadedConfig {
+  config: AppConfig;
+  /** Where the config came from, or would have come from. */
+  path: string;
+  /** One line per problem, each naming the file and the field. Empty when the file was fine or absent. */
+  errors: string[];
+}
+
+function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  return path.length === 0 ? '(root)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+}
+
+function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => `${file}: field "${formatPath(issue.path)}": ${issue.message}`);
+}
+
+/**
+ * Parses the raw config, dropping each top-level field that fails so the rest still applies:
+ * a typo in `browser.port` must not also throw away the operator's walls.
+ */
+function parseKeepingGoodFields(file: string, raw: unknown): { parsed: ParsedAppConfig; errors: string[] } {
+  const errors: string[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    errors.push(`${file}: field "(root)": expected a JSON object`);
+    return { parsed: appConfigSchema.parse({}), errors };
+  }
+  const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  for (let attempt = 0; attempt < 32; attempt += 1) {
+    const result = appConfigSchema.safeParse(input);
+    if (result.success) return { parsed: result.data, errors };
+    errors.push(...describeIssues(file, result.error.issues));
+    const badKeys = new Set<string>();
+    for (const issue of result.error.issues) {
+      const top = issue.path[0];
+      if (typeof top === 'string') badKeys.add(top);
+      // An unrecognized key is reported on the root with the key names in `keys`.
+      if (issue.code === 'unrecognized_keys') issue.keys.forEach((k) => badKeys.add(k));
+    }
+    if (badKeys.size === 0) break;
+    badKeys.forEach((key) => delete input[key]);
+  }
+  return { parsed: appConfigSchema.parse({}), errors };
+}
+
+/** Walls that name a layout nobody defined are dropped with an error rather than shown empty. */
+function resolveWalls(file: string, parsed: ParsedAppConfig): { walls: Wall[]; layouts: Layout[]; errors: string[] } {
+  const layouts = parsed.layouts ?? DEFAULT_LAYOUTS;
+  const layoutIds = new Set(layouts.map((l) => l.id));
+  const errors: string[] = [];
+  const seen = new Set<string>();
+  const walls = (parsed.walls ?? DEFAULT_WALLS).filter((wall, i) => {
+    if (!layoutIds.has(wall.layoutId)) {
+      errors.push(`${file}: field "walls[${i}].layoutId": no layout with id "${wall.layoutId}"`);
+      return false;
+    }
+    if (seen.has(wall.id)) {
+      errors.push(`${file}: field "walls[${i}].id": duplicate wall id "${wall.id}"`);
+      return false;
+    }
+    seen.add(wall.id);
+    return true;
+  });
+  if (walls.length === 0) {
+    errors.push(`${file}: field "walls": no usable wall; using the default walls`);
+    return { walls: DEFAULT_WALLS, layouts: [...layouts, ...DEFAULT_LAYOUTS.filter((l) => !layoutIds.has(l.id))], errors };
+  }
+  return { walls, layouts, errors };
+}
+
+/**
+ * Reads the config file. A missing file is a normal first start (defaults, no error);
+ * unreadable JSON or bad fields give one clear error per problem and the app keeps going.
+ */
+export function loadConfig(path: string, log?: Logger): LoadedConfig {
+  let raw: unknown = {};
+  const errors: string[] = [];
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      log?.info(`no config file at ${path}; using defaults (embedded demo hub)`);
+    } else {
+      errors.push(`${path}: cannot read config: ${errorMessage(error)}; using defaults`);
+    }
+    raw = {};
+  }
+  const { parsed, errors: fieldErrors } = parseKeepingGoodFields(path, raw);
+  const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
+  errors.push(...fieldErrors, ...wallErrors);
+  errors.forEach((line) => log?.error(`config: ${line}`));
+  return { config: { ...parsed, walls, layouts }, path, errors };
+}

@@ -1,0 +1,191 @@
+import { screen, type BrowserWindow, type Display, type Rectangle } from 'electron';
+import type { AppCore, Placement } from '../app-core';
+import type { Logger } from '../log';
+import { assignDisplays, type DisplayInfo } from '../walls/display-assignment';
+import { planWallWindows } from '../walls/window-plan';
+import { consoleUrl, wallUrl } from './app-url';
+import { createAppWindow } from './window-factory';
+
+export interface WallWindowsOptions {
+  core: AppCore;
+  preloadPath: string;
+  /** Open walls in kiosk mode (unattended wall PCs), not just fullscreen. */
+  kiosk: boolean;
+  log: Logger;
+}
+
+export interface WallWindows {
+  /** Brings the console forward, reopening it when the operator closed it. */
+  focusConsole(): void;
+  /** Reopens walls that were closed and reloads the others. */
+  reloadWalls(): void;
+  stop(): void;
+}
+
+/** Hot-plug arrives as a burst (removing one monitor also changes the others' metrics): act once. */
+const SETTLE_MS = 250;
+/** A renderer that keeps crashing is reloaded at most this often, so a crash loop cannot spin the CPU. */
+const RELOAD_GAP_MS = 5_000;
+
+function toInfo(display: Display, primaryId: number): DisplayInfo {
+  const { x, y, width, height } = display.bounds;
+  return { id: display.id, label: display.label || `${width}×${height}`, primary: display.id === primaryId, bounds: { x, y, width, height } };
+}
+
+/** A framed console centred in the display's work area, at most 1600×1000. */
+function consoleBounds(display: Display): Rectangle {
+  const area = display.workArea;
+  const width = Math.min(1600, Math.round(area.width * 0.9));
+  const height = Math.min(1000, Math.round(area.height * 0.9));
+  return { x: area.x + Math.round((area.width - width) / 2), y: area.y + Math.round((area.height - height) / 2), width, height };
+}
+
+/**
+ * Keeps one fullscreen window per placed wall and a console window, following the displays as they
+ * come and go. Only windows whose display changed are touched; a wall that must change display is
+ * reopened there, because moving a fullscreen window between displays is unreliable across
+ * window managers.
+ */
+export function startWallWindows(options: WallWindowsOptions): WallWindows {
+  const { core, log } = options;
+  const walls = new Map<string, { win: BrowserWindow; displayId: number }>();
+  let consoleWindow: { win: BrowserWindow; displayId: number } | null = null;
+  let knownBounds = new Map<number, string>();
+  let pendingChanged = new Set<number>();
+  let timer: NodeJS.Timeout | undefined;
+
+  const recoverCrashes = (win: BrowserWindow, name: string): void => {
+    let lastReload = 0;
+    win.webContents.on('render-process-gone', (_event, details) => {
+      log.error(`${name} renderer gone: ${details.reason} (exit ${details.exitCode})`);
+      if (details.reason === 'clean-exit' || win.isDestroyed() || Date.now() - lastReload < RELOAD_GAP_MS) return;
+      lastReload = Date.now();
+      win.webContents.reload();
+    });
+  };
+
+  const openWall = (wallId: string, display: Display): void => {
+    const wall = core.config.walls.find((w) => w.id === wallId);
+    const win = createAppWindow(
+      { kind: 'wall', title: wall?.name ?? wallId, url: wallUrl(wallId), bounds: display.bounds, fullscreen: true, kiosk: options.kiosk },
+      { preloadPath: options.preloadPath, log },
+    );
+    recoverCrashes(win, `wall ${wallId}`);
+    walls.set(wallId, { win, displayId: display.id });
+    win.on('closed', () => {
+      if (walls.get(wallId)?.win === win) walls.delete(wallId);
+    });
+  };
+
+  const placeConsole = (display: Display, changed: ReadonlySet<number>): void => {
+    if (consoleWindow && !consoleWindow.win.isDestroyed()) {
+      if (consoleWindow.displayId === display.id && !changed.has(display.id)) return;
+      consoleWindow.win.setBounds(consoleBounds(display));
+      consoleWindow.displayId = display.id;
+      return;
+    }
+    const win = createAppWindow(
+      { kind: 'console', title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
+      { preloadPath: options.preloadPath, log },
+    );
+    recoverCrashes(win, 'console');
+    consoleWindow = { win, displayId: display.id };
+    win.on('closed', () => {
+      if (consoleWindow?.win === win) consoleWindow = null;
+    });
+  };
+
+  const assignNow = () => {
+    const displays = screen.getAllDisplays();
+    const byId = new Map(displays.map((d) => [d.id, d]));
+    const primaryId = screen.getPrimaryDisplay().id;
+    const assignment = assignDisplays(core.config.walls, displays.map((d) => toInfo(d, primaryId)), core.config.console.display);
+    const consoleDisplay = assignment.console ? byId.get(assignment.console.id) : undefined;
+    return { displays, byId, assignment, consoleDisplay };
+  };
+
+  const apply = (changed: ReadonlySet<number>): void => {
+    const { displays, byId, assignment, consoleDisplay } = assignNow();
+    const current = new Map([...walls].map(([id, w]) => [id, w.displayId]));
+    const plan = planWallWindows(current, assignment.placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id })), changed);
+
+    for (const wallId of plan.close) {
+      log.info(`wall ${wallId}: closing, its display is gone`);
+      walls.get(wallId)?.win.close();
+      walls.delete(wallId);
+    }
+    for (const { wallId, from, to } of plan.move) {
+      const entry = walls.get(wallId);
+      const display = byId.get(to);
+      if (!entry || !display) continue;
+      if (from === to) {
+        // Same display, new metrics: the window manager resizes fullscreen windows itself.
+        if (!entry.win.isFullScreen()) entry.win.setBounds(display.bounds);
+        continue;
+      }
+      log.info(`wall ${wallId}: moving from display ${from} to ${to}`);
+      walls.delete(wallId);
+      entry.win.close();
+      openWall(wallId, display);
+    }
+    for (const { wallId, displayId } of plan.open) {
+      const display = byId.get(displayId);
+      if (display) openWall(wallId, display);
+    }
+    if (consoleDisplay) placeConsole(consoleDisplay, changed);
+
+    if (assignment.unplaced.length > 0) log.warn(`no display for wall(s) ${assignment.unplaced.join(', ')} (${displays.length} display(s))`);
+    core.setPlacements(new Map<string, Placement>(assignment.placements.map((p) => [p.wallId, { index: p.index, label: p.display.label }])));
+    knownBounds = new Map(displays.map((d) => [d.id, JSON.stringify(d.bounds)]));
+  };
+
+  const schedule = (changedId?: number): void => {
+    if (changedId !== undefined) pendingChanged.add(changedId);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const changed = pendingChanged;
+      pendingChanged = new Set();
+      // A display whose bounds differ from the last pass changed too, whatever event said so.
+      for (const d of screen.getAllDisplays()) if (knownBounds.has(d.id) && knownBounds.get(d.id) !== JSON.stringify(d.bounds)) changed.add(d.id);
+      apply(changed);
+    }, SETTLE_MS);
+  };
+
+  const onAdded = (_event: unknown, display: Display): void => {
+    log.info(`display added: ${display.id} ${display.bounds.width}×${display.bounds.height}`);
+    schedule();
+  };
+  const onRemoved = (_event: unknown, display: Display): void => {
+    log.info(`display removed: ${display.id}`);
+    schedule();
+  };
+  const onMetrics = (_event: unknown, display: Display): void => schedule(display.id);
+  screen.on('display-added', onAdded);
+  screen.on('display-removed', onRemoved);
+  screen.on('display-metrics-changed', onMetrics);
+
+  apply(new Set());
+
+  return {
+    focusConsole: () => {
+      const { consoleDisplay } = assignNow();
+      if (consoleDisplay) placeConsole(consoleDisplay, new Set());
+      const win = consoleWindow?.win;
+      if (!win || win.isDestroyed()) return;
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+    },
+    reloadWalls: () => {
+      const before = new Set(walls.keys());
+      apply(new Set());
+      for (const [wallId, { win }] of walls) if (before.has(wallId) && !win.isDestroyed()) win.webContents.reload();
+    },
+    stop: () => {
+      clearTimeout(timer);
+      screen.removeListener('display-added', onAdded);
+      screen.removeListener('display-removed', onRemoved);
+      screen.removeListener('display-metrics-changed', onMetrics);
+    },
+  };
+}

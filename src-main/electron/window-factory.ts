@@ -1,0 +1,110 @@
+import { BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
+import type { Logger } from '../log';
+import { isAppUrl } from './app-url';
+
+/** Dark like the wall theme, so a window never flashes white while it loads. */
+const BACKGROUND = '#0b1220';
+
+export interface AppWindowSpec {
+  kind: 'wall' | 'console';
+  title: string;
+  url: string;
+  bounds: Rectangle;
+  /** Walls cover their display; the console is a normal framed window. */
+  fullscreen: boolean;
+  /** Kiosk mode also keeps the OS from switching away (walls on an unattended PC). */
+  kiosk?: boolean;
+}
+
+export interface WindowFactoryOptions {
+  preloadPath: string;
+  log: Logger;
+}
+
+/** Every window this app made and has not yet destroyed: the set IPC trusts and events go to. */
+const ours = new Set<BrowserWindow>();
+
+export function appWindows(): BrowserWindow[] {
+  return [...ours].filter((win) => !win.isDestroyed());
+}
+
+export function isAppWebContents(contents: WebContents): boolean {
+  return appWindows().some((win) => win.webContents === contents);
+}
+
+const hardened = new WeakSet<Session>();
+
+/**
+ * Denies every permission but fullscreen, and only to the app's own pages: a wall shows video and
+ * charts and needs no camera, microphone, location or notifications.
+ */
+function hardenSession(session: Session, log: Logger): void {
+  if (hardened.has(session)) return;
+  hardened.add(session);
+  session.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    const allowed = permission === 'fullscreen' && isAppUrl(details.requestingUrl);
+    if (!allowed) log.warn(`denied permission "${permission}" to ${details.requestingUrl}`);
+    callback(allowed);
+  });
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permission === 'fullscreen' && isAppUrl(requestingOrigin));
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** Keeps a window on the app's origin: no pop-ups, no webviews, no navigation or redirect elsewhere. */
+function confine(contents: WebContents, log: Logger): void {
+  contents.setWindowOpenHandler(({ url }) => {
+    log.warn(`blocked pop-up to ${url}`);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => {
+    log.warn('blocked a webview');
+    event.preventDefault();
+  });
+  const blockForeign = (event: { url: string; preventDefault(): void }): void => {
+    if (isAppUrl(event.url)) return;
+    log.warn(`blocked navigation to ${event.url}`);
+    event.preventDefault();
+  };
+  contents.on('will-frame-navigate', blockForeign);
+  contents.on('will-redirect', blockForeign);
+}
+
+/**
+ * The one place windows are made, so every window is sandboxed, context-isolated, confined to
+ * app:// and counted as ours by the IPC gate.
+ */
+export function createAppWindow(spec: AppWindowSpec, options: WindowFactoryOptions): BrowserWindow {
+  const log = options.log.child(spec.kind);
+  const win = new BrowserWindow({
+    ...spec.bounds,
+    title: spec.title,
+    show: false,
+    backgroundColor: BACKGROUND,
+    frame: !spec.fullscreen,
+    fullscreen: spec.fullscreen,
+    kiosk: spec.kiosk === true,
+    autoHideMenuBar: true,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      preload: options.preloadPath,
+      // Walls play muted camera video with nobody there to click.
+      autoplayPolicy: 'no-user-gesture-required',
+    },
+  });
+  ours.add(win);
+  win.on('closed', () => ours.delete(win));
+  hardenSession(win.webContents.session, options.log);
+  confine(win.webContents, log);
+  win.once('ready-to-show', () => (spec.kind === 'wall' ? win.showInactive() : win.show()));
+  win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+    if (isMainFrame) log.error(`failed to load ${url}: ${description} (${code})`);
+  });
+  void win.loadURL(spec.url).catch(() => undefined);
+  return win;
+}

@@ -1,0 +1,25 @@
+/**
+ * The renderer's Content-Security-Policy, one builder for both hosts (Electron's app:// scheme and
+ * the browser-mode server), so a wall is locked down the same way whichever way it is shown.
+ * Scripts, styles and fonts come only from the app itself; network access only to the app, the hub
+ * and the configured camera origins; hls.js needs blob: for its worker and for MediaSource.
+ */
+export function buildContentSecurityPolicy(mediaOrigins: readonly string[]): string {
+  const origins = [...new Set(mediaOrigins.map((url) => new URL(url).origin))];
+  const connect = ["'self'", ...origins].join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "font-src 'self'",
+    "img-src 'self' data: blob:",
+    `media-src 'self' blob: ${origins.join(' ')}`.trim(),
+    `connect-src ${connect}`,
+    "worker-src 'self' blob:",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}

@@ -1,0 +1,65 @@
+import { io } from 'socket.io-client';
+import { BROWSER_BRIDGE_PATH, EVENT_CHANNELS, type InvokeResult } from '../../src-shared/ipc';
+import type { HostTransport } from './transport';
+
+type Listener = (payload: unknown) => void;
+
+const SERVER_CLOSE_RETRY_MS = 1_000;
+
+/**
+ * Browser mode: the host API over socket.io to the server that served this page (same origin, so
+ * the CSP's connect-src 'self' covers it). socket.io reconnects on its own; we only report it.
+ */
+export function socketTransport(timeoutMs: number): HostTransport {
+  const socket = io({ path: BROWSER_BRIDGE_PATH });
+  // socket.io retries dropped links by itself, except when the server closed the socket, which a
+  // host shutting down does. A kiosk wall has nobody to press reload, so it keeps trying, and once a
+  // restarted host answers it reloads the page: the new host may serve a new build, and a new CSP
+  // naming its hub's current address (the demo hub's port changes per start).
+  let hostClosed = false;
+  socket.on('disconnect', (reason) => {
+    if (reason !== 'io server disconnect') return;
+    hostClosed = true;
+    setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
+  });
+  socket.on('connect', () => {
+    if (hostClosed) window.location.reload();
+  });
+  const listeners = new Map<string, Set<Listener>>();
+  // One socket handler per event channel, fanned out, so components can subscribe and unsubscribe freely.
+  for (const channel of EVENT_CHANNELS) {
+    socket.on(channel, (payload: unknown) => listeners.get(channel)?.forEach((listener) => listener(payload)));
+  }
+  return {
+    kind: 'browser',
+    invoke: (channel, request) =>
+      new Promise<InvokeResult<unknown>>((resolve, reject) => {
+        socket.timeout(timeoutMs).emit('invoke', channel, request, (error: Error | null, result: InvokeResult<unknown>) => {
+          if (error) reject(new Error(`no answer from the host within ${timeoutMs} ms`));
+          else resolve(result);
+        });
+      }),
+    on: (channel, listener) => {
+      const set = listeners.get(channel) ?? new Set<Listener>();
+      set.add(listener);
+      listeners.set(channel, set);
+      return () => set.delete(listener);
+    },
+    onLinkChange: (listener) => {
+      let connectedBefore = socket.connected;
+      const onConnect = (): void => {
+        listener(true, connectedBefore);
+        connectedBefore = true;
+      };
+      const onDisconnect = (): void => listener(false, false);
+      socket.on('connect', onConnect);
+      socket.on('disconnect', onDisconnect);
+      socket.io.on('reconnect_failed', onDisconnect);
+      return () => {
+        socket.off('connect', onConnect);
+        socket.off('disconnect', onDisconnect);
+        socket.io.off('reconnect_failed', onDisconnect);
+      };
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Route } from '../route';
+import { host } from './connect';
+import { loadAppInfo, loadHubState, loadWall, loadWallList } from './loaders';
+import { wireHostEvents } from './wire-events';
+
+/**
+ * Connects this window to its host and loads what its app needs. Events are wired before the
+ * first `hub:state` request, so a message sent in between is queued rather than lost.
+ */
+export async function startBridge(route: Route): Promise<void> {
+  const { api, transport } = await host();
+  const loadRouteData = (): void => {
+    void loadAppInfo(api);
+    void loadHubState(api);
+    if (route.app === 'wall') void loadWall(api, route.wallId);
+    else void loadWallList(api);
+  };
+  // After a browser-mode reconnect the host may have moved on (or restarted): fetch everything again.
+  wireHostEvents(api, transport, loadRouteData);
+  loadRouteData();
+}

@@ -1,0 +1,17 @@
+import type { InvokeResult } from '../../src-shared/ipc';
+
+/**
+ * The raw, untyped pipe to the host: Electron's preload global or the browser-mode socket.
+ * Everything on it is `unknown` until host-api.ts has parsed it.
+ */
+export interface HostTransport {
+  readonly kind: 'electron' | 'browser';
+  /** Rejects only when the host cannot be reached; the host's own errors come back as `{ ok: false }`. */
+  invoke(channel: string, request: unknown): Promise<InvokeResult<unknown>>;
+  on(channel: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * Reports the renderer's own link to the host. Only browser mode can lose it; `reconnected` is
+   * true when it comes back after a drop, the moment to re-fetch state the host may have moved past.
+   */
+  onLinkChange?(listener: (up: boolean, reconnected: boolean) => void): () => void;
+}

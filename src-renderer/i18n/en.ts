@@ -1,0 +1,73 @@
+import type { Messages } from './vi';
+
+/** English strings for visiting staff; typed against vi.ts so the key sets cannot drift. */
+export const en: Messages = {
+  'app.title.full': 'Bà Rịa – Vũng Tàu Smart City Intelligent Operations Center',
+  'app.title.short': 'IOC Bà Rịa – Vũng Tàu',
+
+  'connection.live': 'Live',
+  'connection.connecting': 'Connecting',
+  'connection.offline': 'Offline',
+  'connection.bridgeDown': 'Lost connection to the app server',
+
+  'age.justNow': 'just now',
+  'age.seconds': '{n} s ago',
+  'age.minutes': '{n} min ago',
+  'age.hours': '{n} h ago',
+  'age.days': '{n} d ago',
+
+  'tile.updated': 'updated {age}',
+  'tile.noData': 'No data yet',
+  'tile.stale.warn': 'Data delayed',
+  'tile.stale.critical': 'Data lost',
+
+  'kpi.target': 'Target {target}',
+  'kpi.notFound': 'Indicator "{id}" not found',
+
+  'camera.notFound': 'Camera "{id}" not found',
+  'camera.state.loading': 'Connecting',
+  'camera.state.live': 'Live',
+  'camera.state.stalled': 'Signal interrupted',
+  'camera.state.offline': 'Camera offline',
+  'camera.state.error': 'Playback error',
+  'camera.retrying': 'Retrying (attempt {n})',
+  'camera.unsupported': 'This browser cannot play HLS streams',
+  'camera.lastFrame': 'last frame {age}',
+  'camera.noFrame': 'no picture yet',
+
+  'ticker.title': 'Alerts & events',
+  'ticker.empty': 'No alerts yet',
+  'severity.info': 'Info',
+  'severity.warning': 'Warning',
+  'severity.critical': 'Critical',
+
+  'wall.loading': 'Loading wall {id}…',
+  'wall.notFound.title': 'Cannot open wall "{id}"',
+  'wall.notFound.hint': 'Check the wall id in the config file, or open the console to see the list of walls.',
+  'wall.openConsole': 'Open the console',
+
+  'console.title': 'Operator console',
+  'console.walls': 'Walls',
+  'console.noWalls': 'No walls configured',
+  'console.noDisplay': 'no display',
+  'console.display': 'Display: {label}',
+  'console.grid': '{cols} × {rows} grid · {n} tiles',
+  'console.layout': 'Layout: {name}',
+  'console.openWall': 'Open in browser',
+  'console.configErrors': 'The config file has {n} errors',
+  'console.configErrors.hint': 'The app uses defaults for the entries below. Fix the config file and restart.',
+  'console.connection': 'Data hub connection',
+  'console.hubUrl': 'Hub address',
+  'console.since': 'Status since',
+  'console.rejected': 'Messages rejected from the hub',
+  'console.invalid': 'Invalid payloads at the UI',
+  'console.lastError': 'Last error',
+  'console.kpis': 'Latest indicators by subsystem',
+  'console.noKpis': 'No indicators received from the hub yet',
+  'console.version': 'Version {version}',
+  'console.mode.electron': 'Desktop app',
+  'console.mode.browser': 'Browser mode',
+  'console.hub.embedded': 'Embedded demo hub',
+  'console.hub.remote': 'Province hub',
+  'console.loadFailed': 'Could not load: {error}',
+};

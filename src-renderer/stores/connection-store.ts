@@ -1,0 +1,54 @@
+import { create } from 'zustand';
+import type { ApplyOutcome } from '../../src-shared/hub-state-model';
+import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
+
+/**
+ * The wall's link to its data: the host's hub connection, the renderer's own link to the host
+ * (browser mode can lose it), and where the wall stands in the hub's message sequence.
+ */
+export interface ConnectionStore {
+  /** The host's connection to the hub, as last reported; null before `hub:state` answers. */
+  connection: ConnectionState | null;
+  /** Whether the renderer can reach its host at all (always true in Electron). */
+  bridgeUp: boolean;
+  /** Set once the first `hub:state` is applied: the wall has real data from then on. */
+  hubLoaded: boolean;
+  /** Sequence number of the last hub message applied; later duplicates are ignored. */
+  lastSeq: number;
+  duplicates: number;
+  gaps: number;
+  /** Host payloads that failed their schema; shown on the console, never thrown. */
+  invalidPayloads: number;
+
+  statusChanged(connection: ConnectionState): void;
+  bridgeChanged(up: boolean): void;
+  /** A full state or snapshot replaced everything: the sequence restarts from its seq. */
+  snapshotApplied(seq: number, fromHubState: boolean): void;
+  messageCounted(seq: number, outcome: ApplyOutcome): void;
+  payloadRejected(): void;
+}
+
+export const useConnectionStore = create<ConnectionStore>()((set) => ({
+  connection: null,
+  bridgeUp: true,
+  hubLoaded: false,
+  lastSeq: 0,
+  duplicates: 0,
+  gaps: 0,
+  invalidPayloads: 0,
+  statusChanged: (connection) => set({ connection }),
+  bridgeChanged: (bridgeUp) => set({ bridgeUp }),
+  snapshotApplied: (seq, fromHubState) => set((s) => ({ lastSeq: seq, hubLoaded: s.hubLoaded || fromHubState })),
+  messageCounted: (seq, outcome) =>
+    set((s) => {
+      if (outcome === 'duplicate') return { duplicates: s.duplicates + 1 };
+      return { lastSeq: seq, gaps: outcome === 'gap' ? s.gaps + 1 : s.gaps };
+    }),
+  payloadRejected: () => set((s) => ({ invalidPayloads: s.invalidPayloads + 1 })),
+}));
+
+/** What the status pill shows: a lost host link means offline whatever the host last said. */
+export function displayStatus(state: Pick<ConnectionStore, 'connection' | 'bridgeUp'>): ConnectionStatus {
+  if (!state.bridgeUp) return 'offline';
+  return state.connection?.status ?? 'connecting';
+}

@@ -1,0 +1,90 @@
+import {
+  CAMERA_MEDIA_RECOVERY_WINDOW_MS,
+  CAMERA_RETRY_BASE_MS,
+  CAMERA_RETRY_MAX_MS,
+  CAMERA_STALL_MS,
+  CAMERA_STALL_RELOAD_MS,
+} from '../../constants';
+
+/**
+ * The health of one camera tile as a pure state machine, so the rules ("live only once frames
+ * advance", "stalled after 5 s without a frame", when to recover and when to reload) are testable
+ * without a browser or a stream.
+ */
+export type CameraState = 'loading' | 'live' | 'stalled' | 'offline' | 'error';
+export type FatalKind = 'network' | 'media' | 'other';
+
+/** What the player should do about a fatal error. */
+export type Recovery = { kind: 'recover-media' } | { kind: 'reload'; delayMs: number };
+
+export interface CameraHealth {
+  state: CameraState;
+  /** When a new frame was last seen (ms since epoch), kept across reloads; null before the first frame. */
+  lastFrameAt: number | null;
+  /** When the current source (re)load began. */
+  loadStartedAt: number;
+  /** Fatal errors since the last frame; drives the retry backoff and the "attempt n" label. */
+  failures: number;
+  lastMediaRecoveryAt: number | null;
+  /** The recovery planned for the latest fatal error, for the player to carry out. */
+  recovery: Recovery | null;
+}
+
+export type CameraEvent =
+  | { type: 'load'; at: number }
+  | { type: 'frame'; at: number }
+  | { type: 'tick'; at: number }
+  | { type: 'fatal'; at: number; error: FatalKind }
+  | { type: 'offline'; at: number };
+
+export function initialCameraHealth(at: number): CameraHealth {
+  return { state: 'loading', lastFrameAt: null, loadStartedAt: at, failures: 0, lastMediaRecoveryAt: null, recovery: null };
+}
+
+/** Exponential backoff from the first failure: 1 s, 2 s, 4 s … capped, so a dead camera is not hammered. */
+export function retryDelayMs(failures: number): number {
+  return Math.min(CAMERA_RETRY_BASE_MS * 2 ** Math.max(0, failures - 1), CAMERA_RETRY_MAX_MS);
+}
+
+/** Media errors are first repaired in place (cheap, keeps the buffer); a repeat soon after means reload. */
+export function planRecovery(health: CameraHealth, error: FatalKind, at: number): Recovery {
+  const recentRecovery = health.lastMediaRecoveryAt !== null && at - health.lastMediaRecoveryAt < CAMERA_MEDIA_RECOVERY_WINDOW_MS;
+  if (error === 'media' && !recentRecovery) return { kind: 'recover-media' };
+  return { kind: 'reload', delayMs: retryDelayMs(health.failures + 1) };
+}
+
+export function nextCameraHealth(health: CameraHealth, event: CameraEvent): CameraHealth {
+  switch (event.type) {
+    case 'load':
+      // lastFrameAt survives a reload so the tile can still say how old its last picture is.
+      return { ...health, state: 'loading', loadStartedAt: event.at, recovery: null };
+    case 'frame':
+      if (health.state === 'offline') return health;
+      return { ...health, state: 'live', lastFrameAt: event.at, failures: 0, recovery: null };
+    case 'tick':
+      if (health.state === 'live' && health.lastFrameAt !== null && event.at - health.lastFrameAt >= CAMERA_STALL_MS) {
+        return { ...health, state: 'stalled' };
+      }
+      return health;
+    case 'fatal': {
+      if (health.state === 'offline') return health;
+      const recovery = planRecovery(health, event.error, event.at);
+      return {
+        ...health,
+        state: 'error',
+        failures: health.failures + 1,
+        lastMediaRecoveryAt: recovery.kind === 'recover-media' ? event.at : health.lastMediaRecoveryAt,
+        recovery,
+      };
+    }
+    case 'offline':
+      return { ...health, state: 'offline', recovery: null };
+  }
+}
+
+/** A stall, or a load with no first frame, that outlasts hls.js's own nudging needs a fresh load. */
+export function needsReload(health: CameraHealth, at: number): boolean {
+  if (health.state === 'stalled') return health.lastFrameAt !== null && at - health.lastFrameAt >= CAMERA_STALL_RELOAD_MS;
+  if (health.state === 'loading') return at - health.loadStartedAt >= CAMERA_STALL_RELOAD_MS;
+  return false;
+}

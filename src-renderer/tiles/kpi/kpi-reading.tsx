@@ -1,0 +1,33 @@
+import type { KpiDefinition, KpiPoint } from '../../../src-shared/domain';
+import { formatNumber } from '../../format/numbers';
+import { localeOf } from '../../i18n/translate';
+import { useLanguage, useT } from '../../i18n/use-t';
+import { assessKpi, targetComparator } from './kpi-assessment';
+
+/**
+ * The big current value with unit, and the target under it, coloured by whether the value meets it.
+ * `data-kpi-value` carries the raw number so checks never have to parse localized text.
+ */
+export function KpiReading({ point, definition }: { point: KpiPoint; definition: KpiDefinition | undefined }) {
+  const t = useT();
+  const locale = localeOf(useLanguage());
+  const decimals = definition?.decimals ?? 0;
+  const assessment = definition ? assessKpi(point.value, definition) : 'neutral';
+  const target = definition?.target;
+  return (
+    <div className="kpi-reading" data-assessment={assessment}>
+      <div className="kpi-reading__value">
+        <span className="kpi-reading__number" data-kpi-value={point.value}>
+          {formatNumber(point.value, decimals, locale)}
+        </span>
+        {definition?.unit ? <span className="kpi-reading__unit">{definition.unit}</span> : null}
+      </div>
+      {target !== undefined && definition ? (
+        <div className="kpi-reading__target">
+          <span className="kpi-reading__dot" aria-hidden="true" />
+          {t('kpi.target', { target: `${targetComparator(definition)} ${formatNumber(target, decimals, locale)} ${definition.unit}`.trim() })}
+        </div>
+      ) : null}
+    </div>
+  );
+}

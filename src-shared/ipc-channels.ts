@@ -1,0 +1,27 @@
+/**
+ * The channel names of the IPC contract, without their schemas. The sandboxed preload imports only
+ * this file, so it stays a few hundred bytes instead of carrying zod; `ipc.ts` checks at compile
+ * time that these lists and its schema maps name exactly the same channels.
+ */
+
+export const INVOKE_CHANNELS = ['app:info', 'wall:get', 'wall:list', 'hub:state'] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:message', 'hub:snapshot'] as const;
+
+export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
+
+/** What an invoke answers over either transport: errors travel as data, never as thrown objects. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Name of the socket.io path the browser-mode host serves its bridge on. */
+export const BROWSER_BRIDGE_PATH = '/bridge';
+
+/** Paths that are app routes; both hosts answer them with index.html, the renderer routes on them. */
+export const APP_ROUTE_PATTERN = /^\/(?:wall\/[A-Za-z0-9._-]{1,64}|console)\/?$/;

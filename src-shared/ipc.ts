@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { languageSchema, layoutSchema, wallSchema, wallViewSchema } from './domain';
+import { hubMessageSchema, hubSnapshotSchema } from './hub-protocol';
+import type { EventChannel, InvokeChannel } from './ipc-channels';
+
+export * from './ipc-channels';
+
+/**
+ * The one contract between the host (Electron main, or the browser-mode server) and the renderer.
+ * Channels are named `domain:verb`. Invoke channels answer with a promise; event channels are
+ * fire-and-forget from host to renderer. Both transports (Electron IPC, socket.io in browser mode)
+ * carry exactly these channels, validated with these schemas at the host boundary.
+ */
+
+export const connectionStatusSchema = z.enum(['connecting', 'live', 'offline']);
+export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+export const connectionStateSchema = z.object({
+  status: connectionStatusSchema,
+  /** When the status last changed (ISO-8601). */
+  since: z.iso.datetime({ offset: true }),
+  hubUrl: z.string(),
+  /** Why the connection is not live, in plain words, when known. */
+  error: z.string().max(500).optional(),
+  /** Hub messages rejected at the boundary since start; a rising count means a misbehaving hub. */
+  rejected: z.number().int().min(0),
+});
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const appInfoSchema = z.object({
+  name: z.string(),
+  version: z.string(),
+  language: languageSchema,
+  /** How the renderer is hosted: a desktop window or a kiosk browser. */
+  mode: z.enum(['electron', 'browser']),
+  hub: z.enum(['embedded', 'remote']),
+  /** Problems found in the config file, shown on the console so nobody needs the log. */
+  configErrors: z.array(z.string()),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+export const hubStateSchema = z.object({ connection: connectionStateSchema, snapshot: hubSnapshotSchema });
+export type HubState = z.infer<typeof hubStateSchema>;
+
+export const wallSummarySchema = z.object({
+  wall: wallSchema,
+  layout: layoutSchema,
+  /** The display the wall is on, or null when it has none (more walls than displays). */
+  display: z.object({ index: z.number().int(), label: z.string() }).nullable(),
+  /** Browser-mode address of the wall, for thin-client kiosks. */
+  url: z.string().optional(),
+});
+export type WallSummary = z.infer<typeof wallSummarySchema>;
+
+// JSON (socket.io) turns a missing argument into null, IPC keeps it undefined: both mean "none".
+const noArgs = z.union([z.undefined(), z.null()]).transform(() => undefined);
+
+export const invokeChannels = {
+  'app:info': { request: noArgs, response: appInfoSchema },
+  'wall:get': { request: z.object({ wallId: z.string().min(1).max(64) }), response: wallViewSchema },
+  'wall:list': { request: noArgs, response: z.array(wallSummarySchema) },
+  'hub:state': { request: noArgs, response: hubStateSchema },
+} as const;
+
+export const eventChannels = {
+  'hub:status': connectionStateSchema,
+  'hub:message': hubMessageSchema,
+  /** A fresh full state, e.g. after a reconnect: replaces what the renderer holds. */
+  'hub:snapshot': hubSnapshotSchema,
+} as const;
+
+// Compile-time check: the name lists in ipc-channels.ts and the schema maps above agree exactly.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const invokeNamesAgree: Same<InvokeChannel, keyof typeof invokeChannels> = true;
+const eventNamesAgree: Same<EventChannel, keyof typeof eventChannels> = true;
+void invokeNamesAgree;
+void eventNamesAgree;
+
+export type InvokeRequest<C extends InvokeChannel> = z.input<(typeof invokeChannels)[C]['request']>;
+export type InvokeResponse<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['response']>;
+export type EventPayload<C extends EventChannel> = z.infer<(typeof eventChannels)[C]>;
+
+/**
+ * The API the renderer sees, identical in Electron (preload) and browser mode (socket.io).
+ * The preload exposes it as `window.iocWall`.
+ */
+export interface HostApi {
+  invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>>;
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
+}

@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import type {} from '../../../src-shared/preload-api';
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+test.describe.configure({ mode: 'serial' });
+
+/**
+ * Asks scripts/electron-available.mjs (the check `npm start` uses) whether the binary exists.
+ * Imported at run time because Playwright's CommonJS transform cannot load an .mjs statically.
+ */
+async function electronBinary(): Promise<{ path: string | null; reason: string | null }> {
+  const url = pathToFileURL(join(ROOT, 'scripts/electron-available.mjs')).href;
+  const probe = (await import(url)) as typeof import('../../../scripts/electron-available.mjs');
+  return probe.electronBinaryStatus(ROOT);
+}
+
+let app: ElectronApplication;
+let dataDir: string;
+let output = '';
+
+test.beforeAll(async () => {
+  const binary = await electronBinary();
+  // An offline install has the electron package but not its binary: say so instead of failing.
+  test.skip(binary.path === null, `Electron binary not installed (offline install): ${binary.reason ?? ''}`);
+  test.setTimeout(90_000);
+  dataDir = mkdtempSync(join(tmpdir(), 'ioc-wall-electron-'));
+  const configPath = join(dataDir, 'ioc-wall.json');
+  writeFileSync(configPath, JSON.stringify({ hub: { demoPort: 0 } }));
+  // Chromium refuses to start as root (CI containers) without dropping its OS sandbox; the
+  // renderer's JS sandbox (sandbox: true, no Node) is what this spec checks and it stays on.
+  const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  // The repo folder is the app: Electron runs package.json's main, out/main/index.js, as a user's `npm start` does.
+  app = await electron.launch({
+    executablePath: binary.path ?? '',
+    args: [...chromiumFlags, ROOT, `--config=${configPath}`, `--data=${dataDir}`],
+    cwd: ROOT,
+    env: { ...process.env, IOC_WALL_LOG_LEVEL: 'info' },
+  });
+  const collect = (chunk: Buffer): void => {
+    output += chunk.toString();
+  };
+  app.process().stdout?.on('data', collect);
+  app.process().stderr?.on('data', collect);
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** The window showing `url`, once it has opened and started loading it. */
+async function windowAt(url: string): Promise<Page> {
+  await expect.poll(() => app.windows().map((w) => w.url()), { timeout: 30_000, message: `a window at ${url}` }).toContain(url);
+  const page = app.windows().find((w) => w.url() === url);
+  if (!page) throw new Error(`no window at ${url}`);
+  return page;
+}
+
+test('opens the console and a wall, each ready on the app:// origin', async () => {
+  const consolePage = await windowAt('app://ioc/console');
+  const wall = await windowAt('app://ioc/wall/1');
+  await wall.waitForFunction(() => document.documentElement.dataset.ready === 'wall', undefined, { timeout: 30_000 });
+  await consolePage.waitForFunction(() => document.documentElement.dataset.ready === 'console', undefined, { timeout: 30_000 });
+});
+
+test('the wall renderer is sandboxed and sees only the two-function bridge', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const seen = await wall.evaluate(async () => {
+    const bridge = window.iocWall;
+    let unknownEvent = 'accepted';
+    try {
+      bridge?.on('fs:watch', () => undefined);
+    } catch {
+      unknownEvent = 'rejected';
+    }
+    return {
+      noProcess: typeof process === 'undefined',
+      noRequire: typeof require === 'undefined',
+      keys: bridge ? Object.keys(bridge).sort() : [],
+      info: await bridge?.invoke('app:info', undefined),
+      unknownInvoke: await bridge?.invoke('fs:read', { path: '/etc/passwd' }),
+      unknownEvent,
+    };
+  });
+  expect(seen.noProcess).toBe(true);
+  expect(seen.noRequire).toBe(true);
+  expect(seen.keys).toEqual(['invoke', 'on']);
+  expect(seen.info).toMatchObject({ ok: true, value: { mode: 'electron' } });
+  expect(seen.unknownInvoke).toMatchObject({ ok: false });
+  expect(seen.unknownEvent).toBe('rejected');
+});
+
+test('app:// sends the CSP and serves nothing outside the renderer build', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const answers = await wall.evaluate(async () => {
+    const route = await fetch('/console');
+    const escape = await fetch('/assets/..%2f..%2f..%2fpackage.json');
+    return { csp: route.headers.get('content-security-policy'), escapeStatus: escape.status };
+  });
+  expect(answers.csp).toContain("script-src 'self'");
+  expect(answers.escapeStatus).toBe(404);
+});
+
+test('pop-ups and navigation away from the app are blocked', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const popup = await wall.evaluate(() => {
+    (window as Window & { stillHere?: boolean }).stillHere = true;
+    return window.open('https://example.com/') === null;
+  });
+  expect(popup).toBe(true);
+  await wall.evaluate(() => {
+    window.location.href = 'https://example.com/';
+  });
+  // The shell logs each refusal: wait for that, not for a fixed time.
+  await expect.poll(() => output, { timeout: 10_000 }).toContain('blocked navigation to https://example.com/');
+  expect(wall.url()).toBe('app://ioc/wall/1');
+  expect(await wall.evaluate(() => (window as Window & { stillHere?: boolean }).stillHere)).toBe(true);
+});

@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface BrowserHost {
+  url: string;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Starts the built browser-mode host (`out/main/serve.js`) as its own process, as a user would,
+ * and resolves once it prints its ready line. No kiosk windows: the test drives its own Chromium.
+ */
+export async function startBrowserHost(config: object = {}): Promise<BrowserHost> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
+  const configPath = join(dataDir, 'ioc-wall.json');
+  writeFileSync(configPath, JSON.stringify(config));
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--no-open', '--port=0', `--data=${dataDir}`, `--config=${configPath}`], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in 20 s:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /IOC Wall ready at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

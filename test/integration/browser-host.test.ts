@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_BRIDGE_PATH, eventChannels, invokeChannels, type InvokeResult } from '../../src-shared/ipc';
+import type { HubMessage } from '../../src-shared/hub-protocol';
+import { startAppCore, type AppCore } from '../../src-main/app-core';
+import { createMemoryLogger } from '../../src-main/log';
+import { startWebHost, type WebHost } from '../../src-main/web/web-host';
+import { waitFor } from '../helpers/wait-for';
+
+let core: AppCore;
+let host: WebHost;
+let socket: Socket;
+const rendererDir = mkdtempSync(join(tmpdir(), 'ioc-renderer-'));
+
+beforeAll(async () => {
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>IOC Wall</title>');
+  writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-data-'));
+  core = await startAppCore({ mode: 'browser', userDataDir: dataDir, assetsDir: resolve(__dirname, '../../assets'), version: 'test', log: createMemoryLogger('core') });
+  host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: createMemoryLogger('web') });
+  socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], extraHeaders: {} });
+});
+
+afterAll(async () => {
+  socket?.close();
+  await host?.close();
+  await core?.close();
+});
+
+function invoke(channel: string, request?: unknown): Promise<InvokeResult<unknown>> {
+  return socket.timeout(5000).emitWithAck('invoke', channel, request);
+}
+
+describe('browser-mode host', () => {
+  it('serves the renderer at the app routes with a strict CSP, and assets with long caching', async () => {
+    for (const path of ['/wall/1', '/wall/khong-co', '/console']) {
+      const res = await fetch(host.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+      expect(await res.text()).toContain('<title>IOC Wall</title>');
+    }
+    const asset = await fetch(`${host.url}/assets/index-abc123.js`);
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(`${host.url}/`, { redirect: 'manual' })).headers.get('location')).toBe('/console');
+    expect((await fetch(`${host.url}/wall/1/../../package.json`)).status).not.toBe(200);
+    expect((await fetch(`${host.url}/%2e%2e/package.json`)).status).toBe(404);
+    expect((await fetch(`${host.url}/wall/1`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('answers every invoke channel with data that matches the contract', async () => {
+    const info = await invoke('app:info');
+    expect(info.ok && invokeChannels['app:info'].response.parse(info.value)).toMatchObject({ mode: 'browser', hub: 'embedded', language: 'vi' });
+    const wall = await invoke('wall:get', { wallId: '1' });
+    expect(wall.ok && invokeChannels['wall:get'].response.parse(wall.value).layout.tiles.length).toBe(13);
+    const list = await invoke('wall:list');
+    const walls = list.ok ? invokeChannels['wall:list'].response.parse(list.value) : [];
+    expect(walls.map((w) => w.url)).toEqual([`${host.url}/wall/1`, `${host.url}/wall/2`]);
+    await waitFor(() => core.dispatch('hub:state', undefined).then((r) => r.ok && (r.value as { connection: { status: string } }).connection.status === 'live'), 'hub live');
+    const state = await invoke('hub:state');
+    const parsed = state.ok ? invokeChannels['hub:state'].response.parse(state.value) : null;
+    expect(parsed?.snapshot.kpiDefinitions.length).toBeGreaterThanOrEqual(10);
+    expect(parsed?.snapshot.cameras.length).toBe(8);
+    expect(parsed?.snapshot.cameras[0]?.subUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hls\//);
+  });
+
+  it('refuses unknown channels and bad requests', async () => {
+    expect(await invoke('shell:exec', 'rm -rf /')).toEqual({ ok: false, error: 'unknown channel' });
+    const bad = await invoke('wall:get', { wallId: '../../etc' });
+    expect(bad).toEqual({ ok: false, error: 'no wall with id "../../etc"' });
+    expect((await invoke('wall:get', {})).ok).toBe(false);
+  });
+
+  it('pushes live hub messages to the page', async () => {
+    const messages: HubMessage[] = [];
+    socket.on('hub:message', (m: unknown) => messages.push(eventChannels['hub:message'].parse(m)));
+    await waitFor(() => messages.some((m) => m.topic === 'kpi'), 'a live KPI message', 10_000);
+    const seqs = messages.map((m) => m.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('refuses a bridge connection from a page on another origin', async () => {
+    const foreign = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], extraHeaders: { origin: 'http://evil.example' }, reconnection: false });
+    const error = await new Promise<Error>((resolve) => foreign.once('connect_error', resolve));
+    foreign.close();
+    expect(error).toBeInstanceOf(Error);
+  });
+});

@@ -1,0 +1,79 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_WALLS } from '../../../src-main/config/default-walls';
+import { loadConfig } from '../../../src-main/config/load-config';
+import { createMemoryLogger } from '../../../src-main/log';
+
+function configFile(content: string): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'ioc-config-')), 'ioc-wall.json');
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('loadConfig', () => {
+  it('starts on defaults without an error when the file is missing', () => {
+    const log = createMemoryLogger();
+    const loaded = loadConfig(join(tmpdir(), 'no-such-dir-ioc', 'ioc-wall.json'), log);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.config.walls).toEqual(DEFAULT_WALLS);
+    expect(loaded.config.hub.url).toBeUndefined();
+    expect(loaded.config.language).toBe('vi');
+    expect(log.lines.some((l) => l.startsWith('info') && l.includes('no config file'))).toBe(true);
+  });
+
+  it('names the file when the JSON is broken and starts on defaults', () => {
+    const path = configFile('{ "language": "vi", ');
+    const loaded = loadConfig(path);
+    expect(loaded.errors).toHaveLength(1);
+    expect(loaded.errors[0]).toContain(path);
+    expect(loaded.errors[0]).toMatch(/cannot read config/);
+    expect(loaded.config.walls).toEqual(DEFAULT_WALLS);
+  });
+
+  it('names file and field of a bad value, and keeps the good fields', () => {
+    const path = configFile(JSON.stringify({ language: 'en', browser: { port: 'eighty' }, hub: { url: 'not a url' } }));
+    const log = createMemoryLogger();
+    const loaded = loadConfig(path, log);
+    expect(loaded.errors.some((e) => e.includes(path) && e.includes('field "browser.port"'))).toBe(true);
+    expect(loaded.errors.some((e) => e.includes('field "hub.url"'))).toBe(true);
+    expect(loaded.config.language).toBe('en');
+    expect(loaded.config.browser.port).toBe(4780);
+    expect(loaded.config.hub.url).toBeUndefined();
+    expect(log.lines.filter((l) => l.startsWith('error'))).toHaveLength(loaded.errors.length);
+  });
+
+  it('reports unknown fields by name', () => {
+    const loaded = loadConfig(configFile(JSON.stringify({ langauge: 'en' })));
+    expect(loaded.errors.join('\n')).toMatch(/langauge/);
+  });
+
+  it('drops a wall whose layout does not exist and a layout whose tiles overlap', () => {
+    const layout = { id: 'l1', name: 'L1', cols: 2, rows: 1, tiles: [{ id: 't', kind: 'text', text: 'Xin chào', area: { col: 1, row: 1 } }] };
+    const path = configFile(
+      JSON.stringify({
+        layouts: [layout],
+        walls: [
+          { id: 'a', name: 'A', layoutId: 'l1' },
+          { id: 'b', name: 'B', layoutId: 'missing' },
+        ],
+      }),
+    );
+    const loaded = loadConfig(path);
+    expect(loaded.config.walls.map((w) => w.id)).toEqual(['a']);
+    expect(loaded.errors).toEqual([`${path}: field "walls[1].layoutId": no layout with id "missing"`]);
+
+    const overlapping = { ...layout, tiles: [...layout.tiles, { id: 'u', kind: 'text', text: 'x', area: { col: 1, row: 1, colSpan: 2 } }] };
+    const bad = loadConfig(configFile(JSON.stringify({ layouts: [overlapping], walls: [{ id: 'a', name: 'A', layoutId: 'l1' }] })));
+    expect(bad.errors.join('\n')).toMatch(/field "layouts\[0\]\.tiles\[1\]\.area": tile "u" overlaps tile "t"/);
+    // The layouts field was unusable, so the defaults stand in and the wall pointing at it is dropped.
+    expect(bad.config.walls).toEqual(DEFAULT_WALLS);
+  });
+
+  it('rejects a JSON value that is not an object', () => {
+    const loaded = loadConfig(configFile('[1,2]'));
+    expect(loaded.errors[0]).toMatch(/field "\(root\)": expected a JSON object/);
+    expect(loaded.config.walls).toEqual(DEFAULT_WALLS);
+  });
+});
