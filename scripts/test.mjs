@@ -54,8 +54,22 @@ if (unit) {
   counts.skipped += unit.numPendingTests + unit.numTodoTests;
   process.stdout.write(`\nvitest: ${unit.numPassedTests} passed, ${unit.numFailedTests} failed, ${unit.numPendingTests + unit.numTodoTests} skipped\n`);
 }
+/** Why tests were skipped, once per reason: Playwright's list reporter shows a skip but not its reason. */
+function skipReasons(suite, reasons = new Set()) {
+  for (const spec of suite.specs ?? []) {
+    for (const t of spec.tests) {
+      if (t.status !== 'skipped') continue;
+      for (const note of t.annotations) if (note.type === 'skip' && note.description) reasons.add(note.description);
+    }
+  }
+  for (const child of suite.suites ?? []) skipReasons(child, reasons);
+  return reasons;
+}
 if (e2e) {
   const { expected, unexpected, flaky, skipped } = e2e.stats;
+  const reasons = new Set();
+  for (const suite of e2e.suites ?? []) skipReasons(suite, reasons);
+  for (const reason of reasons) process.stdout.write(`skipped: ${reason}\n`);
   counts.passed += expected + flaky;
   counts.failed += unexpected;
   counts.skipped += skipped;

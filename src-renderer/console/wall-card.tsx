@@ -30,7 +30,14 @@ export function WallCard({ summary }: { summary: WallSummary }) {
         <p className="wall-card__line">{t('console.layout', { name: layout.name })}</p>
         <p className="wall-card__line">{t('console.grid', { cols: layout.cols, rows: layout.rows, n: layout.tiles.length })}</p>
         <p className="wall-card__line" data-has-display={display !== null}>
-          {display ? t('console.display', { label: display.label }) : <span className="wall-card__no-display">{t('console.noDisplay')}</span>}
+          {display ? (
+            t('console.display', { label: display.label })
+          ) : url ? (
+            // Browser mode: a wall is an address any kiosk opens, so having no display of our own is normal.
+            t('console.browserWall')
+          ) : (
+            <span className="wall-card__no-display">{t('console.noDisplay')}</span>
+          )}
         </p>
         {url ? (
           <a className="wall-card__link" href={url} target="_blank" rel="noreferrer" title={url}>

@@ -49,6 +49,7 @@ export const en: Messages = {
   'console.title': 'Operator console',
   'console.walls': 'Walls',
   'console.noWalls': 'No walls configured',
+  'console.browserWall': 'Opens in a kiosk browser (browser mode)',
   'console.noDisplay': 'no display',
   'console.display': 'Display: {label}',
   'console.grid': '{cols} × {rows} grid · {n} tiles',

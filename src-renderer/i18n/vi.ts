@@ -50,6 +50,7 @@ export const vi = {
   'console.title': 'Bảng điều khiển vận hành',
   'console.walls': 'Màn hình hiển thị',
   'console.noWalls': 'Chưa cấu hình màn hình nào',
+  'console.browserWall': 'Mở bằng trình duyệt kiosk (chế độ trình duyệt)',
   'console.noDisplay': 'không có màn hình',
   'console.display': 'Màn hình vật lý: {label}',
   'console.grid': 'Lưới {cols} × {rows} · {n} ô',

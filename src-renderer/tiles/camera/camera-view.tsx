@@ -18,7 +18,7 @@ const FRESHNESS: Readonly<Record<CameraState, TileFreshness>> = {
   offline: 'critical',
 };
 
-/** A playing camera: the video fills the tile, state and name float over it like a VMS monitor. */
+/** A playing camera: the video fills the tile under its header (name, district, age), the state floats over it. */
 export function CameraView({ tile, camera }: { tile: CameraTileConfig; camera: Camera }) {
   const t = useT();
   const language = useLanguage();
@@ -60,10 +60,6 @@ export function CameraView({ tile, camera }: { tile: CameraTileConfig; camera: C
             {'detail' in notice && notice.detail ? <span className="camera__notice-detail">{notice.detail}</span> : null}
           </div>
         ) : null}
-        <div className="camera__caption">
-          <span className="camera__name">{camera.name}</span>
-          {camera.district ? <span className="camera__district">{camera.district}</span> : null}
-        </div>
       </div>
     </TileFrame>
   );
