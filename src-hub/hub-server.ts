@@ -1,103 +1,128 @@
-import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
-import { HUB_EVENTS, hubAuthSchema, hubMessageSchema, type HubMessage, type HubTopic } from '../src-shared/hub-protocol';
-import { HubStateModel } from '../src-shared/hub-state-model';
-import type { Logger } from '../src-main/log';
-import type { HubPublisher, PayloadOf } from './hub-publisher';
+import type { Server as HttpServer } from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import {
+  HUB_EVENTS,
+  REPLAY_CHUNK,
+  hubAuthSchema,
+  hubResyncRequestSchema,
+  type HubMessage,
+  type HubReplay,
+  type HubResyncRequest,
+} from '../src-shared/hub-protocol';
+import { errorMessage, type Logger } from '../src-main/log';
+import { planCatchUp } from './catch-up-plan';
+import { matchSecret } from './secret-match';
+import type { HubStore } from './store/hub-store';
 
-export interface HubServerOptions {
-  host: string;
-  port: number;
-  /** The token walls must present. */
-  token: string;
+export interface WallServerOptions {
+  http: HttpServer;
+  store: HubStore;
+  wallTokens: readonly string[];
+  maxReplay: number;
   log: Logger;
-  /** Extra HTTP routes (e.g. demo HLS); return true when handled. */
-  routes?: Array<(req: IncomingMessage, res: ServerResponse) => boolean>;
 }
 
-export interface RunningHub extends HubPublisher {
-  /** Base URL, e.g. http://127.0.0.1:4781 */
-  readonly url: string;
-  readonly state: HubStateModel;
-  /** Number of walls connected now. */
+export interface WallServer {
+  /** Sends newly committed messages to every caught-up wall, in seq order. */
+  broadcast(messages: readonly HubMessage[]): void;
+  /** Walls connected now. */
   wallCount(): number;
+  /** Disconnects every wall and stops the socket.io server (which closes the HTTP server too). */
   close(): Promise<void>;
 }
 
-function tokensMatch(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
+const WALLS = 'walls';
+
+/** The replay chunks of fromSeq..toSeq, or undefined when the log no longer holds them all. */
+function replayChunks(store: HubStore, fromSeq: number, toSeq: number): HubReplay[] | undefined {
+  const chunks: HubReplay[] = [];
+  for (let next = fromSeq; next <= toSeq; ) {
+    const messages = store.since(next - 1, Math.min(REPLAY_CHUNK, toSeq - next + 1));
+    if (messages.length === 0 || messages.some((m, i) => m.seq !== next + i)) return undefined;
+    const last = messages.at(-1)!.seq;
+    chunks.push({ hubId: store.hubId, fromSeq: next, toSeq: last, messages });
+    next = last + 1;
+  }
+  return chunks;
 }
 
 /**
- * The hub walls connect to: a socket.io server that sends each wall a snapshot on connect and then
- * every message in sequence order. Plain HTTP routes share its port so one origin serves data and video.
+ * The socket.io side of the hub. A wall presents a wall token and the hub id and seq it holds; the
+ * hub sends what it misses — nothing, a replay or a snapshot — then `hub:live`, then joins it to
+ * the room that receives each new message. Reading the state and joining happen in one synchronous
+ * run, and ingest appends synchronously too, so no message can fall between catch-up and live.
  */
-export async function startHubServer(options: HubServerOptions): Promise<RunningHub> {
-  const { log } = options;
-  const state = new HubStateModel();
-  const http = createServer((req, res) => {
-    try {
-      if (options.routes?.some((route) => route(req, res))) return;
-      if (req.url === '/healthz') {
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ ok: true, seq: state.seq }));
-        return;
+export function startWallServer(options: WallServerOptions): WallServer {
+  const { store, log } = options;
+  const io = new Server(options.http, { serveClient: false, cors: { origin: false } });
+
+  const catchUp = (socket: Socket, request: HubResyncRequest): void => {
+    const hubId = store.hubId;
+    const seq = store.model.seq;
+    const plan = planCatchUp({ hubId, seq, replayableFrom: store.replayableFrom(), maxReplay: options.maxReplay }, request);
+    const who = `wall ${socket.id} (${socket.handshake.address})`;
+    if (plan.kind === 'replay') {
+      const chunks = replayChunks(store, plan.fromSeq, plan.toSeq);
+      if (chunks) {
+        chunks.forEach((chunk) => socket.emit(HUB_EVENTS.replay, chunk));
+        log.info(`${who}: replayed seq ${plan.fromSeq}..${plan.toSeq} in ${chunks.length} chunks`);
+      } else {
+        log.error(`${who}: log misses part of seq ${plan.fromSeq}..${plan.toSeq}; sending a snapshot instead`);
+        socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
       }
-      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
-    } catch (error) {
-      log.error(`http ${req.method ?? '?'} ${req.url ?? '?'} failed: ${String(error)}`);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
+    } else if (plan.kind === 'snapshot') {
+      socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
+      log.info(`${who}: snapshot at seq ${seq} (${plan.reason})`);
+    } else {
+      log.info(`${who}: already at seq ${seq}`);
     }
-  });
-  const io = new Server(http, { serveClient: false, cors: { origin: false } });
+    socket.emit(HUB_EVENTS.live, { hubId, seq });
+  };
 
   io.use((socket, next) => {
     const auth = hubAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success || !tokensMatch(options.token, auth.data.token)) {
-      log.warn(`wall ${socket.handshake.address} refused: missing or wrong token`);
-      next(new Error('unauthorized: wrong hub token'));
+    if (!auth.success || matchSecret(options.wallTokens, auth.data.token) === -1) {
+      log.warn(`wall ${socket.handshake.address} refused: ${auth.success ? 'wrong wall token' : 'malformed auth'}`);
+      next(new Error('unauthorized: wrong or missing wall token'));
       return;
     }
+    socket.data = { hubId: auth.data.hubId, lastSeq: auth.data.lastSeq };
     next();
   });
 
   io.on('connection', (socket) => {
-    log.info(`wall connected from ${socket.handshake.address} (${io.engine.clientsCount} connected)`);
-    void socket.join('walls');
-    socket.emit(HUB_EVENTS.snapshot, state.snapshot());
-    // A wall that saw a gap asks for the full state again.
-    socket.on('hub:sync', () => socket.emit(HUB_EVENTS.snapshot, state.snapshot()));
-    socket.on('disconnect', (reason) => log.info(`wall disconnected: ${reason}`));
+    try {
+      catchUp(socket, socket.data as HubResyncRequest);
+      void socket.join(WALLS);
+    } catch (error) {
+      log.error(`wall ${socket.id}: catch-up failed, disconnecting it: ${errorMessage(error)}`);
+      socket.disconnect(true);
+      return;
+    }
+    socket.on(HUB_EVENTS.resync, (raw: unknown) => {
+      const request = hubResyncRequestSchema.safeParse(raw);
+      if (!request.success) {
+        log.warn(`wall ${socket.id}: ignored malformed ${HUB_EVENTS.resync}: ${request.error.issues[0]?.message ?? ''}`);
+        return;
+      }
+      try {
+        void socket.leave(WALLS);
+        catchUp(socket, request.data);
+        void socket.join(WALLS);
+      } catch (error) {
+        log.error(`wall ${socket.id}: resync failed, disconnecting it: ${errorMessage(error)}`);
+        socket.disconnect(true);
+      }
+    });
+    socket.on('disconnect', (reason) => log.info(`wall ${socket.id} disconnected: ${reason}`));
   });
-
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = http.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
-  log.info(`hub listening on ${url}`);
 
   return {
-    url,
-    state,
-    publish<T extends HubTopic>(topic: T, payload: PayloadOf<T>): HubMessage {
-      // The hub checks what it sends as strictly as walls check what they get.
-      const message = hubMessageSchema.parse({ topic, seq: state.seq + 1, time: new Date().toISOString(), payload });
-      state.apply(message);
-      io.to('walls').emit(HUB_EVENTS.message, message);
-      return message;
-    },
-    wallCount: () => io.engine.clientsCount,
+    broadcast: (messages) => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message)),
+    wallCount: () => io.of('/').sockets.size,
     close: async () => {
       io.disconnectSockets(true);
-      await new Promise<void>((resolve) => io.close(() => resolve()));
-      http.closeAllConnections();
+      await io.close();
     },
   };
 }

@@ -1,19 +1,30 @@
 import type { Camera } from '../src-shared/domain';
 import type { Logger } from '../src-main/log';
+import { createDemoDepartments } from './demo/demo-departments';
 import { seededRandom } from './demo/random';
 import { startSimulator, type RunningSimulator } from './demo/simulator';
 import { cameraUrls, createHlsHandler } from './hls/hls-routes';
-import { startHubServer, type RunningHub } from './hub-server';
+import type { Department } from './ingest/department';
+import { startHub, type RunningHub } from './start-hub';
 
 export interface DemoHubOptions {
   host?: string;
   port?: number;
+  /** The token walls present. */
   token: string;
+  /** More wall tokens (a config file's list). */
+  moreWallTokens?: string[];
+  /** The hub database; a restarted demo hub keeps its data and hub id. */
+  dbPath: string;
   /** Folder holding cameras/cameras.json and the demo clips. */
   assetsDir: string;
   log: Logger;
   /** Seed for the simulator, for reproducible runs. */
   seed?: number;
+  /** Real departments to accept besides the demo ones. */
+  departments?: Department[];
+  logRetention?: number;
+  maxReplay?: number;
 }
 
 export interface DemoHub {
@@ -23,18 +34,24 @@ export interface DemoHub {
 }
 
 /**
- * The hub a fresh install runs in-process when no hub URL is configured: the socket.io hub, live HLS
- * loops of the demo cameras on the same origin, and a simulator feeding plausible data.
+ * The hub a fresh install runs in-process when no hub URL is configured: the real hub (store,
+ * ingest API, walls), live HLS loops of the demo cameras on the same origin, and a simulator that
+ * feeds it through the ingest API as the province's departments would.
  */
 export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
-  const log = options.log;
+  const { log } = options;
+  const demoDepartments = createDemoDepartments();
   const hls = createHlsHandler({ assetsDir: options.assetsDir, log: log.child('hls') });
-  const hub = await startHubServer({
+  const hub = await startHub({
     host: options.host ?? '127.0.0.1',
     port: options.port ?? 0,
-    token: options.token,
+    dbPath: options.dbPath,
+    wallTokens: [options.token, ...(options.moreWallTokens ?? [])],
+    departments: [...demoDepartments, ...(options.departments ?? [])],
     log,
     routes: [hls.handle],
+    ...(options.logRetention ? { logRetention: options.logRetention } : {}),
+    ...(options.maxReplay ? { maxReplay: options.maxReplay } : {}),
   });
   const cameras: Camera[] = hls.cameras.map((clip) => ({
     id: clip.id,
@@ -45,8 +62,11 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     status: 'online',
   }));
   const simulator = startSimulator({
-    publisher: hub,
+    hubUrl: hub.url,
+    departments: demoDepartments,
     cameras,
+    state: hub.state,
+    log: log.child('simulator'),
     ...(options.seed === undefined ? {} : { random: seededRandom(options.seed) }),
   });
   log.info(`demo hub ready: ${cameras.length} cameras, simulator running`);
@@ -54,7 +74,7 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     hub,
     simulator,
     close: async () => {
-      simulator.stop();
+      await simulator.stop();
       await hub.close();
     },
   };

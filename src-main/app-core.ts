@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Layout, Wall, WallView } from '../src-shared/domain';
 import type { EventChannel, EventPayload, InvokeResult, WallSummary } from '../src-shared/ipc';
 import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
+import { openWallCache } from './cache/open-wall-cache';
 import { loadConfig, type AppConfig } from './config/load-config';
 import { connectHubClient, type HubClient } from './hub/hub-client';
 import { createInvokeRouter } from './invoke-router';
@@ -48,18 +49,35 @@ function layoutOf(wall: Wall, layouts: Layout[]): Layout {
 }
 
 /**
- * Everything the app does that is not a window: config, the hub link (embedded demo hub when no URL
- * is configured) and the answers to renderer requests. Plain Node, shared by Electron and browser mode.
+ * Everything the app does that is not a window: config, the wall cache, the hub link (embedded demo
+ * hub when no URL is configured) and the answers to renderer requests. Plain Node, shared by
+ * Electron and browser mode.
  */
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { log } = options;
   const configPath = options.configPath ?? process.env.IOC_WALL_CONFIG ?? join(options.userDataDir, 'ioc-wall.json');
   const { config, errors: configErrors } = loadConfig(configPath, log.child('config'));
 
+  // The cache first, before anything touches the network: `hub:state` answers from it at once, so a
+  // wall paints what it last knew while the hub is slow, down or unreachable.
+  const { cache, model } = openWallCache({ file: join(options.userDataDir, 'cache', 'wall-cache.db'), log: log.child('cache') });
+
   let demo: DemoHub | undefined;
   let hubUrl = config.hub.url;
   if (!hubUrl) {
-    demo = await startDemoHub({ port: config.hub.demoPort, token: config.hub.token, assetsDir: options.assetsDir, log: log.child('demo-hub') });
+    try {
+      demo = await startDemoHub({
+        port: config.hub.demoPort,
+        token: config.hub.token,
+        dbPath: join(options.userDataDir, 'demo-hub', 'demo-hub.db'),
+        assetsDir: options.assetsDir,
+        log: log.child('demo-hub'),
+      });
+    } catch (error) {
+      // The caller exits on this; the cache file must not stay locked behind it.
+      cache.close();
+      throw error;
+    }
     hubUrl = demo.hub.url;
   }
 
@@ -69,9 +87,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     url: hubUrl,
     token: config.hub.token,
     log: log.child('hub'),
+    model,
+    cache,
     onStatus: (state) => emit('hub:status', state),
     onSnapshot: (snapshot) => emit('hub:snapshot', snapshot),
-    onMessage: (message) => emit('hub:message', message),
+    onMessages: (batch) => emit('hub:messages', batch),
   });
 
   let placements: ReadonlyMap<string, Placement> = new Map();
@@ -92,6 +112,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         mode: options.mode,
         hub: demo ? 'embedded' : 'remote',
         configErrors,
+        staleAfterSeconds: config.staleAfterSeconds,
       }),
       'wall:get': ({ wallId }) => wallView(wallId),
       'wall:list': () =>
@@ -101,7 +122,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
           display: placements.get(wall.id) ?? null,
           ...(wallUrlBase ? { url: `${wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
         })),
-      'hub:state': () => ({ connection: hub.connection(), snapshot: hub.model.snapshot() }),
+      'hub:state': () => ({ connection: hub.connection(), snapshot: model.snapshot() }),
     },
     log.child('invoke'),
   );
@@ -125,6 +146,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     close: async () => {
       listeners.clear();
       hub.close();
+      // After the hub link, so no message arrives between the last flush and the close.
+      cache.close();
       await demo?.close();
     },
   };

@@ -3,10 +3,18 @@
  * decision operators can review, not numbers scattered across tiles.
  */
 
-/** A KPI value older than this turns its tile amber: departments push every few seconds. */
-export const KPI_STALE_WARN_MS = 30_000;
-/** A KPI value older than this turns its tile red: the feed has almost certainly stopped. */
-export const KPI_STALE_CRITICAL_MS = 120_000;
+/*
+ * When data counts as stale is per topic (hub-topics.ts defaults, the config's staleAfterSeconds,
+ * a KPI definition's own): see format/age.ts. Past that threshold a tile turns amber with a
+ * "dữ liệu cũ" mark; past this many times it, red, since the source has most likely stopped.
+ */
+export const STALE_CRITICAL_FACTOR = 3;
+
+/** Rows the alert ticker renders at most; a wall tile shows fewer, the rest would only cost renders. */
+export const TICKER_MAX_ROWS = 30;
+
+/** After a gap in the hub sequence, the renderer refetches `hub:state` at most this often. */
+export const GAP_RESYNC_INTERVAL_MS = 5_000;
 
 /** A camera with no new frame for this long is shown as stalled. */
 export const CAMERA_STALL_MS = 5_000;

@@ -31,6 +31,8 @@ export const kpiTileSchema = z.object({
   ...tileBase,
   kind: z.literal('kpi'),
   kpiId: idSchema,
+  /** Shows one district's series of a KPI measured per district; absent: the province-wide series. */
+  district: z.string().min(1).max(80).optional(),
   chart: z.enum(['line', 'gauge']).default('line'),
 });
 export const tickerTileSchema = z.object({ ...tileBase, kind: z.literal('ticker'), title: z.string().max(80).optional() });
@@ -134,31 +136,143 @@ export const kpiDefinitionSchema = z.object({
   target: z.number().finite().optional(),
   /** Whether a higher value is good, so a tile can colour the value against the target. */
   higherIsBetter: z.boolean().default(true),
+  /** Overrides the kpi topic's stale threshold, e.g. for a monthly indicator. */
+  staleAfterSeconds: z.number().int().min(1).max(400 * 86_400).optional(),
 });
 export type KpiDefinition = z.infer<typeof kpiDefinitionSchema>;
 
+/** Where something happened: the district always, an address and a map point when known. */
+export const locationSchema = z.object({
+  district: z.string().min(1).max(80),
+  address: z.string().max(200).optional(),
+  point: geoPointSchema.optional(),
+});
+export type Location = z.infer<typeof locationSchema>;
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/** One measured value of a KPI. A KPI measured per district sends one point per district. */
 export const kpiPointSchema = z.object({
   kpiId: idSchema,
+  subsystem: subsystemIdSchema,
   value: z.number().finite(),
+  unit: z.string().max(24),
+  target: z.number().finite().optional(),
   /** ISO-8601 time the department measured the value (not when the wall received it). */
-  time: z.iso.datetime({ offset: true }),
-  district: z.string().max(80).optional(),
+  time: isoTime,
+  district: z.string().min(1).max(80).optional(),
 });
 export type KpiPoint = z.infer<typeof kpiPointSchema>;
+
+/** The state key of a KPI series: the province-wide series has no district part. */
+export function kpiKey(kpiId: string, district?: string): string {
+  return district ? `${kpiId}@${district}` : kpiId;
+}
 
 export const severitySchema = z.enum(['info', 'warning', 'critical']);
 export type Severity = z.infer<typeof severitySchema>;
 
-/** One line of the alert ticker. */
-export const feedItemSchema = z.object({
+/** An incident or alert raised by a subsystem; a later record with the same id updates its status. */
+export const alertSchema = z.object({
   id: idSchema,
-  time: z.iso.datetime({ offset: true }),
+  time: isoTime,
   severity: severitySchema,
   subsystem: subsystemIdSchema,
+  /** Short machine category, e.g. "ngap-nuoc", "un-tac-giao-thong", "aqi-vuot-nguong". */
+  category: idSchema,
   text: z.string().min(1).max(500),
-  district: z.string().max(80).optional(),
+  location: locationSchema,
+  status: z.enum(['open', 'acknowledged', 'resolved']),
 });
-export type FeedItem = z.infer<typeof feedItemSchema>;
+export type Alert = z.infer<typeof alertSchema>;
+/** One line of the alert ticker: an alert as the ticker shows it. */
+export type FeedItem = Alert;
+
+/** A citizen report (phản ánh kiến nghị) and where it stands. */
+export const citizenReportSchema = z
+  .object({
+    id: idSchema,
+    category: idSchema,
+    title: z.string().min(1).max(300),
+    location: locationSchema,
+    channel: z.enum(['hotline', 'app', 'web', 'zalo', 'email', 'direct']),
+    status: z.enum(['received', 'processing', 'resolved', 'rejected']),
+    receivedAt: isoTime,
+    resolvedAt: isoTime.optional(),
+  })
+  .superRefine((report, ctx) => {
+    if (report.status === 'resolved' && !report.resolvedAt) {
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'a resolved report needs resolvedAt' });
+    }
+    if (report.resolvedAt && Date.parse(report.resolvedAt) < Date.parse(report.receivedAt)) {
+      ctx.addIssue({ code: 'custom', path: ['resolvedAt'], message: 'resolvedAt is before receivedAt' });
+    }
+  });
+export type CitizenReport = z.infer<typeof citizenReportSchema>;
+
+/** One reading of an environment monitoring station; each measure is optional, at least one is sent. */
+export const environmentReadingSchema = z
+  .object({
+    stationId: idSchema,
+    stationName: z.string().min(1).max(120),
+    district: z.string().min(1).max(80),
+    time: isoTime,
+    aqi: z.number().int().min(0).max(999).optional(),
+    /** µg/m³ */
+    pm25: z.number().min(0).max(2000).optional(),
+    /** Water level in centimetres above the station's datum. */
+    waterLevelCm: z.number().min(-1000).max(5000).optional(),
+  })
+  .refine((r) => r.aqi !== undefined || r.pm25 !== undefined || r.waterLevelCm !== undefined, {
+    message: 'a reading needs at least one of aqi, pm25, waterLevelCm',
+  });
+export type EnvironmentReading = z.infer<typeof environmentReadingSchema>;
+
+/** An information-security event seen by the province's SOC. */
+export const securityEventSchema = z.object({
+  id: idSchema,
+  time: isoTime,
+  severity: severitySchema,
+  kind: z.enum(['malware', 'ddos', 'intrusion', 'phishing', 'scan', 'defacement', 'data-leak', 'other']),
+  /** The province system that was targeted, e.g. "Cổng dịch vụ công". */
+  target: z.string().min(1).max(200),
+  source: z.string().max(200).optional(),
+  status: z.enum(['detected', 'blocked', 'resolved']),
+});
+export type SecurityEvent = z.infer<typeof securityEventSchema>;
+
+/** A social-media mention about the province, with its sentiment. */
+export const socialMentionSchema = z.object({
+  id: idSchema,
+  time: isoTime,
+  platform: z.enum(['facebook', 'zalo', 'youtube', 'tiktok', 'news', 'forum', 'other']),
+  text: z.string().min(1).max(1000),
+  sentiment: z.enum(['positive', 'neutral', 'negative']),
+  /** -1 (most negative) … 1 (most positive), when the classifier gives one. */
+  score: z.number().min(-1).max(1).optional(),
+  topic: z.string().max(120).optional(),
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  district: z.string().min(1).max(80).optional(),
+});
+export type SocialMention = z.infer<typeof socialMentionSchema>;
+
+/** Public-administration dossier counts (hồ sơ TTHC) of one unit for one day. */
+export const dossierCountsSchema = z
+  .object({
+    unitId: idSchema,
+    unitName: z.string().min(1).max(160),
+    /** The day counted, YYYY-MM-DD (local date). */
+    date: z.iso.date(),
+    received: z.number().int().min(0),
+    resolved: z.number().int().min(0),
+    onTime: z.number().int().min(0),
+    overdue: z.number().int().min(0),
+    time: isoTime,
+  })
+  .superRefine((c, ctx) => {
+    if (c.onTime > c.resolved) ctx.addIssue({ code: 'custom', path: ['onTime'], message: 'onTime exceeds resolved' });
+  });
+export type DossierCounts = z.infer<typeof dossierCountsSchema>;
 
 /** A wall together with the layout it shows now: what a wall window needs to paint. */
 export const wallViewSchema = z.object({ wall: wallSchema, layout: layoutSchema });

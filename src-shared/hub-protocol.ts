@@ -1,50 +1,127 @@
 import { z } from 'zod';
-import { cameraSchema, feedItemSchema, kpiDefinitionSchema, kpiPointSchema } from './domain';
+import {
+  alertSchema,
+  cameraSchema,
+  citizenReportSchema,
+  dossierCountsSchema,
+  environmentReadingSchema,
+  kpiDefinitionSchema,
+  kpiPointSchema,
+  securityEventSchema,
+  socialMentionSchema,
+} from './domain';
+import { hubTopicSchema } from './hub-topics';
+
+export { HUB_TOPICS, HUB_TOPIC_NAMES, hubTopicSchema, isHubTopic, topicSpec, type HubTopic, type PayloadOf } from './hub-topics';
 
 /**
- * What the IOC hub says to walls over socket.io.
- * Every message carries a topic, a hub-wide monotonic sequence number, the hub's send time and a
- * payload, so a wall can tell a gap from a duplicate and show how old each value is.
+ * Hub protocol v1: what the IOC hub and walls say to each other over socket.io (docs/protocol.md
+ * has an example of each). Every message carries its topic, a hub-wide monotonic sequence number,
+ * the time the hub accepted it and the payload, so a wall can tell a gap from a duplicate.
+ *
+ * Resync: a wall connects with the hub id and last sequence number it holds. The hub answers with
+ * either the messages it missed (`hub:replay`, in order, in chunks) or, when they are no longer in
+ * the hub's log or the wall's hub id is not this hub's, a full `hub:snapshot`; then `hub:live`, after
+ * which every new message follows as `hub:message`. A wall that still sees a gap sends `hub:resync`.
  */
 
+export const PROTOCOL_VERSION = 1;
+
 export const HUB_EVENTS = {
-  /** Full state, sent on connect; `seq` is the last message it includes. */
   snapshot: 'hub:snapshot',
-  /** One change after the snapshot. */
+  replay: 'hub:replay',
+  live: 'hub:live',
   message: 'hub:message',
+  /** Wall to hub: "I hold up to lastSeq; send me what I miss." */
+  resync: 'hub:resync',
 } as const;
 
-const envelope = {
-  seq: z.number().int().min(1),
-  time: z.iso.datetime({ offset: true }),
-};
+/** Messages per `hub:replay` event, so a long gap never becomes one huge frame. */
+export const REPLAY_CHUNK = 1000;
+
+const isoTime = z.iso.datetime({ offset: true });
+const seqSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const hubIdSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/);
+const envelope = { seq: seqSchema, time: isoTime };
 
 export const hubMessageSchema = z.discriminatedUnion('topic', [
   z.object({ ...envelope, topic: z.literal('kpi'), payload: kpiPointSchema }),
   z.object({ ...envelope, topic: z.literal('kpi-definition'), payload: kpiDefinitionSchema }),
-  z.object({ ...envelope, topic: z.literal('alert'), payload: feedItemSchema }),
+  z.object({ ...envelope, topic: z.literal('alert'), payload: alertSchema }),
+  z.object({ ...envelope, topic: z.literal('citizen-report'), payload: citizenReportSchema }),
   z.object({ ...envelope, topic: z.literal('camera'), payload: cameraSchema }),
+  z.object({ ...envelope, topic: z.literal('environment'), payload: environmentReadingSchema }),
+  z.object({ ...envelope, topic: z.literal('security-event'), payload: securityEventSchema }),
+  z.object({ ...envelope, topic: z.literal('social-mention'), payload: socialMentionSchema }),
+  z.object({ ...envelope, topic: z.literal('dossier-counts'), payload: dossierCountsSchema }),
 ]);
 export type HubMessage = z.infer<typeof hubMessageSchema>;
-export type HubTopic = HubMessage['topic'];
+export type HubMessageOf<T extends HubMessage['topic']> = Extract<HubMessage, { topic: T }>;
 
-/** How many points per KPI a snapshot and a wall keep: enough for a chart of the last minutes. */
-export const KPI_HISTORY_LIMIT = 120;
-/** How many ticker lines a snapshot and a wall keep. */
-export const FEED_LIMIT = 50;
+// Compile-time check: the union above covers exactly the topics of hub-topics.ts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const topicsAgree: Same<HubMessage['topic'], z.infer<typeof hubTopicSchema>> = true;
+void topicsAgree;
 
-export const hubSnapshotSchema = z.object({
-  seq: z.number().int().min(0),
-  time: z.iso.datetime({ offset: true }),
-  kpiDefinitions: z.array(kpiDefinitionSchema),
-  /** Oldest first, at most KPI_HISTORY_LIMIT per KPI. */
-  kpiHistory: z.record(z.string(), z.array(kpiPointSchema).max(KPI_HISTORY_LIMIT)),
-  cameras: z.array(cameraSchema),
-  /** Newest first, at most FEED_LIMIT. */
-  feed: z.array(feedItemSchema).max(FEED_LIMIT),
-});
+/** Messages must come in strictly rising sequence order. */
+const ascending = (messages: readonly { seq: number }[]): boolean => messages.every((m, i) => i === 0 || m.seq > messages[i - 1]!.seq);
+
+/**
+ * The hub's whole state: every message it still retains (see hub-topics.ts), oldest first.
+ * Applying them in order to an empty state gives the hub's state at `seq`.
+ */
+export const hubSnapshotSchema = z
+  .object({
+    hubId: hubIdSchema,
+    seq: z.number().int().min(0),
+    time: isoTime,
+    messages: z.array(hubMessageSchema),
+  })
+  .refine((s) => ascending(s.messages) && (s.messages.at(-1)?.seq ?? 0) <= s.seq, {
+    message: 'snapshot messages must be in rising seq order and not past the snapshot seq',
+  });
 export type HubSnapshot = z.infer<typeof hubSnapshotSchema>;
 
-/** What a wall sends when it connects (socket.io `auth`). */
-export const hubAuthSchema = z.object({ token: z.string().min(1).max(512) });
+/** Part of the gap a wall missed: consecutive messages fromSeq..toSeq. */
+export const hubReplaySchema = z
+  .object({
+    hubId: hubIdSchema,
+    fromSeq: seqSchema,
+    toSeq: seqSchema,
+    messages: z.array(hubMessageSchema).max(REPLAY_CHUNK),
+  })
+  .refine((r) => r.messages.length === r.toSeq - r.fromSeq + 1 && r.messages.every((m, i) => m.seq === r.fromSeq + i), {
+    message: 'replay messages must be exactly fromSeq..toSeq, in order',
+  });
+export type HubReplay = z.infer<typeof hubReplaySchema>;
+
+/** The wall is caught up at seq; live messages follow. */
+export const hubLiveSchema = z.object({ hubId: hubIdSchema, seq: z.number().int().min(0) });
+export type HubLive = z.infer<typeof hubLiveSchema>;
+
+/** What a wall presents when it connects (socket.io `auth`), and sends again with `hub:resync`. */
+export const hubAuthSchema = z.object({
+  token: z.string().min(1).max(512),
+  /** The hub the wall's cached state came from; absent on a wall with no cache. */
+  hubId: hubIdSchema.optional(),
+  /** The last sequence number the wall holds (0: nothing). */
+  lastSeq: z.number().int().min(0).default(0),
+});
 export type HubAuth = z.infer<typeof hubAuthSchema>;
+export const hubResyncRequestSchema = hubAuthSchema.omit({ token: true });
+export type HubResyncRequest = z.infer<typeof hubResyncRequestSchema>;
+
+/** One problem with one ingested record: which field, and why. */
+export const ingestIssueSchema = z.object({ field: z.string(), message: z.string() });
+
+/**
+ * The hub's answer to `POST /api/v1/ingest/:topic`. Accepted records are in the hub's log before this
+ * answer is sent. `duplicate` marks a record identical to what the hub already holds for its key:
+ * acknowledged with the earlier seq, not stored twice, so a department may safely resend a batch.
+ */
+export const ingestResultSchema = z.object({
+  topic: hubTopicSchema,
+  accepted: z.array(z.object({ index: z.number().int().min(0), seq: seqSchema, duplicate: z.boolean().optional() })),
+  rejected: z.array(z.object({ index: z.number().int().min(0), errors: z.array(ingestIssueSchema).min(1) })),
+});
+export type IngestResult = z.infer<typeof ingestResultSchema>;

@@ -5,7 +5,7 @@
  */
 
 export const INVOKE_CHANNELS = ['app:info', 'wall:get', 'wall:list', 'hub:state'] as const;
-export const EVENT_CHANNELS = ['hub:status', 'hub:message', 'hub:snapshot'] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

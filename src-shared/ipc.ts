@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { languageSchema, layoutSchema, wallSchema, wallViewSchema } from './domain';
-import { hubMessageSchema, hubSnapshotSchema } from './hub-protocol';
+import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 
 export * from './ipc-channels';
@@ -12,7 +12,8 @@ export * from './ipc-channels';
  * carry exactly these channels, validated with these schemas at the host boundary.
  */
 
-export const connectionStatusSchema = z.enum(['connecting', 'live', 'offline']);
+/** connecting: no answer yet; resyncing: catching up on what was missed; live; offline: showing the cache. */
+export const connectionStatusSchema = z.enum(['connecting', 'resyncing', 'live', 'offline']);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
 export const connectionStateSchema = z.object({
@@ -24,6 +25,13 @@ export const connectionStateSchema = z.object({
   error: z.string().max(500).optional(),
   /** Hub messages rejected at the boundary since start; a rising count means a misbehaving hub. */
   rejected: z.number().int().min(0),
+  /** The last hub sequence number this wall holds. */
+  seq: z.number().int().min(0),
+  /**
+   * The local cache: ok, rebuilt (it was corrupt and was moved aside; the hub refills it) or
+   * unavailable (running from memory only). `detail` says what happened, for the console.
+   */
+  cache: z.object({ status: z.enum(['ok', 'rebuilt', 'unavailable']), detail: z.string().max(1000).optional() }),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -36,6 +44,8 @@ export const appInfoSchema = z.object({
   hub: z.enum(['embedded', 'remote']),
   /** Problems found in the config file, shown on the console so nobody needs the log. */
   configErrors: z.array(z.string()),
+  /** Per topic, the age in seconds past which tiles show data as stale (defaults, then config). */
+  staleAfterSeconds: z.record(hubTopicSchema, z.number().int().min(1)),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -52,6 +62,9 @@ export const wallSummarySchema = z.object({
 });
 export type WallSummary = z.infer<typeof wallSummarySchema>;
 
+/** Most messages in one `hub:messages` event; the host sends a larger burst as several. */
+export const HUB_MESSAGE_BATCH = 2000;
+
 // JSON (socket.io) turns a missing argument into null, IPC keeps it undefined: both mean "none".
 const noArgs = z.union([z.undefined(), z.null()]).transform(() => undefined);
 
@@ -64,7 +77,8 @@ export const invokeChannels = {
 
 export const eventChannels = {
   'hub:status': connectionStateSchema,
-  'hub:message': hubMessageSchema,
+  /** New hub messages in sequence order, batched by the host (one event per burst, not per message). */
+  'hub:messages': z.array(hubMessageSchema).min(1).max(HUB_MESSAGE_BATCH),
   /** A fresh full state, e.g. after a reconnect: replaces what the renderer holds. */
   'hub:snapshot': hubSnapshotSchema,
 } as const;

@@ -16,24 +16,26 @@ export const DISTRICTS = [
 export interface AlertTemplate {
   subsystem: SubsystemId;
   severity: Severity;
+  /** Short machine category, as alerts carry it. */
+  category: string;
   /** `{d}` is replaced by a district. */
   text: string;
 }
 
 /** Incidents of the kind the IOC room really sees, so the demo ticker reads like a real shift. */
 export const ALERT_TEMPLATES: AlertTemplate[] = [
-  { subsystem: 'citizen-feedback', severity: 'warning', text: 'Phản ánh mới: ngập nước cục bộ sau mưa lớn tại {d}' },
-  { subsystem: 'citizen-feedback', severity: 'info', text: 'Phản ánh về rác thải sinh hoạt tại {d} đã được xử lý' },
-  { subsystem: 'environment', severity: 'warning', text: 'Chỉ số AQI vượt ngưỡng 100 tại trạm quan trắc {d}' },
-  { subsystem: 'environment', severity: 'critical', text: 'Mực nước sông Dinh vượt báo động 1 tại {d}' },
-  { subsystem: 'camera', severity: 'warning', text: 'Camera mất tín hiệu tại {d}' },
-  { subsystem: 'camera', severity: 'info', text: 'Phát hiện ùn tắc giao thông tại {d}' },
-  { subsystem: 'infosec', severity: 'critical', text: 'Phát hiện dò quét cổng dịch vụ vào Cổng dịch vụ công của {d}' },
-  { subsystem: 'infosec', severity: 'info', text: 'Đã chặn mã độc gửi qua thư điện tử công vụ ({d})' },
-  { subsystem: 'public-admin', severity: 'warning', text: '12 hồ sơ TTHC sắp quá hạn tại bộ phận một cửa {d}' },
-  { subsystem: 'health', severity: 'warning', text: 'Số ca sốt xuất huyết tăng trong tuần tại {d}' },
-  { subsystem: 'social-media', severity: 'warning', text: 'Tin tiêu cực lan truyền trên mạng xã hội liên quan {d}' },
-  { subsystem: 'tourism', severity: 'info', text: 'Lượng khách đến bãi biển tăng cao tại {d}' },
-  { subsystem: 'education', severity: 'info', text: 'Trường học tại {d} cho học sinh nghỉ do thời tiết xấu' },
-  { subsystem: 'socio-economic', severity: 'info', text: 'Cập nhật số liệu thu ngân sách tháng của {d}' },
+  { subsystem: 'citizen-feedback', severity: 'warning', category: 'ngap-nuoc', text: 'Phản ánh mới: ngập nước cục bộ sau mưa lớn tại {d}' },
+  { subsystem: 'citizen-feedback', severity: 'info', category: 'rac-thai', text: 'Phản ánh về rác thải sinh hoạt tại {d} đã được xử lý' },
+  { subsystem: 'environment', severity: 'warning', category: 'aqi-vuot-nguong', text: 'Chỉ số AQI vượt ngưỡng 100 tại trạm quan trắc {d}' },
+  { subsystem: 'environment', severity: 'critical', category: 'muc-nuoc-bao-dong', text: 'Mực nước sông Dinh vượt báo động 1 tại {d}' },
+  { subsystem: 'camera', severity: 'warning', category: 'camera-mat-tin-hieu', text: 'Camera mất tín hiệu tại {d}' },
+  { subsystem: 'camera', severity: 'info', category: 'un-tac-giao-thong', text: 'Phát hiện ùn tắc giao thông tại {d}' },
+  { subsystem: 'infosec', severity: 'critical', category: 'do-quet-cong', text: 'Phát hiện dò quét cổng dịch vụ vào Cổng dịch vụ công của {d}' },
+  { subsystem: 'infosec', severity: 'info', category: 'ma-doc', text: 'Đã chặn mã độc gửi qua thư điện tử công vụ ({d})' },
+  { subsystem: 'public-admin', severity: 'warning', category: 'ho-so-sap-qua-han', text: '12 hồ sơ TTHC sắp quá hạn tại bộ phận một cửa {d}' },
+  { subsystem: 'health', severity: 'warning', category: 'dich-benh', text: 'Số ca sốt xuất huyết tăng trong tuần tại {d}' },
+  { subsystem: 'social-media', severity: 'warning', category: 'tin-tieu-cuc', text: 'Tin tiêu cực lan truyền trên mạng xã hội liên quan {d}' },
+  { subsystem: 'tourism', severity: 'info', category: 'khach-du-lich-dong', text: 'Lượng khách đến bãi biển tăng cao tại {d}' },
+  { subsystem: 'education', severity: 'info', category: 'thoi-tiet-xau', text: 'Trường học tại {d} cho học sinh nghỉ do thời tiết xấu' },
+  { subsystem: 'socio-economic', severity: 'info', category: 'ngan-sach', text: 'Cập nhật số liệu thu ngân sách tháng của {d}' },
 ];

@@ -1,90 +1,98 @@
-import type { Camera, FeedItem, KpiPoint } from '../../src-shared/domain';
-import type { HubPublisher } from '../hub-publisher';
-import { ALERT_TEMPLATES, DISTRICTS } from './alert-templates';
-import { DEMO_KPIS, type DemoKpi } from './kpi-catalog';
-import { nextKpiValue } from './kpi-walk';
-import { pick, seededRandom, type Random } from './random';
+import type { Camera } from '../../src-shared/domain';
+import type { HubStateModel } from '../../src-shared/hub-state-model';
+import type { Logger } from '../../src-main/log';
+import type { Department } from '../ingest/department';
+import { createAlertFeed } from './alert-feed';
+import { createCitizenReportFeed } from './citizen-report-feed';
+import { createDossierFeed } from './dossier-feed';
+import { createEnvironmentFeed } from './environment-feed';
+import type { Emit, Feed, FeedContext } from './feed';
+import { createKpiFeed } from './kpi-feed';
+import { createOutbox, type PostIngest } from './outbox';
+import { seededRandom, type Random } from './random';
+import { createSecurityEventFeed } from './security-event-feed';
+import { createSocialMentionFeed } from './social-mention-feed';
 
 export interface SimulatorOptions {
-  publisher: HubPublisher;
-  cameras: Camera[];
+  /** The hub to post to, through its ingest API. */
+  hubUrl: string;
+  /** The demo departments with their keys (createDemoDepartments()). */
+  departments: readonly Department[];
+  cameras: readonly Camera[];
+  /** The hub's state, read once at start: seed history only into an empty hub, resume open cases. */
+  state: HubStateModel;
+  log: Logger;
   random?: Random;
   now?: () => number;
-  /** Points of history to seed per KPI so charts are full on the first paint. */
+  /** Points of history per KPI seeded into an empty hub, so charts are full on the first paint. */
   seedPoints?: number;
-  /** Mean seconds between demo alerts. */
+  /** Mean seconds between new alerts. */
   alertEverySeconds?: number;
+  post?: PostIngest;
 }
 
 export interface RunningSimulator {
-  /** Advances the simulation to `now`; the timer calls it every second, tests call it directly. */
-  tick(): void;
-  stop(): void;
+  /** Emits what is due at now() and posts it; the timer calls it, tests call it directly. */
+  tick(): Promise<void>;
+  /** Records waiting for the hub (after failed posts). */
+  pending(): number;
+  stop(): Promise<void>;
 }
 
+const TICK_MS = 500;
+
 /**
- * Plausible live data for Bà Rịa–Vũng Tàu: every KPI of the catalogue moves on its own period,
- * with an occasional incident in a random district.
+ * Plausible live data for Bà Rịa–Vũng Tàu, posted the way departments post: each demo department
+ * sends its own topics to the hub's ingest API with its own key. A failed post is kept and retried,
+ * never thrown, so a hub restart only delays the demo data.
  */
 export function startSimulator(options: SimulatorOptions, autoTick = true): RunningSimulator {
+  const { log } = options;
   const random = options.random ?? seededRandom(Date.now() & 0xffffffff);
   const now = options.now ?? Date.now;
-  const { publisher } = options;
-  const alertEvery = (options.alertEverySeconds ?? 12) * 1000;
-  const values = new Map<string, number>();
-  const nextDue = new Map<string, number>();
-  let nextAlertAt = now() + alertEvery * (0.3 + random());
-  let alertCounter = 0;
-
-  const point = (kpi: DemoKpi, time: number): KpiPoint => {
-    const value = nextKpiValue(kpi, values.get(kpi.definition.id) ?? kpi.base, random);
-    values.set(kpi.definition.id, value);
-    return { kpiId: kpi.definition.id, value, time: new Date(time).toISOString() };
-  };
-
-  DEMO_KPIS.forEach((kpi) => publisher.publish('kpi-definition', kpi.definition));
-  options.cameras.forEach((camera) => publisher.publish('camera', camera));
+  const outbox = createOutbox({ hubUrl: options.hubUrl, departments: options.departments, log, now, ...(options.post ? { post: options.post } : {}) });
+  const emit: Emit = (department, topic, payload) => outbox.add(department, topic, payload);
+  const ctx: FeedContext = { random, emit, state: options.state, seedHistory: options.state.keys('kpi').length === 0, startedAt: now() };
   const seedPoints = options.seedPoints ?? 60;
-  const start = now();
-  DEMO_KPIS.forEach((kpi) => {
-    const period = kpi.everySeconds * 1000;
-    // Counters start lower so the seeded history climbs to today's value.
-    if (kpi.counter) values.set(kpi.definition.id, kpi.base - kpi.spread * seedPoints);
-    for (let i = seedPoints; i >= 1; i -= 1) publisher.publish('kpi', point(kpi, start - i * period));
-    nextDue.set(kpi.definition.id, start + random() * period);
-  });
 
-  const tick = (): void => {
-    const t = now();
-    for (const kpi of DEMO_KPIS) {
-      const due = nextDue.get(kpi.definition.id) ?? t;
-      if (t < due) continue;
-      publisher.publish('kpi', point(kpi, t));
-      nextDue.set(kpi.definition.id, t + kpi.everySeconds * 1000);
-    }
-    if (t >= nextAlertAt) {
-      const template = pick(ALERT_TEMPLATES, random);
-      const district = pick(DISTRICTS, random);
-      alertCounter += 1;
-      const item: FeedItem = {
-        id: `demo-${start.toString(36)}-${alertCounter}`,
-        time: new Date(t).toISOString(),
-        severity: template.severity,
-        subsystem: template.subsystem,
-        text: template.text.replace('{d}', district),
-        district,
-      };
-      publisher.publish('alert', item);
-      nextAlertAt = t + alertEvery * (0.5 + random());
-    }
+  // Registries first; the hub acknowledges unchanged ones as duplicates on every restart.
+  options.cameras.forEach((camera) => emit('so-tttt', 'camera', camera));
+  const feeds: Feed[] = [
+    createKpiFeed(ctx, seedPoints),
+    createEnvironmentFeed(ctx, Math.min(seedPoints, 30)),
+    createDossierFeed(ctx),
+    createAlertFeed(ctx, options.alertEverySeconds ?? 12),
+    createCitizenReportFeed(ctx, 15),
+    createSecurityEventFeed(ctx, 25),
+    createSocialMentionFeed(ctx, 8),
+  ];
+  log.info(`simulator started${ctx.seedHistory ? `, seeding ${outbox.pending()} records of history` : ', resuming on the hub’s history'}`);
+
+  let running: Promise<void> | undefined;
+  const tick = (): Promise<void> => {
+    running ??= (async () => {
+      const t = now();
+      feeds.forEach((feed) => feed.tick(t));
+      await outbox.flush();
+    })().finally(() => {
+      running = undefined;
+    });
+    return running;
   };
 
-  // A few alerts at start, so the ticker is never empty on a fresh demo.
-  for (let i = 0; i < 4; i += 1) {
-    nextAlertAt = now();
-    tick();
+  let timer: NodeJS.Timeout | undefined;
+  if (autoTick) {
+    void tick();
+    timer = setInterval(() => void tick(), TICK_MS);
+    timer.unref();
   }
-  const timer = autoTick ? setInterval(tick, 500) : undefined;
-  timer?.unref();
-  return { tick, stop: () => timer && clearInterval(timer) };
+  return {
+    tick,
+    pending: outbox.pending,
+    stop: async () => {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchema } from '../../src-shared/domain';
+import { hubTopicSchema } from '../../src-shared/hub-topics';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -19,6 +20,11 @@ export const appConfigSchema = z
       .prefault({}),
     /** Extra origins cameras stream from (e.g. a VMS server); added to the CSP's connect-src. */
     mediaOrigins: z.array(z.url({ protocol: /^https?$/ })).default([]),
+    /**
+     * Per topic, the age in seconds past which tiles show data as stale, e.g. { "kpi": 900 }.
+     * Topics left out keep their default from src-shared/hub-topics.ts.
+     */
+    staleAfterSeconds: z.partialRecord(hubTopicSchema, z.number().int().min(1).max(400 * 86_400)).default({}),
     walls: z.array(wallSchema).min(1).optional(),
     layouts: z.array(layoutSchema).min(1).optional(),
     presets: z.array(presetSchema).default([]),

@@ -1,13 +1,20 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import type { Layout, Wall } from '../../src-shared/domain';
+import type { HubTopic } from '../../src-shared/hub-topics';
 import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import { appConfigSchema, type ParsedAppConfig } from './config-schema';
 import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from './default-walls';
+import { resolveStaleAfter } from './stale-after';
 
 /** The config the app runs on: every optional part filled in. */
-export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts'> & { walls: Wall[]; layouts: Layout[] };
+export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'staleAfterSeconds'> & {
+  walls: Wall[];
+  layouts: Layout[];
+  /** Every topic's stale threshold: the config's value, else the topic's default. */
+  staleAfterSeconds: Record<HubTopic, number>;
+};
 
 export interface LoadedConfig {
   config: AppConfig;
@@ -44,8 +51,8 @@ function parseKeepingGoodFields(file: string, raw: unknown): { parsed: ParsedApp
     for (const issue of result.error.issues) {
       const top = issue.path[0];
       if (typeof top === 'string') badKeys.add(top);
-      // An unrecognized key is reported on the root with the key names in `keys`.
-      if (issue.code === 'unrecognized_keys') issue.keys.forEach((k) => badKeys.add(k));
+      // An unrecognized top-level key is reported on the root with the key names in `keys`.
+      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((k) => badKeys.add(k));
     }
     if (badKeys.size === 0) break;
     badKeys.forEach((key) => delete input[key]);
@@ -100,5 +107,5 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
   errors.push(...fieldErrors, ...wallErrors);
   errors.forEach((line) => log?.error(`config: ${line}`));
-  return { config: { ...parsed, walls, layouts }, path, errors };
+  return { config: { ...parsed, walls, layouts, staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds) }, path, errors };
 }

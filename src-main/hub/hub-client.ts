@@ -1,17 +1,31 @@
 import { io, type Socket } from 'socket.io-client';
+import { HUB_EVENTS, type HubMessage, type HubSnapshot } from '../../src-shared/hub-protocol';
+import type { HubStateModel } from '../../src-shared/hub-state-model';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
-import { HUB_EVENTS, hubMessageSchema, hubSnapshotSchema, type HubMessage, type HubSnapshot } from '../../src-shared/hub-protocol';
-import { HubStateModel } from '../../src-shared/hub-state-model';
+import type { WallCache } from '../cache/wall-cache';
 import { errorMessage, type Logger } from '../log';
-import { describeRejection, RejectionLog } from './rejection-log';
+import { HubSync } from './hub-sync';
+import { RejectionLog } from './rejection-log';
+import { RendererOutbox } from './renderer-outbox';
 
 export interface HubClientOptions {
   url: string;
   token: string;
   log: Logger;
+  /** The state read from the cache at start; the client keeps it in step with the hub. */
+  model: HubStateModel;
+  cache: WallCache;
   onStatus(state: ConnectionState): void;
+  /** A full state for the windows: after a snapshot or a replay. */
   onSnapshot(snapshot: HubSnapshot): void;
-  onMessage(message: HubMessage): void;
+  /** Live messages in seq order, one call per tick, at most HUB_MESSAGE_BATCH each. */
+  onMessages(batch: HubMessage[]): void;
+  /** Waiting longer than this for `hub:live` after connecting or asking to resync reconnects. */
+  resyncTimeoutMs?: number;
+  /** Retry delay after the hub refused the wall (e.g. a token it does not know yet). */
+  refusedRetryMs?: number;
+  /** Rejections logged one by one per minute before they are only counted (default 20). */
+  rejectionsLoggedPerMinute?: number;
 }
 
 export interface HubClient {
@@ -20,96 +34,151 @@ export interface HubClient {
   close(): void;
 }
 
+const clampError = (text: string): string => (text.length > 500 ? `${text.slice(0, 497)}...` : text);
+
 /**
- * The wall host's link to the IOC hub. Everything the hub sends is parsed here, once; what fails is
- * counted and logged with its reason and goes no further, so a bad hub can never reach a window.
+ * The wall host's link to the IOC hub: connecting → resyncing (from connect until the hub says
+ * `hub:live`) → live, and offline with the reason whenever the link is down, while the windows keep
+ * painting the cached state. socket.io reconnects by itself; the cases where it does not (the hub
+ * hung up, or refused the wall) are retried here, so a wall never stays dark after a hub restart.
  */
 export function connectHubClient(options: HubClientOptions): HubClient {
-  const { log } = options;
-  const model = new HubStateModel();
-  const rejections = new RejectionLog(log);
-  let state: ConnectionState = {
-    status: 'connecting',
-    since: new Date().toISOString(),
+  const { log, model, cache } = options;
+  const rejections = new RejectionLog(log, options.rejectionsLoggedPerMinute);
+  let status: ConnectionStatus = 'connecting';
+  let since = new Date().toISOString();
+  let error: string | undefined;
+  let closed = false;
+
+  const connection = (): ConnectionState => ({
+    status,
+    since,
     hubUrl: options.url,
-    rejected: 0,
-  };
+    rejected: rejections.count,
+    seq: model.seq,
+    cache: cache.state(),
+    ...(error ? { error } : {}),
+  });
 
-  const setStatus = (status: ConnectionStatus, error?: string): void => {
-    if (state.status === status && state.error === error && state.rejected === rejections.count) return;
-    const changed = state.status !== status;
-    state = {
-      status,
-      since: changed ? new Date().toISOString() : state.since,
-      hubUrl: options.url,
-      rejected: rejections.count,
-      ...(error ? { error } : {}),
-    };
-    if (changed) log.info(`hub ${status}${error ? `: ${error}` : ''}`);
-    options.onStatus(state);
+  let statusDue: NodeJS.Immediate | undefined;
+  let statusSentAt = 0;
+  const emitStatus = (): void => {
+    if (statusDue) clearImmediate(statusDue);
+    statusDue = undefined;
+    statusSentAt = Date.now();
+    if (!closed) options.onStatus(connection());
   };
+  const setStatus = (next: ConnectionStatus, reason?: string): void => {
+    const nextError = reason === undefined ? undefined : clampError(reason);
+    if (next === status && nextError === error) return;
+    if (next !== status) {
+      since = new Date().toISOString();
+      log.info(`hub ${next}${nextError ? `: ${nextError}` : ''}`);
+    }
+    status = next;
+    error = nextError;
+    emitStatus();
+  };
+  // A hub sending garbage may cause thousands of rejections a second: one status per tick is enough.
+  const statusChanged = (): void => {
+    statusDue ??= setImmediate(emitStatus);
+  };
+  const unwatchCache = cache.watch(statusChanged);
 
-  let reconnectTimer: NodeJS.Timeout | undefined;
+  const outbox = new RendererOutbox(model, {
+    snapshot: options.onSnapshot,
+    messages: (batch) => {
+      options.onMessages(batch);
+      // The console's seq follows the stream, but a status per batch would double the traffic.
+      if (Date.now() - statusSentAt >= 1000) statusChanged();
+    },
+  });
+  // Created before the sync it talks to, connected only once every listener is in place.
   const socket: Socket = io(options.url, {
-    auth: { token: options.token },
+    autoConnect: false,
+    // A function, so every reconnect presents what the wall holds now, not what it held at start.
+    auth: (send) => send({ token: options.token, ...sync.position() }),
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
     timeout: 5000,
   });
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let liveTimer: NodeJS.Timeout | undefined;
+  const resyncTimeoutMs = options.resyncTimeoutMs ?? 15_000;
 
-  socket.on('connect', () => setStatus('connecting'));
-  socket.on('connect_error', (error) => {
-    setStatus('offline', errorMessage(error));
+  /** Starts (or restarts) the wait for `hub:live`: a hub that never answers gets a fresh connection. */
+  const awaitLive = (): void => {
+    clearTimeout(liveTimer);
+    liveTimer = setTimeout(() => {
+      log.warn(`no answer from the hub in ${resyncTimeoutMs} ms while resyncing; reconnecting`);
+      socket.disconnect().connect();
+    }, resyncTimeoutMs);
+  };
+
+  const sync = new HubSync({
+    model,
+    cache,
+    outbox,
+    rejections,
+    log,
+    sendResync: (request) => {
+      log.info(`asking the hub to resync from seq ${request.lastSeq}`);
+      socket.emit(HUB_EVENTS.resync, request);
+    },
+    onResyncing: () => {
+      outbox.hold();
+      awaitLive();
+      setStatus('resyncing');
+    },
+    onLive: () => {
+      clearTimeout(liveTimer);
+      outbox.release();
+      setStatus('live');
+    },
+    onRejected: statusChanged,
+  });
+
+  socket.on('connect', () => {
+    sync.connected();
+    outbox.hold();
+    awaitLive();
+    setStatus('resyncing');
+  });
+  socket.on('connect_error', (err) => {
+    setStatus('offline', errorMessage(err));
     // A refusal (e.g. a token the hub does not know yet) stops socket.io's own retries;
     // keep asking, slowly, so fixing the hub's side brings the wall back without a restart.
     if (!socket.active) {
       clearTimeout(reconnectTimer);
-      reconnectTimer = setTimeout(() => socket.connect(), 10_000);
+      reconnectTimer = setTimeout(() => socket.connect(), options.refusedRetryMs ?? 10_000);
     }
   });
   socket.on('disconnect', (reason) => {
+    clearTimeout(liveTimer);
+    // The windows get what arrived before the link dropped, then keep painting it offline.
+    outbox.release();
     setStatus('offline', `disconnected: ${reason}`);
-    // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart);
-    // a wall must never stay dark because the hub was restarted cleanly.
+    // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart).
     if (reason === 'io server disconnect') {
+      clearTimeout(reconnectTimer);
       reconnectTimer = setTimeout(() => socket.connect(), 1000);
     }
   });
-
-  socket.on(HUB_EVENTS.snapshot, (raw: unknown) => {
-    const parsed = hubSnapshotSchema.safeParse(raw);
-    if (!parsed.success) {
-      rejections.record('snapshot', describeRejection(parsed.error));
-      setStatus(state.status, state.error);
-      return;
-    }
-    model.replace(parsed.data);
-    options.onSnapshot(model.snapshot());
-    setStatus('live');
-  });
-
-  socket.on(HUB_EVENTS.message, (raw: unknown) => {
-    const parsed = hubMessageSchema.safeParse(raw);
-    if (!parsed.success) {
-      rejections.record('message', describeRejection(parsed.error, raw));
-      setStatus(state.status, state.error);
-      return;
-    }
-    const outcome = model.apply(parsed.data);
-    if (outcome === 'duplicate') return;
-    options.onMessage(parsed.data);
-    if (outcome === 'gap') {
-      log.warn(`sequence gap before ${parsed.data.seq}; asking the hub for a fresh snapshot`);
-      socket.emit('hub:sync');
-    }
-  });
+  socket.onAny((event: unknown, ...args: unknown[]) => sync.handle(event, args));
+  socket.connect();
 
   return {
     model,
-    connection: () => state,
+    connection,
     close: () => {
+      closed = true;
       clearTimeout(reconnectTimer);
+      clearTimeout(liveTimer);
+      if (statusDue) clearImmediate(statusDue);
+      unwatchCache();
+      outbox.close();
+      socket.offAny();
       socket.removeAllListeners();
       socket.close();
     },

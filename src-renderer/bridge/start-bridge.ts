@@ -1,3 +1,4 @@
+import { GAP_RESYNC_INTERVAL_MS } from '../constants';
 import type { Route } from '../route';
 import { host } from './connect';
 import { loadAppInfo, loadHubState, loadWall, loadWallList } from './loaders';
@@ -15,7 +16,13 @@ export async function startBridge(route: Route): Promise<void> {
     if (route.app === 'wall') void loadWall(api, route.wallId);
     else void loadWallList(api);
   };
-  // After a browser-mode reconnect the host may have moved on (or restarted): fetch everything again.
-  wireHostEvents(api, transport, loadRouteData);
+  let lastGapResync = 0;
+  const resyncAfterGap = (): void => {
+    // At most one refetch per interval: a host that kept skipping must not be asked in a loop.
+    if (Date.now() - lastGapResync < GAP_RESYNC_INTERVAL_MS) return;
+    lastGapResync = Date.now();
+    void loadHubState(api);
+  };
+  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap });
   loadRouteData();
 }

@@ -1,17 +1,24 @@
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
-import { applyHubMessage, applySnapshot } from '../stores/hub-sync';
+import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
 import type { HostTransport } from './transport';
+
+export interface WireHandlers {
+  /** A dropped browser-mode link came back: the host may have moved on, fetch everything again. */
+  onReconnect(): void;
+  /** The hub sequence jumped: the renderer missed messages, fetch a fresh `hub:state`. */
+  onGap(): void;
+}
 
 /**
  * The one module that turns host events into store actions, so no component subscribes to the
- * host itself. `onReconnect` runs when a dropped browser-mode link comes back.
+ * host itself. `hub:messages` arrives as a batch and is applied as one, so a burst costs one render.
  */
-export function wireHostEvents(api: HostApi, transport: HostTransport, onReconnect: () => void): () => void {
+export function wireHostEvents(api: HostApi, transport: HostTransport, handlers: WireHandlers): () => void {
   const unsubscribers = [
     api.on('hub:status', (connection) => useConnectionStore.getState().statusChanged(connection)),
-    api.on('hub:message', (message) => {
-      applyHubMessage(message);
+    api.on('hub:messages', (messages) => {
+      if (applyHubMessages(messages).gaps > 0) handlers.onGap();
     }),
     api.on('hub:snapshot', (snapshot) => applySnapshot(snapshot)),
   ];
@@ -19,7 +26,7 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, onReconne
     unsubscribers.push(
       transport.onLinkChange((up, reconnected) => {
         useConnectionStore.getState().bridgeChanged(up);
-        if (reconnected) onReconnect();
+        if (reconnected) handlers.onReconnect();
       }),
     );
   }

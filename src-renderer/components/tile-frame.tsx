@@ -1,6 +1,6 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Tile } from '../../src-shared/domain';
-import type { TileFreshness } from '../format/age';
+import { formatDuration, type TileFreshness } from '../format/age';
 import { useT } from '../i18n/use-t';
 import { CrossIcon, WarningIcon } from './icons';
 
@@ -14,20 +14,30 @@ export interface TileFrameProps {
   /** Right side of the header: how old the data is, or the stream state. */
   ageText: string;
   freshness: TileFreshness;
+  /** The threshold the data is judged by, named in the stale badge's tooltip. */
+  staleAfterSeconds?: number;
+  /**
+   * Whether stale data gets the "dữ liệu cũ" mark and is dimmed. Camera tiles say what is wrong
+   * with their stream over the picture instead.
+   */
+  staleMark?: boolean;
   children: ReactNode;
 }
 
 /**
- * The chrome every tile shares: subsystem accent, title, and the age of its data, which turns amber
- * then red with a marker as the data gets old, so a frozen number can never pass for a live one.
+ * The chrome every tile shares: subsystem accent, title, and the age of its data. Past its stale
+ * threshold the age badge turns amber (red when far past), the content dims and a "DỮ LIỆU CŨ" mark
+ * appears, so a frozen number can never pass for a live one, even from the back of the room.
  */
-export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, children }: TileFrameProps) {
+export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, staleAfterSeconds, staleMark = true, children }: TileFrameProps) {
   const t = useT();
   const style = { '--accent': accent } as CSSProperties;
-  const staleLabel = freshness === 'warn' ? t('tile.stale.warn') : freshness === 'critical' ? t('tile.stale.critical') : undefined;
+  const stale = freshness === 'stale' || freshness === 'critical';
+  const limit = staleAfterSeconds !== undefined ? formatDuration(staleAfterSeconds, t) : undefined;
+  const staleHint = stale ? (limit ? t('tile.stale.hint', { limit }) : t('tile.stale')) : undefined;
   const age = ageText ? (
-    <span className="tile__age" data-staleness={freshness} title={staleLabel} aria-label={staleLabel ? `${staleLabel}: ${ageText}` : undefined}>
-      {freshness === 'warn' ? <WarningIcon className="tile__age-icon" /> : null}
+    <span className="tile__age" data-staleness={freshness} title={staleHint} aria-label={staleHint ? `${staleHint}: ${ageText}` : undefined}>
+      {freshness === 'stale' ? <WarningIcon className="tile__age-icon" /> : null}
       {freshness === 'critical' ? <CrossIcon className="tile__age-icon" /> : null}
       <span>{ageText}</span>
     </span>
@@ -37,8 +47,9 @@ export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, ch
       {title}
     </h2>
   );
+  const marked = stale && staleMark;
   return (
-    <section className="tile" data-tile-kind={tile.kind} data-tile-id={tile.id} data-stale={freshness} style={style}>
+    <section className="tile" data-tile-kind={tile.kind} data-tile-id={tile.id} data-stale={freshness} data-stale-mark={marked || undefined} style={style}>
       {/* With an eyebrow the title gets a full-width line of its own, so long KPI names are not cut. */}
       <header className="tile__header">
         {eyebrow ? (
@@ -57,6 +68,13 @@ export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, ch
         )}
       </header>
       <div className="tile__body">{children}</div>
+      {marked ? (
+        <div className="tile__stale-mark" data-staleness={freshness} title={staleHint}>
+          <WarningIcon className="tile__stale-mark-icon" />
+          <span className="tile__stale-mark-label">{t('tile.stale')}</span>
+          {limit ? <span className="tile__stale-mark-hint">{t('tile.stale.over', { limit })}</span> : null}
+        </div>
+      ) : null}
     </section>
   );
 }

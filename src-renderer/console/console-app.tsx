@@ -7,7 +7,7 @@ import { useWallListStore } from '../stores/wall-list-store';
 import { ConfigErrors } from './config-errors';
 import { ConnectionPanel } from './connection-panel';
 import { ConsoleHeader } from './console-header';
-import { KpiSummary } from './kpi-summary';
+import { SubsystemSummary } from './subsystem-summary';
 import { WallCard } from './wall-card';
 
 /** The operator's desk window: config problems first, then the hub link, the walls and the KPIs. */
@@ -44,7 +44,7 @@ export default function ConsoleApp() {
             </div>
           </section>
         </div>
-        <KpiSummary />
+        <SubsystemSummary />
       </div>
     </div>
   );

@@ -1,6 +1,12 @@
 import { create } from 'zustand';
-import type { ApplyOutcome } from '../../src-shared/hub-state-model';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
+
+/** What one batch of hub messages did to the sequence: the new last seq and what was skipped. */
+export interface BatchCount {
+  lastSeq: number;
+  duplicates: number;
+  gaps: number;
+}
 
 /**
  * The wall's link to its data: the host's hub connection, the renderer's own link to the host
@@ -13,6 +19,8 @@ export interface ConnectionStore {
   bridgeUp: boolean;
   /** Set once the first `hub:state` is applied: the wall has real data from then on. */
   hubLoaded: boolean;
+  /** The hub the renderer's data came from, from the last snapshot. */
+  hubId: string | null;
   /** Sequence number of the last hub message applied; later duplicates are ignored. */
   lastSeq: number;
   duplicates: number;
@@ -23,8 +31,8 @@ export interface ConnectionStore {
   statusChanged(connection: ConnectionState): void;
   bridgeChanged(up: boolean): void;
   /** A full state or snapshot replaced everything: the sequence restarts from its seq. */
-  snapshotApplied(seq: number, fromHubState: boolean): void;
-  messageCounted(seq: number, outcome: ApplyOutcome): void;
+  snapshotApplied(hubId: string, seq: number, fromHubState: boolean): void;
+  batchCounted(count: BatchCount): void;
   payloadRejected(): void;
 }
 
@@ -32,18 +40,15 @@ export const useConnectionStore = create<ConnectionStore>()((set) => ({
   connection: null,
   bridgeUp: true,
   hubLoaded: false,
+  hubId: null,
   lastSeq: 0,
   duplicates: 0,
   gaps: 0,
   invalidPayloads: 0,
   statusChanged: (connection) => set({ connection }),
   bridgeChanged: (bridgeUp) => set({ bridgeUp }),
-  snapshotApplied: (seq, fromHubState) => set((s) => ({ lastSeq: seq, hubLoaded: s.hubLoaded || fromHubState })),
-  messageCounted: (seq, outcome) =>
-    set((s) => {
-      if (outcome === 'duplicate') return { duplicates: s.duplicates + 1 };
-      return { lastSeq: seq, gaps: outcome === 'gap' ? s.gaps + 1 : s.gaps };
-    }),
+  snapshotApplied: (hubId, seq, fromHubState) => set((s) => ({ hubId, lastSeq: seq, hubLoaded: s.hubLoaded || fromHubState })),
+  batchCounted: ({ lastSeq, duplicates, gaps }) => set((s) => ({ lastSeq, duplicates: s.duplicates + duplicates, gaps: s.gaps + gaps })),
   payloadRejected: () => set((s) => ({ invalidPayloads: s.invalidPayloads + 1 })),
 }));
 

@@ -1,40 +1,40 @@
 import { create } from 'zustand';
 import type { KpiDefinition, KpiPoint } from '../../src-shared/domain';
-import { KPI_HISTORY_LIMIT } from '../../src-shared/hub-protocol';
+import type { HubMessageOf } from '../../src-shared/hub-protocol';
+import { emptyTable, latestOf, tableFrom, tableWith, type TopicTable } from './topic-table';
 
-/** KPI definitions and each KPI's recent history (oldest first), bounded like the hub's own. */
+/**
+ * KPI definitions (by id) and KPI series (by kpiKey: one per KPI, or per KPI and district), each
+ * series its recent points oldest first, bounded like the hub's own. Both topics change in one
+ * `set`, so a batch carrying definitions and points re-renders a tile once.
+ */
 export interface KpiStore {
-  definitions: Readonly<Record<string, KpiDefinition>>;
-  history: Readonly<Record<string, readonly KpiPoint[]>>;
-  replaceAll(definitions: readonly KpiDefinition[], history: Readonly<Record<string, readonly KpiPoint[]>>): void;
-  definitionReceived(definition: KpiDefinition): void;
-  pointReceived(point: KpiPoint): void;
+  definitions: TopicTable<KpiDefinition>;
+  series: TopicTable<KpiPoint>;
+  replaceAll(definitions: readonly HubMessageOf<'kpi-definition'>[], points: readonly HubMessageOf<'kpi'>[]): void;
+  received(definitions: readonly HubMessageOf<'kpi-definition'>[], points: readonly HubMessageOf<'kpi'>[]): void;
 }
 
 export const useKpiStore = create<KpiStore>()((set) => ({
-  definitions: {},
-  history: {},
-  replaceAll: (definitions, history) =>
-    set({
-      definitions: Object.fromEntries(definitions.map((d) => [d.id, d])),
-      history: Object.fromEntries(Object.entries(history).map(([id, points]) => [id, points.slice(-KPI_HISTORY_LIMIT)])),
-    }),
-  definitionReceived: (definition) => set((s) => ({ definitions: { ...s.definitions, [definition.id]: definition } })),
-  pointReceived: (point) =>
-    set((s) => {
-      const points = [...(s.history[point.kpiId] ?? []), point];
-      return { history: { ...s.history, [point.kpiId]: points.length > KPI_HISTORY_LIMIT ? points.slice(-KPI_HISTORY_LIMIT) : points } };
-    }),
+  definitions: emptyTable(),
+  series: emptyTable(),
+  replaceAll: (definitions, points) => set({ definitions: tableFrom('kpi-definition', definitions), series: tableFrom('kpi', points) }),
+  received: (definitions, points) =>
+    set((s) => ({ definitions: tableWith(s.definitions, 'kpi-definition', definitions), series: tableWith(s.series, 'kpi', points) })),
 }));
 
 const NO_POINTS: readonly KpiPoint[] = [];
 
-/** A KPI's history, or a shared empty list so selectors stay referentially stable. */
-export function historyOf(state: Pick<KpiStore, 'history'>, kpiId: string): readonly KpiPoint[] {
-  return state.history[kpiId] ?? NO_POINTS;
+/** A series' points by kpiKey, or a shared empty list so selectors stay referentially stable. */
+export function seriesOf(state: Pick<KpiStore, 'series'>, key: string): readonly KpiPoint[] {
+  return state.series.get(key)?.versions ?? NO_POINTS;
 }
 
-/** The latest value is the last point of the history; it is derived, never stored twice. */
+export function definitionOf(state: Pick<KpiStore, 'definitions'>, kpiId: string): KpiDefinition | undefined {
+  return latestOf(state.definitions, kpiId);
+}
+
+/** The latest value is the last point of the series; it is derived, never stored twice. */
 export function latestPoint(points: readonly KpiPoint[]): KpiPoint | undefined {
   return points[points.length - 1];
 }

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export interface BrowserHost {
   url: string;
+  dataDir: string;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -15,8 +16,10 @@ const ROOT = join(__dirname, '..', '..');
  * Starts the built browser-mode host (`out/main/serve.js`) as its own process, as a user would,
  * and resolves once it prints its ready line. No kiosk windows: the test drives its own Chromium.
  */
-export async function startBrowserHost(config: object = {}): Promise<BrowserHost> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
+export async function startBrowserHost(config: object = {}, options: { dataDir?: string } = {}): Promise<BrowserHost> {
+  // A given data folder keeps the wall's cache across runs (restart and outage tests).
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
+  mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'ioc-wall.json');
   writeFileSync(configPath, JSON.stringify(config));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--no-open', '--port=0', `--data=${dataDir}`, `--config=${configPath}`], {
@@ -43,6 +46,7 @@ export async function startBrowserHost(config: object = {}): Promise<BrowserHost
   });
   return {
     url,
+    dataDir,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -14,12 +14,12 @@ let core: AppCore;
 let host: WebHost;
 let socket: Socket;
 const rendererDir = mkdtempSync(join(tmpdir(), 'ioc-renderer-'));
+const dataDir = mkdtempSync(join(tmpdir(), 'ioc-data-'));
 
 beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>IOC Wall</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
-  const dataDir = mkdtempSync(join(tmpdir(), 'ioc-data-'));
   core = await startAppCore({ mode: 'browser', userDataDir: dataDir, assetsDir: resolve(__dirname, '../../assets'), version: 'test', log: createMemoryLogger('core') });
   host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: createMemoryLogger('web') });
   socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], extraHeaders: {} });
@@ -54,18 +54,30 @@ describe('browser-mode host', () => {
 
   it('answers every invoke channel with data that matches the contract', async () => {
     const info = await invoke('app:info');
-    expect(info.ok && invokeChannels['app:info'].response.parse(info.value)).toMatchObject({ mode: 'browser', hub: 'embedded', language: 'vi' });
+    const appInfo = info.ok ? invokeChannels['app:info'].response.parse(info.value) : null;
+    expect(appInfo).toMatchObject({ mode: 'browser', hub: 'embedded', language: 'vi', staleAfterSeconds: { kpi: 600, alert: 3600 } });
     const wall = await invoke('wall:get', { wallId: '1' });
     expect(wall.ok && invokeChannels['wall:get'].response.parse(wall.value).layout.tiles.length).toBe(13);
     const list = await invoke('wall:list');
     const walls = list.ok ? invokeChannels['wall:list'].response.parse(list.value) : [];
     expect(walls.map((w) => w.url)).toEqual([`${host.url}/wall/1`, `${host.url}/wall/2`]);
     await waitFor(() => core.dispatch('hub:state', undefined).then((r) => r.ok && (r.value as { connection: { status: string } }).connection.status === 'live'), 'hub live');
+    await waitFor(
+      () => core.dispatch('hub:state', undefined).then((r) => r.ok && (r.value as { snapshot: { messages: Array<{ topic: string }> } }).snapshot.messages.filter((m) => m.topic === 'camera').length === 8),
+      'the demo cameras',
+    );
     const state = await invoke('hub:state');
     const parsed = state.ok ? invokeChannels['hub:state'].response.parse(state.value) : null;
-    expect(parsed?.snapshot.kpiDefinitions.length).toBeGreaterThanOrEqual(10);
-    expect(parsed?.snapshot.cameras.length).toBe(8);
-    expect(parsed?.snapshot.cameras[0]?.subUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hls\//);
+    const messages = parsed?.snapshot.messages ?? [];
+    expect(messages.filter((m) => m.topic === 'kpi-definition').length).toBeGreaterThanOrEqual(10);
+    const cameras = messages.flatMap((m) => (m.topic === 'camera' ? [m.payload] : []));
+    expect(cameras).toHaveLength(8);
+    expect(cameras[0]?.subUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/hls\//);
+    expect(parsed?.connection).toMatchObject({ status: 'live', cache: { status: 'ok' } });
+    expect(parsed?.connection.seq).toBe(parsed?.snapshot.seq);
+    // The embedded hub and the wall cache keep their files in the data folder.
+    expect(existsSync(join(dataDir, 'demo-hub', 'demo-hub.db'))).toBe(true);
+    expect(existsSync(join(dataDir, 'cache', 'wall-cache.db'))).toBe(true);
   });
 
   it('refuses unknown channels and bad requests', async () => {
@@ -75,12 +87,12 @@ describe('browser-mode host', () => {
     expect((await invoke('wall:get', {})).ok).toBe(false);
   });
 
-  it('pushes live hub messages to the page', async () => {
+  it('pushes live hub messages to the page in batches, in seq order', async () => {
     const messages: HubMessage[] = [];
-    socket.on('hub:message', (m: unknown) => messages.push(eventChannels['hub:message'].parse(m)));
+    socket.on('hub:messages', (batch: unknown) => messages.push(...eventChannels['hub:messages'].parse(batch)));
     await waitFor(() => messages.some((m) => m.topic === 'kpi'), 'a live KPI message', 10_000);
     const seqs = messages.map((m) => m.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
   });
 
   it('refuses a bridge connection from a page on another origin', async () => {

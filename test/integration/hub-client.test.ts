@@ -1,130 +1,129 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ConnectionState } from '../../src-shared/ipc';
-import type { HubMessage, HubSnapshot } from '../../src-shared/hub-protocol';
-import { startHubServer, type RunningHub } from '../../src-hub/hub-server';
-import { connectHubClient, type HubClient } from '../../src-main/hub/hub-client';
+import { postIngest } from '../../src-hub/ingest/ingest-client';
+import { startHub, type RunningHub } from '../../src-hub/start-hub';
 import { createMemoryLogger } from '../../src-main/log';
-import { feedItem, kpiPoint, TEST_DEFINITION, withoutTime } from '../helpers/hub-messages';
+import { readCacheRows, tempCacheFile } from '../helpers/cache-file';
+import { fetchHubState } from '../helpers/hub-state';
+import { startTestWall, type TestWall } from '../helpers/wall-client';
+import { alertRecord, kpiDefinition, kpiRecord } from '../helpers/wall-stream';
 import { waitFor } from '../helpers/wait-for';
 
-const TOKEN = 'test-token';
+const TOKEN = 'test-wall-token';
+const KEY = 'test-department-key-0001';
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function hub(port = 0): Promise<RunningHub> {
-  const running = await startHubServer({ host: '127.0.0.1', port, token: TOKEN, log: createMemoryLogger('hub') });
+async function hub(dir: string, port = 0): Promise<RunningHub> {
+  const running = await startHub({
+    port,
+    dbPath: join(dir, 'hub.db'),
+    wallTokens: [TOKEN],
+    departments: [{ id: 'so-test', name: 'Sở thử nghiệm', apiKey: KEY, topics: ['kpi', 'kpi-definition', 'alert'] }],
+    log: createMemoryLogger('hub'),
+  });
   cleanups.push(() => running.close());
   return running;
 }
 
-function client(url: string, token = TOKEN) {
-  const statuses: ConnectionState[] = [];
-  const messages: HubMessage[] = [];
-  const snapshots: HubSnapshot[] = [];
-  const log = createMemoryLogger('client');
-  const c: HubClient = connectHubClient({
-    url,
-    token,
-    log,
-    onStatus: (s) => statuses.push(s),
-    onMessage: (m) => messages.push(m),
-    onSnapshot: (s) => snapshots.push(s),
-  });
-  cleanups.push(() => c.close());
-  return { c, statuses, messages, snapshots, log };
+function wall(url: string, file: string, token = TOKEN): TestWall {
+  const w = startTestWall(url, token, file);
+  cleanups.push(() => w.close());
+  return w;
 }
 
-describe('hub client against a real socket.io hub', () => {
-  it('receives the snapshot, then every message, and ends with exactly the hub state', async () => {
-    const h = await hub();
-    h.publish('kpi-definition', TEST_DEFINITION);
-    h.publish('kpi', kpiPoint(96.1));
-    const w = client(h.url);
-    await waitFor(() => w.c.connection().status === 'live', 'live');
-    expect(w.snapshots[0]?.seq).toBe(2);
-    for (let i = 0; i < 50; i += 1) h.publish('kpi', kpiPoint(90 + i / 10));
-    h.publish('alert', feedItem('a1'));
-    await waitFor(() => w.c.model.seq === h.state.seq, 'client to catch up');
-    expect(withoutTime(w.c.model.snapshot())).toEqual(withoutTime(h.state.snapshot()));
-    expect(w.messages.map((m) => m.seq)).toEqual(Array.from({ length: 51 }, (_, i) => i + 3));
+async function ingest(h: RunningHub, topic: 'kpi' | 'kpi-definition' | 'alert', records: unknown[]): Promise<void> {
+  const answer = await postIngest(h.url, KEY, topic, records);
+  expect(answer.status, answer.error).toBe(200);
+}
+
+const kpis = (from: number, count: number) => Array.from({ length: count }, (_, i) => kpiRecord(`k${(from + i) % 4}`, from + i, from + i));
+
+/** The wall's model, its cache file and the hub agree exactly. */
+async function expectSameState(h: RunningHub, w: TestWall, file: string): Promise<void> {
+  const hubState = await fetchHubState(h.url, TOKEN);
+  await waitFor(() => w.client.model.seq === hubState.seq, `wall at seq ${hubState.seq}`);
+  expect(w.client.model.hubId).toBe(hubState.hubId);
+  expect(w.client.model.messages()).toEqual(hubState.messages);
+  w.cache.flush();
+  const rows = readCacheRows(file);
+  expect({ hubId: rows.hubId, seq: rows.seq }).toEqual({ hubId: hubState.hubId, seq: hubState.seq });
+  expect(rows.rows.map((r) => r.seq)).toEqual(hubState.messages.map((m) => m.seq));
+}
+
+describe('hub client against the real hub', () => {
+  it('takes the hub state, then every live message, batched for the windows, ending with exactly the hub state', async () => {
+    const { dir, file } = tempCacheFile();
+    const h = await hub(dir);
+    await ingest(h, 'kpi-definition', [kpiDefinition('k0'), kpiDefinition('k1')]);
+    await ingest(h, 'kpi', kpis(0, 10));
+    const w = wall(h.url, file);
+    await waitFor(() => w.client.connection().status === 'live', 'live');
+    expect(w.statuses.map((s) => s.status).filter((s, i, all) => s !== all[i - 1])).toEqual(['resyncing', 'live']);
+    expect(w.snapshots).toHaveLength(1);
+    expect(w.snapshots[0]!.seq).toBe(h.state.seq);
+    const before = h.state.seq;
+    for (let i = 0; i < 5; i += 1) await ingest(h, 'kpi', kpis(100 + i * 50, 50));
+    await ingest(h, 'alert', [alertRecord('a1')]);
+    await expectSameState(h, w, file);
+    const live = w.batches.flat().map((m) => m.seq);
+    expect(live).toEqual(Array.from({ length: h.state.seq - before }, (_, i) => before + 1 + i));
+    expect(w.client.connection()).toMatchObject({ status: 'live', seq: h.state.seq, rejected: 0, cache: { status: 'ok' } });
   });
 
   it('is refused with a clear reason when the token is wrong', async () => {
-    const h = await hub();
-    const w = client(h.url, 'wrong-token');
+    const { dir, file } = tempCacheFile();
+    const h = await hub(dir);
+    const w = wall(h.url, file, 'wrong-token');
     const state = await waitFor(() => w.statuses.find((s) => s.status === 'offline'), 'offline status');
     expect(state.error).toMatch(/unauthorized/);
-    expect(w.c.model.seq).toBe(0);
+    expect(w.client.model.seq).toBe(0);
   });
 
-  it('reconnects after the hub restarts and takes the new snapshot', async () => {
-    const first = await hub();
+  it('after a restart of the wall, presents its cached position and gets only what it missed', async () => {
+    const { dir, file } = tempCacheFile();
+    const h = await hub(dir);
+    await ingest(h, 'kpi', kpis(0, 30));
+    const first = wall(h.url, file);
+    await expectSameState(h, first, file);
+    first.close();
+    await ingest(h, 'kpi', kpis(30, 2500));
+    const second = wall(h.url, file);
+    // Painted from the cache before the hub answers.
+    expect(second.client.model.seq).toBe(30);
+    await waitFor(() => second.client.connection().status === 'live', 'live again');
+    await expectSameState(h, second, file);
+    expect(second.replaced, 'a replay, not a snapshot').toEqual([]);
+    expect(second.applied).toEqual(Array.from({ length: 2500 }, (_, i) => 31 + i));
+    // One full state for the windows after the replay, not 2,500 messages.
+    expect(second.snapshots).toHaveLength(1);
+    expect(second.batches).toEqual([]);
+  });
+
+  it('reconnects after the hub restarts on the same database and replays; takes a snapshot from a new hub', async () => {
+    const { dir, file } = tempCacheFile();
+    const first = await hub(dir);
     const port = Number(new URL(first.url).port);
-    first.publish('kpi-definition', TEST_DEFINITION);
-    const w = client(first.url);
-    await waitFor(() => w.c.connection().status === 'live', 'live');
+    await ingest(first, 'kpi', kpis(0, 20));
+    const w = wall(first.url, file);
+    await expectSameState(first, w, file);
     await first.close();
-    await waitFor(() => w.c.connection().status !== 'live', 'not live after hub stop');
-    const second = await hub(port);
-    second.publish('kpi-definition', TEST_DEFINITION);
-    second.publish('kpi', kpiPoint(97));
-    await waitFor(() => w.c.connection().status === 'live' && w.c.model.seq === 2, 'live again with new state', 15_000);
-    expect(withoutTime(w.c.model.snapshot())).toEqual(withoutTime(second.state.snapshot()));
-  });
-});
+    await waitFor(() => w.client.connection().status === 'offline', 'offline after hub stop');
+    expect(w.client.connection().error).toBeTruthy();
 
-describe('hub client against a misbehaving hub', () => {
-  async function rawHub(): Promise<{ io: Server; url: string }> {
-    const http = createServer();
-    const io = new Server(http);
-    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => io.close(() => resolve())));
-    return { io, url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` };
-  }
+    const again = await hub(dir, port);
+    await ingest(again, 'kpi', kpis(20, 20));
+    await waitFor(() => w.client.connection().status === 'live' && w.client.model.seq === again.state.seq, 'live again', 15_000);
+    await expectSameState(again, w, file);
+    expect(w.replaced).toHaveLength(1);
 
-  it('rejects, counts and logs malformed messages and never forwards them', async () => {
-    const raw = await rawHub();
-    const good = (seq: number): HubMessage => ({ topic: 'kpi', seq, time: new Date().toISOString(), payload: kpiPoint(50) });
-    raw.io.on('connection', (socket) => {
-      socket.emit('hub:snapshot', { seq: 0, time: new Date().toISOString(), kpiDefinitions: [], kpiHistory: {}, cameras: [], feed: [] });
-      socket.emit('hub:message', good(1));
-      socket.emit('hub:message', { topic: 'kpi', seq: 2, time: 'yesterday', payload: kpiPoint(1) });
-      socket.emit('hub:message', { topic: 'weather', seq: 3, time: new Date().toISOString(), payload: {} });
-      socket.emit('hub:message', { ...good(4), payload: { ...kpiPoint(1), value: 'NaN' } });
-      socket.emit('hub:message', 'not an object');
-      socket.emit('hub:message', null);
-      socket.emit('hub:message', good(1));
-      socket.emit('hub:message', good(2));
-    });
-    const w = client(raw.url);
-    await waitFor(() => w.c.model.seq === 2, 'the good messages');
-    await waitFor(() => w.c.connection().rejected === 5, 'five rejections counted');
-    expect(w.messages.map((m) => m.seq)).toEqual([1, 2]);
-    const rejections = w.log.lines.filter((l) => l.includes('rejected hub message'));
-    expect(rejections).toHaveLength(5);
-    expect(rejections.join('\n')).toMatch(/topic "kpi" time/);
-    expect(rejections.join('\n')).toMatch(/topic "weather"/);
-  });
-
-  it('asks for a fresh snapshot when it sees a sequence gap', async () => {
-    const raw = await rawHub();
-    let syncs = 0;
-    raw.io.on('connection', (socket) => {
-      socket.on('hub:sync', () => {
-        syncs += 1;
-        socket.emit('hub:snapshot', { seq: 10, time: new Date().toISOString(), kpiDefinitions: [TEST_DEFINITION], kpiHistory: {}, cameras: [], feed: [] });
-      });
-      socket.emit('hub:snapshot', { seq: 0, time: new Date().toISOString(), kpiDefinitions: [], kpiHistory: {}, cameras: [], feed: [] });
-      socket.emit('hub:message', { topic: 'kpi', seq: 5, time: new Date().toISOString(), payload: kpiPoint(1) });
-    });
-    const w = client(raw.url);
-    await waitFor(() => syncs === 1 && w.c.model.seq === 10, 'resync snapshot');
-    expect(w.log.lines.some((l) => l.includes('sequence gap before 5'))).toBe(true);
-    expect(w.snapshots.at(-1)?.kpiDefinitions).toHaveLength(1);
+    await again.close();
+    const { dir: otherDir } = tempCacheFile();
+    const other = await hub(otherDir, port);
+    await ingest(other, 'kpi', kpis(0, 5));
+    await waitFor(() => w.client.model.hubId === other.hubId && w.client.connection().status === 'live', 'the new hub', 15_000);
+    await expectSameState(other, w, file);
   });
 });

@@ -13,7 +13,7 @@ import { useCameraPlayer } from './use-camera-player';
 const FRESHNESS: Readonly<Record<CameraState, TileFreshness>> = {
   loading: 'nodata',
   live: 'fresh',
-  stalled: 'warn',
+  stalled: 'stale',
   error: 'critical',
   offline: 'critical',
 };
@@ -46,7 +46,7 @@ export function CameraView({ tile, camera }: { tile: CameraTileConfig; camera: C
             : null;
 
   return (
-    <TileFrame tile={tile} accent={SUBSYSTEMS.camera.color} eyebrow={camera.district ?? SUBSYSTEMS.camera[language]} title={camera.name} ageText={ageText} freshness={FRESHNESS[state]}>
+    <TileFrame tile={tile} accent={SUBSYSTEMS.camera.color} eyebrow={camera.district ?? SUBSYSTEMS.camera[language]} title={camera.name} ageText={ageText} freshness={FRESHNESS[state]} staleMark={false}>
       <div className="camera" data-camera-state={state}>
         <video ref={videoRef} className="camera__video" muted autoPlay playsInline disablePictureInPicture disableRemotePlayback />
         <span className="camera__badge" data-state={state}>

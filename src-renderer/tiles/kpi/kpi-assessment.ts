@@ -1,4 +1,4 @@
-import type { KpiDefinition } from '../../../src-shared/domain';
+import type { KpiDefinition, KpiPoint } from '../../../src-shared/domain';
 
 /** Whether a value meets its target; neutral when the KPI has none, so nothing is coloured without reason. */
 export type KpiAssessment = 'good' | 'bad' | 'neutral';
@@ -7,6 +7,18 @@ export function assessKpi(value: number, definition: Pick<KpiDefinition, 'target
   if (definition.target === undefined) return 'neutral';
   const meets = definition.higherIsBetter ? value >= definition.target : value <= definition.target;
   return meets ? 'good' : 'bad';
+}
+
+/**
+ * The definition as the latest point amends it: a point carries its own unit and may carry its own
+ * target (a district's, or this month's), which win over the definition's.
+ */
+export function amendedDefinition(definition: KpiDefinition | undefined, point: KpiPoint | undefined): KpiDefinition | undefined {
+  if (!definition || !point) return definition;
+  const unit = point.unit || definition.unit;
+  const target = point.target ?? definition.target;
+  if (unit === definition.unit && target === definition.target) return definition;
+  return { ...definition, unit, target };
 }
 
 /** "≥" when the value should stay above the target, "≤" when below. */

@@ -14,13 +14,14 @@ export function KpiReading({ point, definition }: { point: KpiPoint; definition:
   const decimals = definition?.decimals ?? 0;
   const assessment = definition ? assessKpi(point.value, definition) : 'neutral';
   const target = definition?.target;
+  const unit = definition?.unit ?? point.unit;
   return (
     <div className="kpi-reading" data-assessment={assessment}>
       <div className="kpi-reading__value">
         <span className="kpi-reading__number" data-kpi-value={point.value}>
           {formatNumber(point.value, decimals, locale)}
         </span>
-        {definition?.unit ? <span className="kpi-reading__unit">{definition.unit}</span> : null}
+        {unit ? <span className="kpi-reading__unit">{unit}</span> : null}
       </div>
       {target !== undefined && definition ? (
         <div className="kpi-reading__target">

@@ -1,25 +1,33 @@
-import type { CSSProperties } from 'react';
-import type { FeedItem } from '../../../src-shared/domain';
+import { memo, type CSSProperties } from 'react';
+import type { Alert } from '../../../src-shared/domain';
 import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { formatShortTime } from '../../format/time';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 
-/** One alert line: severity bar and label, time, subsystem in its colour, district, text. */
-export function TickerRow({ item }: { item: FeedItem }) {
+/**
+ * One alert line: severity bar and label, time, subsystem in its colour, text, district, status.
+ * Memoised on the alert object: a batch that updates one alert re-renders one row.
+ */
+export const TickerRow = memo(function TickerRow({ item }: { item: Alert }) {
   const t = useT();
   const language = useLanguage();
   const subsystem = SUBSYSTEMS[item.subsystem];
   const style = { '--subsystem': subsystem.color } as CSSProperties;
   return (
-    <li className="ticker-row" data-severity={item.severity} data-feed-id={item.id} style={style}>
+    <li className="ticker-row" data-severity={item.severity} data-status={item.status} data-feed-id={item.id} style={style}>
       <span className="ticker-row__severity">{t(`severity.${item.severity}`)}</span>
       <time className="ticker-row__time" dateTime={item.time}>
         {formatShortTime(item.time, localeOf(language))}
       </time>
       <span className="ticker-row__subsystem">{subsystem[language]}</span>
-      <span className="ticker-row__text">{item.text}</span>
-      {item.district ? <span className="ticker-row__district">{item.district}</span> : null}
+      <span className="ticker-row__text" title={item.location.address ? `${item.text} — ${item.location.address}` : item.text}>
+        {item.text}
+      </span>
+      <span className="ticker-row__district">{item.location.district}</span>
+      <span className="ticker-row__status" data-status={item.status}>
+        {t(`alert.status.${item.status}`)}
+      </span>
     </li>
   );
-}
+});

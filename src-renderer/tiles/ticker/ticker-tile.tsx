@@ -1,32 +1,33 @@
+import { useMemo } from 'react';
 import type { TickerTile as TickerTileConfig } from '../../../src-shared/domain';
 import { InboxIcon } from '../../components/icons';
 import { TileFrame } from '../../components/tile-frame';
 import { TileMessage } from '../../components/tile-message';
-import { ageMs, formatAge } from '../../format/age';
-import { useNow } from '../../hooks/use-now';
+import { TICKER_MAX_ROWS } from '../../constants';
+import { newestRecordTime } from '../../format/age';
+import { useDataAge, useStaleAfter } from '../../hooks/use-data-age';
 import { useT } from '../../i18n/use-t';
 import { useFeedStore } from '../../stores/feed-store';
+import { currentRecords, newestFirst } from '../../stores/topic-table';
 import { TickerRow } from './ticker-row';
 
 const TICKER_ACCENT = '#f59e0b';
 
 /**
- * Newest alerts stacked from the top; rows that do not fit are clipped at the bottom, so the
- * newest are always visible. Alerts are events, not a stream: a quiet hour is not stale data.
+ * The alerts updated most recently, stacked from the top; rows that do not fit are clipped at the
+ * bottom. Its age is the newest alert's own time: no alert for longer than the alert topic's stale
+ * threshold is more likely a broken feed than a quiet province, so the tile says so.
  */
 export function TickerTile({ tile }: { tile: TickerTileConfig }) {
   const t = useT();
-  const now = useNow();
-  const items = useFeedStore((s) => s.items);
-  const newest = items[0];
+  const alerts = useFeedStore((s) => s.table);
+  const items = useMemo(() => newestFirst(alerts).slice(0, TICKER_MAX_ROWS), [alerts]);
+  // The newest alert's own time, not the latest update's: re-sending an old alert is not new data.
+  const newest = useMemo(() => newestRecordTime('alert', currentRecords(alerts)), [alerts]);
+  const staleAfter = useStaleAfter('alert');
+  const { ageText, freshness } = useDataAge(newest, staleAfter);
   return (
-    <TileFrame
-      tile={tile}
-      accent={TICKER_ACCENT}
-      title={tile.title ?? t('ticker.title')}
-      ageText={newest ? t('tile.updated', { age: formatAge(ageMs(newest.time, now), t) }) : t('tile.noData')}
-      freshness={newest ? 'fresh' : 'nodata'}
-    >
+    <TileFrame tile={tile} accent={TICKER_ACCENT} title={tile.title ?? t('ticker.title')} ageText={ageText} freshness={freshness} staleAfterSeconds={staleAfter}>
       {items.length === 0 ? (
         <TileMessage icon={<InboxIcon className="tile-message__icon" />} text={t('ticker.empty')} />
       ) : (

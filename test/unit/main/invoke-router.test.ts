@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInvokeRouter, type InvokeHandlers } from '../../../src-main/invoke-router';
 import { createMemoryLogger } from '../../../src-main/log';
 import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from '../../../src-main/config/default-walls';
+import { resolveStaleAfter } from '../../../src-main/config/stale-after';
 
 const wall = DEFAULT_WALLS[0]!;
 const layout = DEFAULT_LAYOUTS[0]!;
@@ -9,7 +10,7 @@ const layout = DEFAULT_LAYOUTS[0]!;
 function router() {
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
-    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [] }),
+    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds: resolveStaleAfter({}) }),
     'wall:get': ({ wallId }) => {
       calls.push(wallId);
       if (wallId !== wall.id) throw new Error(`no wall with id "${wallId}"`);

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALLS } from '../../../src-main/config/default-walls';
 import { loadConfig } from '../../../src-main/config/load-config';
 import { createMemoryLogger } from '../../../src-main/log';
+import { HUB_TOPIC_NAMES, HUB_TOPICS } from '../../../src-shared/hub-topics';
+
+const defaultStaleAfter = () => Object.fromEntries(HUB_TOPIC_NAMES.map((t) => [t, HUB_TOPICS[t].staleAfterSeconds]));
 
 function configFile(content: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'ioc-config-')), 'ioc-wall.json');
@@ -69,6 +72,22 @@ describe('loadConfig', () => {
     expect(bad.errors.join('\n')).toMatch(/field "layouts\[0\]\.tiles\[1\]\.area": tile "u" overlaps tile "t"/);
     // The layouts field was unusable, so the defaults stand in and the wall pointing at it is dropped.
     expect(bad.config.walls).toEqual(DEFAULT_WALLS);
+  });
+
+  it('merges staleAfterSeconds over each topic\'s default', () => {
+    const loaded = loadConfig(configFile(JSON.stringify({ staleAfterSeconds: { kpi: 90, alert: 30 } })));
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.config.staleAfterSeconds).toEqual({ ...defaultStaleAfter(), kpi: 90, alert: 30 });
+    expect(loadConfig(join(tmpdir(), 'no-such-dir-ioc', 'x.json')).config.staleAfterSeconds).toEqual(defaultStaleAfter());
+  });
+
+  it('names a bad stale threshold, keeps the defaults for it and the other fields', () => {
+    const path = configFile(JSON.stringify({ language: 'en', staleAfterSeconds: { kpi: 0, weather: 60 } }));
+    const loaded = loadConfig(path);
+    expect(loaded.errors.some((e) => e.includes(path) && e.includes('field "staleAfterSeconds.kpi"'))).toBe(true);
+    expect(loaded.errors.join('\n')).toMatch(/field "staleAfterSeconds".*weather/);
+    expect(loaded.config.staleAfterSeconds).toEqual(defaultStaleAfter());
+    expect(loaded.config.language).toBe('en');
   });
 
   it('rejects a JSON value that is not an object', () => {

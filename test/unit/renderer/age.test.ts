@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KPI_STALE_CRITICAL_MS, KPI_STALE_WARN_MS } from '../../../src-renderer/constants';
-import { ageMs, formatAge, KPI_STALENESS, staleness } from '../../../src-renderer/format/age';
+import { ageMs, formatAge, formatDuration } from '../../../src-renderer/format/age';
 import { formatNumber } from '../../../src-renderer/format/numbers';
 import { formatClockTime, formatShortTime } from '../../../src-renderer/format/time';
 import { translator } from '../../../src-renderer/i18n/translate';
@@ -26,11 +25,11 @@ describe('data age', () => {
     expect(ageMs('not a time', now)).toBe(Number.POSITIVE_INFINITY);
   });
 
-  it('turns KPIs amber then red at the configured thresholds', () => {
-    expect(KPI_STALE_WARN_MS).toBe(30_000);
-    expect(staleness(KPI_STALE_WARN_MS - 1, KPI_STALENESS)).toBe('fresh');
-    expect(staleness(KPI_STALE_WARN_MS, KPI_STALENESS)).toBe('warn');
-    expect(staleness(KPI_STALE_CRITICAL_MS, KPI_STALENESS)).toBe('critical');
+  it('names a threshold as a plain span', () => {
+    expect(formatDuration(45, vi)).toBe('45 giây');
+    expect(formatDuration(600, vi)).toBe('10 phút');
+    expect(formatDuration(6 * 3600, en)).toBe('6 h');
+    expect(formatDuration(400 * 86_400, vi)).toBe('400 ngày');
   });
 });
 

@@ -3,6 +3,7 @@ import type { InvokeResult } from '../../../src-shared/ipc';
 import { createHostApi } from '../../../src-renderer/bridge/host-api';
 import { HostError } from '../../../src-renderer/bridge/host-error';
 import type { HostTransport } from '../../../src-renderer/bridge/transport';
+import { HUB_TOPIC_NAMES, HUB_TOPICS } from '../../../src-shared/hub-protocol';
 import { kpiPoint } from '../../helpers/hub-messages';
 
 /** A transport whose answers and events the test controls. */
@@ -19,7 +20,8 @@ function fakeTransport(answer: (channel: string) => Promise<InvokeResult<unknown
   return { transport, emit: (channel: string, payload: unknown) => listeners.get(channel)?.(payload) };
 }
 
-const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [] };
+const staleAfterSeconds = Object.fromEntries(HUB_TOPIC_NAMES.map((topic) => [topic, HUB_TOPICS[topic].staleAfterSeconds]));
+const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds };
 
 describe('createHostApi', () => {
   it('unwraps ok results and parses them with the contract schema', async () => {
@@ -55,20 +57,23 @@ describe('createHostApi', () => {
     expect(onInvalid).toHaveBeenCalledOnce();
   });
 
-  it('delivers valid events and drops invalid ones without throwing', () => {
+  it('delivers valid message batches and drops invalid ones without throwing', () => {
     const onInvalid = vi.fn();
     const listener = vi.fn();
     const { transport, emit } = fakeTransport(async () => ({ ok: true, value: null }));
-    const unsubscribe = createHostApi(transport, onInvalid).on('hub:message', listener);
+    const unsubscribe = createHostApi(transport, onInvalid).on('hub:messages', listener);
     const message = { topic: 'kpi', seq: 1, time: new Date().toISOString(), payload: kpiPoint(97) };
-    emit('hub:message', message);
-    emit('hub:message', { ...message, seq: -1 });
-    emit('hub:message', 'garbage');
+    const batch = [message, { ...message, seq: 2 }];
+    emit('hub:messages', batch);
+    emit('hub:messages', [message, { ...message, seq: -1 }]);
+    emit('hub:messages', message);
+    emit('hub:messages', []);
+    emit('hub:messages', 'garbage');
     expect(listener).toHaveBeenCalledTimes(1);
-    expect(listener).toHaveBeenCalledWith(message);
-    expect(onInvalid).toHaveBeenCalledTimes(2);
+    expect(listener).toHaveBeenCalledWith(batch);
+    expect(onInvalid).toHaveBeenCalledTimes(4);
     unsubscribe();
-    emit('hub:message', message);
+    emit('hub:messages', batch);
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
@@ -79,7 +84,7 @@ describe('createHostApi', () => {
     });
     const { transport, emit } = fakeTransport(async () => ({ ok: true, value: null }));
     createHostApi(transport, vi.fn()).on('hub:status', listener);
-    const status = { status: 'live', since: new Date().toISOString(), hubUrl: 'http://hub', rejected: 0 };
+    const status = { status: 'live', since: new Date().toISOString(), hubUrl: 'http://hub', rejected: 0, seq: 0, cache: { status: 'ok' } };
     expect(() => emit('hub:status', status)).not.toThrow();
     emit('hub:status', status);
     expect(listener).toHaveBeenCalledTimes(2);

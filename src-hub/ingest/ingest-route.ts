@@ -1,0 +1,99 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HUB_TOPIC_NAMES, isHubTopic } from '../../src-shared/hub-protocol';
+import { errorMessage, type Logger } from '../../src-main/log';
+import { sendError, sendJson } from '../http-json';
+import { bearerSecret, matchSecret } from '../secret-match';
+import type { Department } from './department';
+import type { IngestService } from './ingest-service';
+import { parseBody, bodyFormat } from './parse-body';
+import { BodyTooLargeError, readBody } from './read-body';
+
+export const INGEST_PATH = '/api/v1/ingest';
+export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
+export const MAX_RECORDS = 10_000;
+
+export interface IngestRouteOptions {
+  service: IngestService;
+  departments: readonly Department[];
+  log: Logger;
+  /** Bytes per request body (default 5 MB). */
+  bodyLimit?: number;
+}
+
+const PATH = /^\/api\/v1\/ingest(?:\/([^/]*))?\/?$/;
+
+function topicOf(segment: string | undefined): string {
+  try {
+    return decodeURIComponent(segment ?? '');
+  } catch {
+    return segment ?? '';
+  }
+}
+
+/**
+ * `POST /api/v1/ingest/:topic`: departments push records as JSON or CSV. Checks run cheapest first
+ * (method, key, topic, permission, content type) so a refused request is refused before its body
+ * is read; the answer names what to fix (see IngestResult in hub-protocol.ts).
+ */
+export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const { service, departments, log } = options;
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const keys = departments.map((d) => d.apiKey);
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, segment: string | undefined): Promise<void> => {
+    if (req.method !== 'POST') {
+      sendError(res, 405, `${req.method ?? '?'} is not allowed here; POST records to ${INGEST_PATH}/<topic>`, {}, { Allow: 'POST' });
+      return;
+    }
+    const department = departments[matchSecret(keys, bearerSecret(req.headers, true))];
+    if (!department) {
+      sendError(res, 401, 'missing or unknown API key: send "Authorization: Bearer <apiKey>" or "X-Api-Key: <apiKey>"', {}, { 'WWW-Authenticate': 'Bearer' });
+      return;
+    }
+    const topic = topicOf(segment);
+    if (!isHubTopic(topic)) {
+      sendError(res, 404, `unknown topic "${topic.slice(0, 80)}"`, { topics: HUB_TOPIC_NAMES });
+      return;
+    }
+    if (!department.topics.includes(topic)) {
+      sendError(res, 403, `department "${department.id}" may not write topic "${topic}" (allowed: ${department.topics.join(', ')})`);
+      return;
+    }
+    const format = bodyFormat(req.headers['content-type']);
+    if (!format) {
+      sendError(res, 415, `Content-Type "${req.headers['content-type'] ?? ''}" is not taken; send application/json or text/csv`);
+      return;
+    }
+    let body: Buffer;
+    try {
+      body = await readBody(req, bodyLimit);
+    } catch (error) {
+      if (error instanceof BodyTooLargeError) sendError(res, 413, error.message, {}, { Connection: 'close' });
+      else log.warn(`ingest ${topic} from ${department.id}: ${errorMessage(error)}`);
+      return;
+    }
+    const parsed = parseBody(topic, format, body);
+    if (!parsed.ok) {
+      log.warn(`ingest ${topic} from ${department.id}: 400 ${parsed.error}`);
+      sendError(res, 400, parsed.error);
+      return;
+    }
+    if (parsed.records.length > MAX_RECORDS) {
+      sendError(res, 413, `the body holds ${parsed.records.length} records; send at most ${MAX_RECORDS} per request`);
+      return;
+    }
+    const outcome = service.ingest(department, topic, parsed.records);
+    if (outcome.status === 403) sendError(res, 403, outcome.error, { records: outcome.records });
+    else sendJson(res, outcome.status, outcome.result);
+  };
+
+  return (req, res) => {
+    const match = PATH.exec(new URL(req.url ?? '/', 'http://hub').pathname);
+    if (!match) return false;
+    handle(req, res, match[1]).catch((error: unknown) => {
+      log.error(`ingest ${req.url ?? ''} failed: ${errorMessage(error)}`);
+      sendError(res, 500, 'the hub could not store the records; nothing from this request was stored');
+    });
+    return true;
+  };
+}

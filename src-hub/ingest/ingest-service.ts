@@ -1,0 +1,95 @@
+import { topicSpec, type HubMessage, type HubTopic, type IngestResult } from '../../src-shared/hub-protocol';
+import type { SubsystemId } from '../../src-shared/subsystems';
+import { errorMessage, type Logger } from '../../src-main/log';
+import type { HubStore, NewRecord } from '../store/hub-store';
+import type { Department } from './department';
+import { validateRecord } from './validate-record';
+
+export type IngestOutcome =
+  | { status: 200 | 422; result: IngestResult }
+  | { status: 403; error: string; records: Array<{ index: number; subsystem: SubsystemId }> };
+
+export interface IngestService {
+  /** Validates, stores (durably) and fans out one batch; the caller answers with the outcome. */
+  ingest(department: Department, topic: HubTopic, records: readonly unknown[]): IngestOutcome;
+}
+
+export interface IngestServiceOptions {
+  store: HubStore;
+  log: Logger;
+  /** Called with the newly stored messages, in seq order, after they are committed. */
+  onStored(messages: HubMessage[]): void;
+  now?: () => number;
+}
+
+/**
+ * The one way data enters the hub. A batch is checked record by record: good records are kept even
+ * when others are rejected (a department fixes only the bad rows), a record identical to what the
+ * hub retains for its key is acknowledged with the seq it already has (a resend after a timeout
+ * stores nothing twice), and everything kept is committed before anyone hears of it.
+ */
+export function createIngestService(options: IngestServiceOptions): IngestService {
+  const { store, log } = options;
+  const now = options.now ?? Date.now;
+
+  return {
+    ingest(department, topic, records) {
+      const spec = topicSpec(topic);
+      const at = now();
+      const result: IngestResult = { topic, accepted: [], rejected: [] };
+      const forbidden: Array<{ index: number; subsystem: SubsystemId }> = [];
+      const toStore: NewRecord[] = [];
+      /** The batch index of each record in toStore. */
+      const storeIndexes: number[] = [];
+
+      records.forEach((record, index) => {
+        const check = validateRecord(topic, record, at);
+        if (!check.ok) {
+          result.rejected.push({ index, errors: check.issues });
+          return;
+        }
+        const subsystem = spec.subsystem(check.payload);
+        if (department.subsystems && subsystem && !department.subsystems.includes(subsystem)) {
+          forbidden.push({ index, subsystem });
+          return;
+        }
+        storeIndexes.push(index);
+        toStore.push({ topic, payload: check.payload, source: department.id } as NewRecord);
+      });
+
+      if (forbidden.length > 0) {
+        const subsystems = [...new Set(forbidden.map((f) => f.subsystem))].join(', ');
+        log.warn(`ingest ${topic} from ${department.id} refused: subsystem ${subsystems} not allowed`);
+        return {
+          status: 403,
+          error: `department "${department.id}" may not write subsystem ${subsystems} (allowed: ${department.subsystems?.join(', ')}); nothing was stored`,
+          records: forbidden,
+        };
+      }
+
+      const stored: HubMessage[] = [];
+      store.append(toStore).forEach((outcome, i) => {
+        const index = storeIndexes[i]!;
+        if (outcome.duplicate) result.accepted.push({ index, seq: outcome.seq, duplicate: true });
+        else {
+          result.accepted.push({ index, seq: outcome.seq });
+          stored.push(outcome.message);
+        }
+      });
+      if (stored.length > 0) {
+        // Stored is stored: a failing fan-out must not turn an acknowledged batch into an error.
+        try {
+          options.onStored(stored);
+        } catch (error) {
+          log.error(`fan-out of seqs ${stored[0]!.seq}..${stored.at(-1)!.seq} failed: ${errorMessage(error)}`);
+        }
+      }
+
+      const duplicates = result.accepted.length - stored.length;
+      const summary = `ingest ${topic} from ${department.id}: ${stored.length} stored, ${duplicates} duplicate, ${result.rejected.length} rejected`;
+      if (result.rejected.length > 0) log.warn(`${summary} (first: record ${result.rejected[0]!.index} ${result.rejected[0]!.errors[0]!.field}: ${result.rejected[0]!.errors[0]!.message})`);
+      else log.debug(summary);
+      return { status: result.rejected.length > 0 ? 422 : 200, result };
+    },
+  };
+}

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { HubStateModel } from '../src-shared/hub-state-model';
+import { errorMessage, type Logger } from '../src-main/log';
+import { DEFAULT_MAX_REPLAY } from './catch-up-plan';
+import { startWallServer } from './hub-server';
+import { sendError } from './http-json';
+import { createStateRoutes } from './hub-routes';
+import { departmentListSchema, type Department } from './ingest/department';
+import { createIngestRoute } from './ingest/ingest-route';
+import { createIngestService } from './ingest/ingest-service';
+import { openHubStore } from './store/hub-store';
+
+export type HubRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+export interface StartHubOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** The hub's SQLite database; created when missing. */
+  dbPath: string;
+  /** Tokens walls present (socket.io auth, GET /api/v1/state). */
+  wallTokens: string[];
+  /** Who may ingest what. */
+  departments: Department[];
+  log: Logger;
+  /** Released log rows kept for replay (default 200,000). */
+  logRetention?: number;
+  /** Longest gap replayed rather than answered with a snapshot (default 50,000). */
+  maxReplay?: number;
+  /** Extra HTTP routes (e.g. demo HLS), tried first; return true when handled. */
+  routes?: HubRoute[];
+  /** Bytes per ingest body (default 5 MB). */
+  bodyLimit?: number;
+}
+
+export interface RunningHub {
+  /** Base URL, e.g. http://127.0.0.1:4781 */
+  readonly url: string;
+  readonly hubId: string;
+  /** The hub's state; read it, never change it. */
+  readonly state: HubStateModel;
+  /** Walls connected now. */
+  wallCount(): number;
+  close(): Promise<void>;
+}
+
+/** How long a stopping hub lets requests in flight finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 2000;
+
+/**
+ * Starts the IOC hub: its durable store, the ingest API departments push to, the state routes and
+ * the socket.io server walls connect to, all on one HTTP port so one origin serves data and video.
+ */
+export async function startHub(options: StartHubOptions): Promise<RunningHub> {
+  const { log } = options;
+  if (options.wallTokens.length === 0) throw new Error('startHub: at least one wall token is needed');
+  const departments = departmentListSchema.parse(options.departments);
+  const store = openHubStore({ path: options.dbPath, log: log.child('store'), ...(options.logRetention ? { logRetention: options.logRetention } : {}) });
+
+  const routes: HubRoute[] = [];
+  const http = createServer((req, res) => {
+    try {
+      if (routes.some((route) => route(req, res))) return;
+      sendError(res, 404, 'not found');
+    } catch (error) {
+      log.error(`http ${req.method ?? '?'} ${req.url ?? '?'} failed: ${errorMessage(error)}`);
+      sendError(res, 500, 'internal error');
+    }
+  });
+  const walls = startWallServer({ http, store, wallTokens: options.wallTokens, maxReplay: options.maxReplay ?? DEFAULT_MAX_REPLAY, log: log.child('walls') });
+  const service = createIngestService({ store, log: log.child('ingest'), onStored: (messages) => walls.broadcast(messages) });
+  routes.push(
+    ...(options.routes ?? []),
+    createIngestRoute({ service, departments, log: log.child('ingest'), ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) }),
+    createStateRoutes(store, options.wallTokens),
+  );
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    await walls.close().catch(() => undefined);
+    store.close();
+    throw error;
+  }
+  const { port } = http.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info(`hub ${store.hubId} listening on ${url}: ${departments.length} departments, seq ${store.model.seq}`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    hubId: store.hubId,
+    state: store.model,
+    wallCount: walls.wallCount,
+    close: () => {
+      closing ??= (async () => {
+        const force = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
+        await walls.close();
+        clearTimeout(force);
+        store.close();
+        log.info('hub stopped');
+      })();
+      return closing;
+    },
+  };
+}

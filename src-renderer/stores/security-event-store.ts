@@ -1,0 +1,4 @@
+import { createTopicStore } from './topic-store';
+
+/** Information-security events from the province SOC. */
+export const useSecurityEventStore = createTopicStore('security-event');
