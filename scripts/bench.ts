@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchDataPath } from './bench/data-path';
 
@@ -11,6 +12,7 @@ const ROOT = join(__dirname, '..');
 const SECTIONS: Record<string, () => Promise<unknown>> = {
   'camera-grid': benchCameraGrid,
   'data-path': benchDataPath,
+  'cache-throughput': benchCacheThroughput,
 };
 
 async function main(): Promise<void> {

@@ -113,9 +113,11 @@ export const HUB_TOPICS = {
   }),
   'dossier-counts': topic({
     schema: dossierCountsSchema,
-    key: (p) => p.unitId,
-    historyLimit: 31,
-    keyLimit: 500,
+    // One record per unit and day: a unit re-sends today's counts as they grow, and those updates
+    // must replace each other rather than push earlier days out of the month a chart shows.
+    key: (p) => `${p.unitId}@${p.date}`,
+    historyLimit: 1,
+    keyLimit: 20_000,
     staleAfterSeconds: 6 * 3600,
     subsystem: () => 'public-admin',
     time: (p) => p.time,

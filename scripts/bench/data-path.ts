@@ -46,10 +46,12 @@ async function post(hubUrl: string, topic: string, records: unknown[]): Promise<
 /** Records, in the page, when each probe value reaches the DOM and the frame after it is painted. */
 const PAINT_PROBE = `
   window.__painted = new Map();
+  window.__committed = new Map();
   new MutationObserver(function () {
     var el = document.querySelector('[data-tile-id="k0"] [data-kpi-value]');
     var value = el && el.getAttribute('data-kpi-value');
-    if (value === null || window.__painted.has(value)) return;
+    if (value === null || window.__committed.has(value)) return;
+    window.__committed.set(value, performance.timeOrigin + performance.now());
     requestAnimationFrame(function () { window.__painted.set(value, performance.timeOrigin + performance.now()); });
   }).observe(document, { subtree: true, attributes: true, childList: true, attributeFilter: ['data-kpi-value'] });
 `;
@@ -66,6 +68,11 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
     await page.goto(`${host.url}/wall/${wall.id}`);
     await waitWallPainted(page);
     await page.evaluate(PAINT_PROBE);
+    // The page's main-thread busy time over the run: what 1,000 updates/s cost the wall itself.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    const busyBefore = await taskSeconds();
     const sentAt = new Map<string, number>();
     const ackMs: number[] = [];
     const perBatch = Math.max(1, Math.round(RATE / BATCHES_PER_SECOND));
@@ -93,10 +100,14 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
     }
     await Promise.all(inFlight);
     const elapsed = (performance.now() - start) / 1000;
+    const busyPercent = Math.round((((await taskSeconds()) - busyBefore) / elapsed) * 1000) / 10;
     const last = String(probeValue);
     await page.waitForFunction((v) => (window as unknown as { __painted: Map<string, number> }).__painted.has(v), last, { timeout: 30_000 }).catch(() => undefined);
-    const painted = new Map<string, number>(await page.evaluate(() => [...(window as unknown as { __painted: Map<string, number> }).__painted]));
+    type Marks = { __painted: Map<string, number>; __committed: Map<string, number> };
+    const painted = new Map<string, number>(await page.evaluate(() => [...(window as unknown as Marks).__painted]));
+    const committed = new Map<string, number>(await page.evaluate(() => [...(window as unknown as Marks).__committed]));
     const latencies = [...sentAt].filter(([v]) => painted.has(v)).map(([v, t]) => painted.get(v)! - t);
+    const domLatencies = [...sentAt].filter(([v]) => committed.has(v)).map(([v, t]) => committed.get(v)! - t);
     return {
       offeredPerSecond: RATE,
       achievedPerSecond: Math.round(sent / elapsed),
@@ -104,8 +115,11 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
       probes: sentAt.size,
       // React may coalesce two probe values into one render; a skipped value is not a lost one.
       probesPainted: latencies.length,
+      // POST sent → value in the DOM (React committed) → the frame after it (painted).
+      ingestToDomMs: { p50: percentile(domLatencies, 50), p99: percentile(domLatencies, 99) },
       ingestToPaintMs: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: percentile(latencies, 100) },
       ingestAckMs: { p50: percentile(ackMs, 50), p99: percentile(ackMs, 99) },
+      rendererMainThreadBusyPercent: busyPercent,
     };
   } finally {
     await page.close();

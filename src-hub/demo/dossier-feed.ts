@@ -57,7 +57,7 @@ export function createDossierFeed(ctx: FeedContext): Feed {
   const { random, emit } = ctx;
   if (ctx.seedHistory) {
     for (const unit of UNITS) {
-      if (ctx.state.latest('dossier-counts', unit.unitId)) continue;
+      if (ctx.state.keys('dossier-counts').some((key) => key.startsWith(`${unit.unitId}@`))) continue;
       for (let day = 30; day >= 1; day -= 1) {
         // Yesterday and before: the full day, reported at the close of the desk.
         const time = ctx.startedAt - day * DAY_MS;

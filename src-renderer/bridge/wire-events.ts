@@ -1,6 +1,8 @@
+import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
+import { createFrameBatcher, type Scheduler } from './frame-batcher';
 import type { HostTransport } from './transport';
 
 export interface WireHandlers {
@@ -12,15 +14,20 @@ export interface WireHandlers {
 
 /**
  * The one module that turns host events into store actions, so no component subscribes to the
- * host itself. `hub:messages` arrives as a batch and is applied as one, so a burst costs one render.
+ * host itself. `hub:messages` batches are joined per frame and applied as one, so a burst costs one render.
  */
-export function wireHostEvents(api: HostApi, transport: HostTransport, handlers: WireHandlers): () => void {
+export function wireHostEvents(api: HostApi, transport: HostTransport, handlers: WireHandlers, schedule?: Scheduler): () => void {
+  // Batches that arrive within one frame are applied together: one render per frame, not per batch.
+  const messages = createFrameBatcher<HubMessage>((batch) => {
+    if (applyHubMessages(batch).gaps > 0) handlers.onGap();
+  }, schedule);
   const unsubscribers = [
     api.on('hub:status', (connection) => useConnectionStore.getState().statusChanged(connection)),
-    api.on('hub:messages', (messages) => {
-      if (applyHubMessages(messages).gaps > 0) handlers.onGap();
+    api.on('hub:messages', (batch) => messages.push(batch)),
+    api.on('hub:snapshot', (snapshot) => {
+      messages.flush();
+      applySnapshot(snapshot);
     }),
-    api.on('hub:snapshot', (snapshot) => applySnapshot(snapshot)),
   ];
   if (transport.onLinkChange) {
     unsubscribers.push(

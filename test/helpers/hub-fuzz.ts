@@ -1,4 +1,5 @@
 import { HUB_EVENTS, REPLAY_CHUNK, type HubMessage } from '../../src-shared/hub-protocol';
+import { seededRandom } from '../../src-hub/demo/random';
 import { alertMessage, kpiMessage, mixedStream, stateAfter, timeOf } from './wall-stream';
 
 /** One event a fuzzing hub sends: a name and its arguments, exactly as given to socket.emit. */
@@ -6,18 +7,6 @@ export interface FuzzEvent {
   kind: string;
   event: string;
   args: unknown[];
-}
-
-/** Small, fast, seeded: the same seed gives the same 10,000 events, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const JUNK: unknown[] = [null, 0, -1, 1.5, '', 'x', true, false, [], [null], {}, [[[]]], { length: 1 }, 'NaN', Number.MAX_SAFE_INTEGER + 2];
@@ -29,7 +18,8 @@ const JUNK: unknown[] = [null, 0, -1, 1.5, '', 'x', true, false, [], [null], {},
  * a valid next step, so a wall that accepts any has a hole.
  */
 export function fuzzEvents(count: number, hubId: string, seq: number, seed = 1): FuzzEvent[] {
-  const rand = prng(seed);
+  // Seeded: the same seed gives the same 10,000 events, so a failure can be replayed.
+  const rand = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
   const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1));
   const next = seq + 1;

@@ -95,7 +95,7 @@ describe('hub sync into the stores', () => {
     expect(latestOf(useEnvironmentStore.getState().table, 'st-1')?.aqi).toBe(42);
     expect(latestOf(useSecurityEventStore.getState().table, 'soc-1')?.kind).toBe('ddos');
     expect(latestOf(useSocialMentionStore.getState().table, 'mxh-1')?.sentiment).toBe('negative');
-    expect(latestOf(useDossierStore.getState().table, 'ubnd-vt')?.onTime).toBe(95);
+    expect(latestOf(useDossierStore.getState().table, 'ubnd-vt@2025-11-24')?.onTime).toBe(95);
     expect(displayStatus(useConnectionStore.getState())).toBe('live');
   });
 

@@ -1,27 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EventChannel, EventPayload, HostApi, HubState } from '../../../src-shared/ipc';
-import type { HostTransport } from '../../../src-renderer/bridge/transport';
+import type { HubState } from '../../../src-shared/ipc';
 import { wireHostEvents } from '../../../src-renderer/bridge/wire-events';
 import { useConnectionStore } from '../../../src-renderer/stores/connection-store';
 import { applyHubState, resetHubSync } from '../../../src-renderer/stores/hub-sync';
 import { seriesOf, useKpiStore } from '../../../src-renderer/stores/kpi-store';
+import { fakeHostApi, QUIET_TRANSPORT } from '../../helpers/fake-host-api';
 import { hubMessage, kpiPoint, TEST_DEFINITION } from '../../helpers/hub-messages';
 
-/** A HostApi whose events the test emits; only `on` matters to the wiring. */
-function fakeApi() {
-  const listeners = new Map<string, (payload: never) => void>();
-  const api: HostApi = {
-    invoke: () => Promise.reject(new Error('not used')),
-    on: (channel, listener) => {
-      listeners.set(channel, listener as (payload: never) => void);
-      return () => listeners.delete(channel);
-    },
-  };
-  const emit = <C extends EventChannel>(channel: C, payload: EventPayload<C>): void => (listeners.get(channel) as ((p: EventPayload<C>) => void) | undefined)?.(payload);
-  return { api, emit };
-}
 
-const transport: HostTransport = { kind: 'electron', invoke: () => Promise.reject(new Error('not used')), on: () => () => undefined };
 const time = new Date().toISOString();
 const state = (seq: number): HubState => ({
   connection: { status: 'live', since: time, hubUrl: 'http://hub', rejected: 0, seq, cache: { status: 'ok' } },
@@ -37,18 +23,18 @@ describe('host events into the stores', () => {
   });
 
   it('applies a hub:messages batch in order', () => {
-    const { api, emit } = fakeApi();
+    const { api, emit } = fakeHostApi();
     const onGap = vi.fn();
-    wireHostEvents(api, transport, { onReconnect: vi.fn(), onGap });
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap });
     emit('hub:messages', [hubMessage('kpi', 11, kpiPoint(1)), hubMessage('kpi', 12, kpiPoint(2))]);
     expect(values()).toEqual([1, 2]);
     expect(onGap).not.toHaveBeenCalled();
   });
 
   it('asks for a fresh hub:state when the sequence jumps', () => {
-    const { api, emit } = fakeApi();
+    const { api, emit } = fakeHostApi();
     const onGap = vi.fn();
-    wireHostEvents(api, transport, { onReconnect: vi.fn(), onGap });
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap });
     emit('hub:messages', [hubMessage('kpi', 15, kpiPoint(3))]);
     expect(onGap).toHaveBeenCalledOnce();
     emit('hub:messages', [hubMessage('kpi', 15, kpiPoint(3))]);
@@ -56,8 +42,8 @@ describe('host events into the stores', () => {
   });
 
   it('replaces the stores on hub:snapshot and follows hub:status', () => {
-    const { api, emit } = fakeApi();
-    wireHostEvents(api, transport, { onReconnect: vi.fn(), onGap: vi.fn() });
+    const { api, emit } = fakeHostApi();
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap: vi.fn() });
     emit('hub:snapshot', { hubId: 'hub-b', seq: 3, time, messages: [hubMessage('kpi', 3, kpiPoint(42))] });
     expect(values()).toEqual([42]);
     emit('hub:status', { ...state(3).connection, status: 'resyncing' });
