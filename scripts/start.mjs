@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { electronBinaryPath } from './electron-available.mjs';
+import { ensureNativeDeps } from './native-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -33,16 +34,23 @@ function run(command, commandArgs) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
+/** Runs a plain-Node entry once better-sqlite3 is built for Node. */
+function runNode(entry) {
+  if (!ensureNativeDeps(root, 'node')) process.exit(1);
+  run(process.execPath, [join(root, entry), ...passThrough]);
+}
+
 if (mode === 'hub') {
-  run(process.execPath, [join(root, 'out/main/hub.js'), ...passThrough]);
+  runNode('out/main/hub.js');
 } else if (mode === 'browser') {
-  run(process.execPath, [join(root, 'out/main/serve.js'), ...passThrough]);
+  runNode('out/main/serve.js');
 } else {
   const electron = electronBinaryPath();
   if (electron) {
+    if (!ensureNativeDeps(root, 'electron', electron)) process.exit(1);
     run(electron, [root, ...passThrough]);
   } else {
     process.stdout.write('IOC Wall: Electron binary not installed (offline install) — starting browser mode instead.\n');
-    run(process.execPath, [join(root, 'out/main/serve.js'), ...passThrough]);
+    runNode('out/main/serve.js');
   }
 }

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNativeDeps } from './native-deps.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Not test-results/: Playwright empties that folder when it starts.
@@ -26,6 +27,8 @@ if (!existsSync(chromium)) {
   process.exit(1);
 }
 
+// A desktop run (`npm start` with Electron) leaves better-sqlite3 built for Electron; the suites run on Node.
+if (!ensureNativeDeps(root, 'node')) process.exit(1);
 if (step('build', bin('electron-vite'), ['build']) !== 0) {
   process.stderr.write('build failed\n');
   process.exit(1);

@@ -27,7 +27,10 @@ test.beforeAll(async () => {
   const binary = await electronBinary();
   // An offline install has the electron package but not its binary: say so instead of failing.
   test.skip(binary.path === null, `Electron binary not installed (offline install): ${binary.reason ?? ''}`);
-  test.setTimeout(90_000);
+  test.setTimeout(300_000);
+  // The cache and the embedded hub need better-sqlite3 built for Electron (npm test built it for Node).
+  const native = (await import(pathToFileURL(join(ROOT, 'scripts/native-deps.mjs')).href)) as typeof import('../../../scripts/native-deps.mjs');
+  if (!native.ensureNativeDeps(ROOT, 'electron', binary.path ?? '')) throw new Error('better-sqlite3 could not be rebuilt for Electron');
   dataDir = mkdtempSync(join(tmpdir(), 'ioc-wall-electron-'));
   const configPath = join(dataDir, 'ioc-wall.json');
   writeFileSync(configPath, JSON.stringify({ hub: { demoPort: 0 } }));
@@ -51,6 +54,11 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (app) {
+    // Leave better-sqlite3 built for Node again, for the Node suites and browser mode.
+    const native = (await import(pathToFileURL(join(ROOT, 'scripts/native-deps.mjs')).href)) as typeof import('../../../scripts/native-deps.mjs');
+    native.ensureNativeDeps(ROOT, 'node');
+  }
 });
 
 /** The window showing `url`, once it has opened and started loading it. */
