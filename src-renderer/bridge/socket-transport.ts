@@ -11,7 +11,9 @@ const SERVER_CLOSE_RETRY_MS = 1_000;
  * the CSP's connect-src 'self' covers it). socket.io reconnects on its own; we only report it.
  */
 export function socketTransport(timeoutMs: number): HostTransport {
-  const socket = io({ path: BROWSER_BRIDGE_PATH });
+  // WebSocket from the first packet: the host is this page's own server on the wall's LAN, and
+  // socket.io's default long-polling start costs a cold wall several round trips before it paints.
+  const socket = io({ path: BROWSER_BRIDGE_PATH, transports: ['websocket'] });
   // socket.io retries dropped links by itself, except when the server closed the socket, which a
   // host shutting down does. A kiosk wall has nobody to press reload, so it keeps trying, and once a
   // restarted host answers it reloads the page: the new host may serve a new build, and a new CSP
