@@ -3,6 +3,9 @@ import { CLOCK_TICK_MS } from '../../constants';
 import { initialCameraHealth, needsReload, nextCameraHealth, type CameraEvent, type CameraHealth } from './camera-health';
 import { createCameraPlayer } from './hls-player';
 
+/** How often a live tile looks for a new frame; well inside CAMERA_STALL_MS. */
+const FRAME_SAMPLE_MS = 500;
+
 export interface CameraPlayback {
   health: CameraHealth;
   /** The browser can play HLS neither with hls.js nor natively. */
@@ -69,13 +72,27 @@ export function useCameraPlayer(videoRef: RefObject<HTMLVideoElement | null>, ur
         if (!disposed) load();
       }, delayMs);
     }
-    const onFrame = (): void => {
-      if (disposed) return;
-      if (health.state !== 'live') apply({ type: 'frame', at: Date.now() });
-      else health = nextCameraHealth(health, { type: 'frame', at: Date.now() });
+    let frameWait: ReturnType<typeof setTimeout> | null = null;
+    const watchNextFrame = (): void => {
       frameHandle = video.requestVideoFrameCallback?.(onFrame) ?? null;
     };
-    frameHandle = video.requestVideoFrameCallback?.(onFrame) ?? null;
+    function onFrame(): void {
+      if (disposed) return;
+      frameHandle = null;
+      if (health.state !== 'live') {
+        apply({ type: 'frame', at: Date.now() });
+        watchNextFrame();
+        return;
+      }
+      health = nextCameraHealth(health, { type: 'frame', at: Date.now() });
+      // Live: one sighting per FRAME_SAMPLE_MS is enough to tell live from stalled (a 5 s window);
+      // a callback on every frame of every tile is 625 main-thread wake-ups a second at 25 tiles.
+      frameWait = setTimeout(() => {
+        frameWait = null;
+        if (!disposed) watchNextFrame();
+      }, FRAME_SAMPLE_MS);
+    }
+    watchNextFrame();
     const ticker = setInterval(() => {
       const at = Date.now();
       // currentTime moving also proves frames are advancing, where rVFC does not fire.
@@ -92,6 +109,7 @@ export function useCameraPlayer(videoRef: RefObject<HTMLVideoElement | null>, ur
       clearInterval(ticker);
       if (retryTimer !== null) clearTimeout(retryTimer);
       if (frameHandle !== null) video.cancelVideoFrameCallback?.(frameHandle);
+      if (frameWait !== null) clearTimeout(frameWait);
       player.destroy();
     };
   }, [videoRef, url]);
