@@ -10,7 +10,7 @@ const electronOnly = { name: 'electron', message: 'Only src-main/electron/ may i
 const nodeBuiltins = { group: ['node:*'], message: 'No Node built-ins here.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**'] },
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,10 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { hubSnapshotSchema, type HubSnapshot, type HubTopic, type PayloadOf } from '../../src-shared/hub-protocol';
+import type { HubSnapshot, HubTopic, PayloadOf } from '../../src-shared/hub-protocol';
 import { createMemoryLogger } from '../../src-main/log';
 import type { Department } from '../../src-hub/ingest/department';
 import { startHub, type RunningHub, type StartHubOptions } from '../../src-hub/start-hub';
+import { fetchHubState } from './hub-state';
 
 /** Fixtures for hub tests: departments, one valid record per topic, a hub in a temp folder. */
 
@@ -71,17 +72,11 @@ export function tempDir(prefix = 'ioc-hub-'): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function fetchState(url: string, token = WALL_TOKEN): Promise<HubSnapshot> {
-  const response = await fetch(`${url}/api/v1/state`, { headers: { Authorization: `Bearer ${token}` } });
-  if (response.status !== 200) throw new Error(`GET /api/v1/state: ${response.status} ${await response.text()}`);
-  return hubSnapshotSchema.parse(await response.json());
-}
-
 /** An in-process hub on a free port with the test departments, its database `hub.db` in `dir`. */
 export async function startTestHub(options: Partial<StartHubOptions> & { dir: string }): Promise<TestHub> {
   const { dir } = options;
   const dbPath = options.dbPath ?? join(dir, 'hub.db');
   const log = createMemoryLogger('hub');
   const hub = await startHub({ port: 0, wallTokens: [WALL_TOKEN], departments: Object.values(TEST_DEPARTMENTS), log, ...options, dbPath });
-  return { ...hub, dir, dbPath, log, snapshot: () => fetchState(hub.url) };
+  return { ...hub, dir, dbPath, log, snapshot: () => fetchHubState(hub.url, WALL_TOKEN) };
 }

@@ -7,7 +7,8 @@ import type { KpiPoint } from '../../../src-shared/domain';
 import { DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
-import { fetchState, tempDir, TEST_DEPARTMENTS, WALL_TOKEN } from '../../helpers/hub-fixtures';
+import { tempDir, TEST_DEPARTMENTS, WALL_TOKEN } from '../../helpers/hub-fixtures';
+import { fetchHubState } from '../../helpers/hub-state';
 import { waitFor } from '../../helpers/wait-for';
 
 /** The built hub (`out/main/hub.js`, as `npm run hub` runs it) as a real process: crashes, restarts, config errors. */
@@ -85,7 +86,7 @@ describe('hub process', () => {
 
     const again = await start([`--config=${config}`]);
     expect(again.hubId).toBe(hub.hubId);
-    const state = await fetchState(again.url);
+    const state = await fetchHubState(again.url, WALL_TOKEN);
     const bySeq = new Map<number, HubMessage>(state.messages.map((m) => [m.seq, m]));
     const missing = [...acknowledged].filter(([seq, payload]) => JSON.stringify(bySeq.get(seq)?.payload) !== JSON.stringify(payload));
     expect(missing.map(([seq]) => seq)).toEqual([]);
@@ -129,7 +130,7 @@ describe('hub process', () => {
     const args = [`--db=${db}`, '--port=0', '--token=demo-test-token'];
     const demo = await start(args);
     const state = await waitFor(async () => {
-      const s = await fetchState(demo.url, 'demo-test-token');
+      const s = await fetchHubState(demo.url, 'demo-test-token');
       const topics = new Set(s.messages.map((m) => m.topic));
       return ['alert', 'camera', 'dossier-counts', 'environment', 'kpi', 'kpi-definition'].every((t) => topics.has(t as HubMessage['topic'])) ? s : undefined;
     }, 'demo data of every department');

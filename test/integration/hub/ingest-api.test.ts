@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_TOPIC_NAMES, type HubMessage } from '../../../src-shared/hub-protocol';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
-import { fetchState, startTestHub, tempDir, TEST_DEPARTMENTS, validRecord, WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { startTestHub, tempDir, TEST_DEPARTMENTS, validRecord, WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { fetchHubState } from '../../helpers/hub-state';
 
 const ENV = TEST_DEPARTMENTS.environment;
 const IOC = TEST_DEPARTMENTS.ioc;
@@ -207,7 +208,7 @@ describe('state routes', () => {
   it('serves /api/v1/state only to a wall token, and /healthz to anyone', async () => {
     expect((await fetch(`${hub.url}/api/v1/state`)).status).toBe(401);
     expect((await fetch(`${hub.url}/api/v1/state`, { headers: { Authorization: `Bearer ${ENV.apiKey}` } })).status).toBe(401);
-    const state = await fetchState(hub.url);
+    const state = await fetchHubState(hub.url, WALL_TOKEN);
     expect(state.hubId).toBe(hub.hubId);
     expect(state.seq).toBe(hub.state.seq);
     const health = (await (await fetch(`${hub.url}/healthz`)).json()) as unknown;
