@@ -12,17 +12,20 @@ export function connectionLabel(status: ConnectionStatus, hasData: boolean): Mes
   return `connection.${status}`;
 }
 
-/** Connecting / resyncing / live / offline at a glance; the attribute is what tests and kiosk monitors read. */
+/** Connecting / resyncing / live / offline at a glance; the attributes are what tests and kiosk monitors read. */
 export function ConnectionPill() {
   const t = useT();
   const status: ConnectionStatus = useConnectionStore(displayStatus);
   const bridgeUp = useConnectionStore((s) => s.bridgeUp);
   const error = useConnectionStore((s) => s.connection?.error);
   // A snapshot past seq 0 (live, replayed or from the wall's cache) means there is data on screen.
-  const hasData = useConnectionStore((s) => s.lastSeq > 0);
+  const appliedSeq = useConnectionStore((s) => s.lastSeq);
+  const hasData = appliedSeq > 0;
+  // What the host holds vs what this page shows: equal once nothing is still on its way to the screen.
+  const hostSeq = useConnectionStore((s) => s.connection?.seq ?? 0);
   const tooltip = !bridgeUp ? t('connection.bridgeDown') : error;
   return (
-    <span className="connection-pill" data-connection-status={status} title={tooltip} role="status">
+    <span className="connection-pill" data-connection-status={status} data-applied-seq={appliedSeq} data-host-seq={hostSeq} title={tooltip} role="status">
       <span className="connection-pill__dot" aria-hidden="true" />
       {t(connectionLabel(status, hasData))}
     </span>

@@ -48,7 +48,13 @@ test('a wall restarted with the hub down paints its cached state, with the age o
   // The hub dies: the live wall says so and keeps what it had.
   await hub.kill();
   hub = undefined;
-  await expect(page.locator('[data-connection-status="offline"]')).toBeVisible({ timeout: 20_000 });
+  const pill = page.locator('[data-connection-status="offline"]');
+  await expect(pill).toBeVisible({ timeout: 20_000 });
+  // The last messages before the hub died may still be on their way to the screen (they are applied
+  // once per frame): wait until the page shows everything the host holds.
+  const hostSeq = await pill.getAttribute('data-host-seq');
+  expect(Number(hostSeq)).toBeGreaterThan(0);
+  await expect(pill).toHaveAttribute('data-applied-seq', hostSeq!);
   const lastSeen = await kpiValues(page);
   expect(Object.values(lastSeen).every((v) => v !== null && Number.isFinite(Number(v)))).toBe(true);
 
