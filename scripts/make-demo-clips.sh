@@ -6,11 +6,16 @@
 # sensor noise and an OSD in Vietnamese), encoded twice: sub 640x360 and main 1280x720, H.264 main
 # profile, 25 fps, no audio, cut into four 2.000 s MPEG-TS segments (a keyframe every 50 frames) so
 # the hub can loop them as a live HLS stream. All motion repeats every 8 s, so the loop has no jump
-# except the frame counter. cameras.json lists the segments with durations read back by ffprobe.
+# except the frame counter. Each camera also gets still.jpg, the sub rendition's first frame, which a
+# wall shows before the first frame plays and on tiles over its decode budget. cameras.json lists the
+# still and the segments, with durations, frame rate and RFC 6381 codec strings read back from the
+# files on disk (ffprobe and the SPS itself), so the hub can write a multi-variant playlist.
 #
 # Usage: scripts/make-demo-clips.sh [OUT_DIR]          (default: assets/cameras)
 #        PREVIEW_DIR=/tmp/p scripts/make-demo-clips.sh  (also writes one PNG per camera)
 #        ONLY=cau-co-may scripts/make-demo-clips.sh     (one camera, for tuning a scene; skips JSON)
+#        STILLS_ONLY=1 scripts/make-demo-clips.sh       (keeps the clips in OUT_DIR as they are; rewrites
+#                                                        the stills and cameras.json from them)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +25,10 @@ SEGMENT_SECONDS=2
 LOOP_SECONDS=8
 FRAMES_PER_SEGMENT=$((FPS * SEGMENT_SECONDS))
 SEGMENTS_PER_LOOP=$((LOOP_SECONDS / SEGMENT_SECONDS))
+# MJPEG qscale for the stills (2 best … 31 worst): the 640x360 scenes come out at 20–40 KB, small
+# enough for a wall to fetch all of them at once, sharp enough to read the OSD.
+STILL_QUALITY=2
+STILLS_ONLY="${STILLS_ONLY:-}"
 
 for tool in ffmpeg ffprobe node; do
   command -v "$tool" >/dev/null || { echo "make-demo-clips: $tool is required" >&2; exit 1; }
@@ -33,8 +42,10 @@ find_font() {
   echo "make-demo-clips: no font with Vietnamese glyphs found (tried: $*); install fonts-dejavu-core" >&2
   exit 1
 }
-FONT_BOLD="$(find_font /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)"
-FONT_MONO="$(find_font /usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf /usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf)"
+if [ -z "$STILLS_ONLY" ]; then
+  FONT_BOLD="$(find_font /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf /usr/share/fonts/truetype/noto/NotoSans-Bold.ttf)"
+  FONT_MONO="$(find_font /usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf /usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf)"
+fi
 
 # id | name | district | lat | lng | scene
 CAMERAS=(
@@ -251,6 +262,48 @@ probe_segment() {
   echo "$duration"
 }
 
+# Fails unless a rendition folder holds exactly one loop of segments.
+check_segments() {
+  local dir="$1" count
+  count="$(find "$dir" -name 'clip-*.ts' | wc -l)"
+  if [ "$count" != "$SEGMENTS_PER_LOOP" ]; then
+    echo "make-demo-clips: $dir has $count segments, expected $SEGMENTS_PER_LOOP${STILLS_ONLY:+ (STILLS_ONLY needs the clips; run without it to encode)}" >&2
+    exit 1
+  fi
+}
+
+# "WIDTH HEIGHT FPS CODECS" of a segment. CODECS is avc1.PPCCLL taken from the SPS (profile_idc,
+# the constraint flags byte, level_idc), because ffprobe's "Main"/31 leaves the flags out and a
+# browser's MediaSource.isTypeSupported checks the whole string.
+probe_rendition() {
+  local file="$1" stream codecs width height rate
+  stream="$(ffprobe -v error -select_streams v:0 -show_entries stream=width,height,r_frame_rate -of csv=p=0 "$file" | grep -m1 .)"
+  IFS=, read -r width height rate <<<"$stream"
+  if ! [[ "$width" =~ ^[0-9]+$ && "$height" =~ ^[0-9]+$ && "$rate" =~ ^[0-9]+/[1-9][0-9]*$ ]]; then
+    echo "make-demo-clips: cannot read the video size and frame rate of $file (got \"$stream\")" >&2
+    exit 1
+  fi
+  codecs="$(ffmpeg -hide_banner -nostdin -loglevel debug -i "$file" -map 0:v:0 -c copy -bsf:v trace_headers -frames:v 1 -f null - 2>&1 |
+    awk '!/^\[trace_headers/ { next }
+         / profile_idc / && p == "" { p = $NF }
+         / constraint_set[0-5]_flag / && n < 6 { flags = flags * 2 + $NF; n++ }
+         / level_idc / && l == "" { l = $NF }
+         END { if (p != "" && l != "" && n == 6) printf "avc1.%02x%02x%02x", p, flags * 4, l }')"
+  if [ -z "$codecs" ]; then
+    echo "make-demo-clips: no H.264 SPS found in $file" >&2
+    exit 1
+  fi
+  echo "$width $height $(awk -v r="$rate" 'BEGIN { split(r, f, "/"); printf "%.3f", f[1] / f[2] }') $codecs"
+}
+
+# The sub rendition's first frame (a keyframe) as a JPEG; bit-exact, so a rerun rewrites the same bytes.
+write_still() {
+  local id="$1"
+  ffmpeg -hide_banner -loglevel error -nostdin -y -i "$OUT/$id/sub/clip-0.ts" -map 0:v:0 -frames:v 1 \
+    -vf scale=640:360 -pix_fmt yuvj420p -q:v "$STILL_QUALITY" -map_metadata -1 -fflags +bitexact -flags:v +bitexact \
+    -update 1 "$OUT/$id/still.jpg"
+}
+
 # x264 options for one rendition; a keyframe every 50 frames and no scene-cut keyframes, so the
 # HLS muxer cuts exactly every 2.000 s. Sets the array ENCODE.
 encode_args() {
@@ -270,6 +323,7 @@ index=0
 for entry in "${CAMERAS[@]}"; do
   IFS='|' read -r id name district lat lng scene <<<"$entry"
   index=$((index + 1))
+  if [ -n "$STILLS_ONLY" ]; then break; fi
   if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$id" ]; then continue; fi
   echo "make-demo-clips: $id ($scene)"
   textdir="$WORK/text-$id"
@@ -293,18 +347,8 @@ for entry in "${CAMERAS[@]}"; do
     -map '[sub]' "${sub_args[@]}" -hls_segment_filename "$WORK/out/$id/sub/clip-%d.ts" "$WORK/out/$id/sub/index.m3u8"
   # The hub writes its own live playlists; ffmpeg's VOD ones would only mislead.
   rm -f "$WORK/out/$id/main/index.m3u8" "$WORK/out/$id/sub/index.m3u8"
-  for r in sub main; do
-    count="$(find "$WORK/out/$id/$r" -name 'clip-*.ts' | wc -l)"
-    if [ "$count" != "$SEGMENTS_PER_LOOP" ]; then
-      echo "make-demo-clips: $id/$r has $count segments, expected $SEGMENTS_PER_LOOP" >&2
-      exit 1
-    fi
-    for ((s = 0; s < SEGMENTS_PER_LOOP; s++)); do
-      file="$id/$r/clip-$s.ts"
-      duration="$(probe_segment "$WORK/out/$file")"
-      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$id" "$name" "$district" "$lat" "$lng" "$r" "$file" "$duration" >>"$WORK/table.tsv"
-    done
-  done
+  check_segments "$WORK/out/$id/sub"
+  check_segments "$WORK/out/$id/main"
   if [ -n "${PREVIEW_DIR:-}" ]; then
     mkdir -p "$PREVIEW_DIR"
     ffmpeg -hide_banner -loglevel error -nostdin -y -i "$WORK/out/$id/main/clip-0.ts" -ss 1 -frames:v 1 "$PREVIEW_DIR/$id.png"
@@ -319,6 +363,25 @@ for entry in "${CAMERAS[@]}"; do
     cp -R "$WORK/out/$id" "$OUT/$id"
   fi
 done
+
+# From here on only the files in OUT count, so STILLS_ONLY takes exactly the path a full run does.
+for entry in "${CAMERAS[@]}"; do
+  IFS='|' read -r id name district lat lng _ <<<"$entry"
+  if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$id" ]; then continue; fi
+  echo "make-demo-clips: $id still and catalog entry"
+  for r in sub main; do
+    check_segments "$OUT/$id/$r"
+    stream="$(probe_rendition "$OUT/$id/$r/clip-0.ts")"
+    read -r width height fps codecs <<<"$stream"
+    for ((s = 0; s < SEGMENTS_PER_LOOP; s++)); do
+      file="$id/$r/clip-$s.ts"
+      duration="$(probe_segment "$OUT/$file")"
+      printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+        "$id" "$name" "$district" "$lat" "$lng" "$r" "$file" "$duration" "$width" "$height" "$fps" "$codecs" >>"$WORK/table.tsv"
+    done
+  done
+  write_still "$id"
+done
 if [ -n "${ONLY:-}" ]; then
   echo "make-demo-clips: ONLY=$ONLY, cameras.json left as it was"
   exit 0
@@ -328,17 +391,15 @@ fi
 node - "$WORK/table.tsv" "$OUT/cameras.json" <<'EOF'
 const fs = require('node:fs');
 const [tablePath, outPath] = process.argv.slice(2);
-const SIZES = { sub: { width: 640, height: 360 }, main: { width: 1280, height: 720 } };
 const cameras = new Map();
 for (const line of fs.readFileSync(tablePath, 'utf8').split('\n').filter(Boolean)) {
-  const [id, name, district, lat, lng, rendition, file, duration] = line.split('\t');
+  const [id, name, district, lat, lng, rendition, file, duration, width, height, fps, codecs] = line.split('\t');
   if (!cameras.has(id)) {
-    cameras.set(id, {
-      id, name, district, location: { lat: Number(lat), lng: Number(lng) },
-      renditions: { sub: { ...SIZES.sub, segments: [] }, main: { ...SIZES.main, segments: [] } },
-    });
+    cameras.set(id, { id, name, district, location: { lat: Number(lat), lng: Number(lng) }, still: `${id}/still.jpg`, renditions: {} });
   }
-  cameras.get(id).renditions[rendition].segments.push({ file, duration: Number(Number(duration).toFixed(3)) });
+  const renditions = cameras.get(id).renditions;
+  renditions[rendition] ??= { width: Number(width), height: Number(height), frameRate: Number(fps), codecs, segments: [] };
+  renditions[rendition].segments.push({ file, duration: Number(Number(duration).toFixed(3)) });
 }
 fs.writeFileSync(outPath, JSON.stringify([...cameras.values()], null, 2) + '\n');
 EOF

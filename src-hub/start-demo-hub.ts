@@ -53,14 +53,20 @@ export async function startDemoHub(options: DemoHubOptions): Promise<DemoHub> {
     ...(options.logRetention ? { logRetention: options.logRetention } : {}),
     ...(options.maxReplay ? { maxReplay: options.maxReplay } : {}),
   });
-  const cameras: Camera[] = hls.cameras.map((clip) => ({
-    id: clip.id,
-    name: clip.name,
-    district: clip.district,
-    location: clip.location,
-    ...cameraUrls(hub.url, clip.id),
-    status: 'online',
-  }));
+  const cameras: Camera[] = hls.cameras.map((clip) => {
+    // Tiles get sub and main directly (sub small, main when enlarged); masterUrl stays for other players.
+    const { subUrl, mainUrl, stillUrl } = cameraUrls(hub.url, clip.id);
+    return {
+      id: clip.id,
+      name: clip.name,
+      district: clip.district,
+      location: clip.location,
+      subUrl,
+      mainUrl,
+      ...(clip.still ? { stillUrl } : {}),
+      status: 'online',
+    };
+  });
   const simulator = startSimulator({
     hubUrl: hub.url,
     departments: demoDepartments,

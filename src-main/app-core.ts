@@ -1,5 +1,4 @@
 import { join } from 'node:path';
-import type { Layout, Wall, WallView } from '../src-shared/domain';
 import type { EventChannel, EventPayload, InvokeResult, WallSummary } from '../src-shared/ipc';
 import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
 import { openWallCache } from './cache/open-wall-cache';
@@ -8,6 +7,8 @@ import { connectHubClient, type HubClient } from './hub/hub-client';
 import { createInvokeRouter } from './invoke-router';
 import type { Logger } from './log';
 import { buildContentSecurityPolicy } from './security/csp';
+import { createSnapshotStore } from './snapshots/snapshot-store';
+import { createWallLayouts } from './walls/wall-layouts';
 
 export interface AppCoreOptions {
   mode: 'electron' | 'browser';
@@ -39,13 +40,6 @@ export interface AppCore {
   /** Browser mode: where the walls are served, so the console can link them. */
   setWallUrlBase(base: string): void;
   close(): Promise<void>;
-}
-
-function layoutOf(wall: Wall, layouts: Layout[]): Layout {
-  const layout = layouts.find((l) => l.id === wall.layoutId);
-  // loadConfig drops walls with unknown layouts, so this is a programming error, not bad input.
-  if (!layout) throw new Error(`wall "${wall.id}" has no layout "${wall.layoutId}"`);
-  return layout;
 }
 
 /**
@@ -97,11 +91,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   let placements: ReadonlyMap<string, Placement> = new Map();
   let wallUrlBase: string | undefined;
 
-  const wallView = (wallId: string): WallView => {
-    const wall = config.walls.find((w) => w.id === wallId);
-    if (!wall) throw new Error(`no wall with id "${wallId}"`);
-    return { wall, layout: layoutOf(wall, config.layouts) };
-  };
+  const wallLayouts = createWallLayouts(config.walls, config.layouts, config.presets);
+  const snapshots = createSnapshotStore({ dir: join(options.userDataDir, 'snapshots'), log: log.child('snapshots') });
 
   const dispatch = createInvokeRouter(
     {
@@ -113,16 +104,31 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         hub: demo ? 'embedded' : 'remote',
         configErrors,
         staleAfterSeconds: config.staleAfterSeconds,
+        cameraDecodeBudget: config.cameras.decodeBudget ?? null,
       }),
-      'wall:get': ({ wallId }) => wallView(wallId),
+      'wall:get': ({ wallId }) => wallLayouts.view(wallId),
       'wall:list': () =>
-        config.walls.map((wall): WallSummary => ({
+        wallLayouts.views().map(({ wall, layout }): WallSummary => ({
           wall,
-          layout: layoutOf(wall, config.layouts),
+          layout,
           display: placements.get(wall.id) ?? null,
           ...(wallUrlBase ? { url: `${wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
         })),
+      'wall:set-layout': ({ wallId, layoutId }) => {
+        const view = wallLayouts.setLayout(wallId, layoutId);
+        log.info(`wall ${wallId} now shows layout ${layoutId}`);
+        emit('wall:view', { wallId, view });
+        return view;
+      },
+      'preset:list': () => wallLayouts.presetState(),
+      'preset:apply': ({ presetId }) => {
+        const changed = wallLayouts.applyPreset(presetId);
+        log.info(`preset ${presetId} applied; ${changed.length} wall(s) changed layout`);
+        changed.forEach((view) => emit('wall:view', { wallId: view.wall.id, view }));
+        return wallLayouts.presetState();
+      },
       'hub:state': () => ({ connection: hub.connection(), snapshot: model.snapshot() }),
+      'camera:save-snapshot': (request) => snapshots.save(request),
     },
     log.child('invoke'),
   );

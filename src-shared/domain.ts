@@ -9,7 +9,7 @@ import { subsystemIdSchema } from './subsystems';
 export const languageSchema = z.enum(['vi', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
-const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (max 64)');
+export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (max 64)');
 
 /** A place on the wall grid, 1-based like CSS grid lines so layouts read the way they render. */
 export const gridAreaSchema = z.object({
@@ -20,13 +20,23 @@ export const gridAreaSchema = z.object({
 });
 export type GridArea = z.infer<typeof gridAreaSchema>;
 
-export const TILE_KINDS = ['camera', 'kpi', 'ticker', 'text'] as const;
+export const TILE_KINDS = ['camera', 'camera-tour', 'kpi', 'ticker', 'text'] as const;
 export const tileKindSchema = z.enum(TILE_KINDS);
 export type TileKind = z.infer<typeof tileKindSchema>;
 
 const tileBase = { id: idSchema, area: gridAreaSchema };
 
 export const cameraTileSchema = z.object({ ...tileBase, kind: z.literal('camera'), cameraId: idSchema });
+/** A tile that cycles through cameras, e.g. the district's crossroads, one every `dwellSeconds`. */
+export const cameraTourTileSchema = z.object({
+  ...tileBase,
+  kind: z.literal('camera-tour'),
+  title: z.string().max(80).optional(),
+  cameraIds: z.array(idSchema).min(2).max(64),
+  dwellSeconds: z.number().int().min(3).max(3600).default(20),
+  /** An open alert naming one of the tour's cameras holds the tour on that camera until it closes. */
+  pauseOnAlert: z.boolean().default(true),
+});
 export const kpiTileSchema = z.object({
   ...tileBase,
   kind: z.literal('kpi'),
@@ -43,9 +53,10 @@ export const textTileSchema = z.object({
   text: z.string().max(2000),
 });
 
-export const tileSchema = z.discriminatedUnion('kind', [cameraTileSchema, kpiTileSchema, tickerTileSchema, textTileSchema]);
+export const tileSchema = z.discriminatedUnion('kind', [cameraTileSchema, cameraTourTileSchema, kpiTileSchema, tickerTileSchema, textTileSchema]);
 export type Tile = z.infer<typeof tileSchema>;
 export type CameraTile = z.infer<typeof cameraTileSchema>;
+export type CameraTourTile = z.infer<typeof cameraTourTileSchema>;
 export type KpiTile = z.infer<typeof kpiTileSchema>;
 export type TickerTile = z.infer<typeof tickerTileSchema>;
 export type TextTile = z.infer<typeof textTileSchema>;
@@ -119,8 +130,13 @@ export const cameraSchema = z.object({
   location: geoPointSchema.optional(),
   /** Low-resolution stream for small tiles. */
   subUrl: z.url({ protocol: /^https?$/ }),
-  /** Full-resolution stream for enlarged tiles; falls back to subUrl. */
+  /**
+   * Full-resolution stream for enlarged tiles; falls back to subUrl. Either may be a multi-variant
+   * playlist: the player caps its level to the tile's size.
+   */
   mainUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** A JPEG or PNG still of the camera, shown before the first frame and on tiles over the decode budget. */
+  stillUrl: z.url({ protocol: /^https?$/ }).optional(),
   status: z.enum(['online', 'offline']).default('online'),
 });
 export type Camera = z.infer<typeof cameraSchema>;
@@ -182,6 +198,8 @@ export const alertSchema = z.object({
   category: idSchema,
   text: z.string().min(1).max(500),
   location: locationSchema,
+  /** The camera that watches the incident, if any: camera tours stop on it while the alert is open. */
+  cameraId: idSchema.optional(),
   status: z.enum(['open', 'acknowledged', 'resolved']),
 });
 export type Alert = z.infer<typeof alertSchema>;

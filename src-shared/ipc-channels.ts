@@ -4,8 +4,17 @@
  * time that these lists and its schema maps name exactly the same channels.
  */
 
-export const INVOKE_CHANNELS = ['app:info', 'wall:get', 'wall:list', 'hub:state'] as const;
-export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'wall:get',
+  'wall:list',
+  'wall:set-layout',
+  'preset:list',
+  'preset:apply',
+  'hub:state',
+  'camera:save-snapshot',
+] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageSchema, layoutSchema, wallSchema, wallViewSchema } from './domain';
+import { idSchema, languageSchema, layoutSchema, presetSchema, wallSchema, wallViewSchema } from './domain';
 import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 
@@ -35,6 +35,9 @@ export const connectionStateSchema = z.object({
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
+/** The highest decode budget a config may set: beyond it no machine we know keeps up. */
+export const CAMERA_DECODE_BUDGET_MAX = 64;
+
 export const appInfoSchema = z.object({
   name: z.string(),
   version: z.string(),
@@ -46,6 +49,8 @@ export const appInfoSchema = z.object({
   configErrors: z.array(z.string()),
   /** Per topic, the age in seconds past which tiles show data as stale (defaults, then config). */
   staleAfterSeconds: z.record(hubTopicSchema, z.number().int().min(1)),
+  /** Most camera streams a wall decodes at once; null: the renderer picks from its own CPU count. */
+  cameraDecodeBudget: z.number().int().min(1).max(CAMERA_DECODE_BUDGET_MAX).nullable(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
@@ -62,6 +67,32 @@ export const wallSummarySchema = z.object({
 });
 export type WallSummary = z.infer<typeof wallSummarySchema>;
 
+export const presetStateSchema = z.object({
+  presets: z.array(presetSchema),
+  /** The preset applied last, while every wall still shows its layout; null once a wall changed on its own. */
+  activePresetId: idSchema.nullable(),
+});
+export type PresetState = z.infer<typeof presetStateSchema>;
+
+/** A PNG is about 1–3 MB at 1080p; base64 adds a third. Anything bigger is not a snapshot. */
+export const SNAPSHOT_MAX_BASE64_CHARS = 16 * 1024 * 1024;
+
+export const snapshotRequestSchema = z.object({
+  cameraId: idSchema,
+  /** When the frame was shown (ISO-8601), which names the file. */
+  takenAt: z.iso.datetime({ offset: true }),
+  /** The stamped image, PNG, base64 without a data: prefix. */
+  pngBase64: z.string().min(8).max(SNAPSHOT_MAX_BASE64_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
+});
+export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
+
+export const snapshotSavedSchema = z.object({
+  /** Where the host wrote it, for the operator to find for the briefing minutes. */
+  path: z.string(),
+  bytes: z.number().int().min(1),
+});
+export type SnapshotSaved = z.infer<typeof snapshotSavedSchema>;
+
 /** Most messages in one `hub:messages` event; the host sends a larger burst as several. */
 export const HUB_MESSAGE_BATCH = 2000;
 
@@ -72,7 +103,13 @@ export const invokeChannels = {
   'app:info': { request: noArgs, response: appInfoSchema },
   'wall:get': { request: z.object({ wallId: z.string().min(1).max(64) }), response: wallViewSchema },
   'wall:list': { request: noArgs, response: z.array(wallSummarySchema) },
+  /** Shows another layout on one wall; cameras on both layouts keep playing. */
+  'wall:set-layout': { request: z.object({ wallId: idSchema, layoutId: idSchema }), response: wallViewSchema },
+  'preset:list': { request: noArgs, response: presetStateSchema },
+  /** Puts every wall the preset names on its layout at once. */
+  'preset:apply': { request: z.object({ presetId: idSchema }), response: presetStateSchema },
   'hub:state': { request: noArgs, response: hubStateSchema },
+  'camera:save-snapshot': { request: snapshotRequestSchema, response: snapshotSavedSchema },
 } as const;
 
 export const eventChannels = {
@@ -81,6 +118,8 @@ export const eventChannels = {
   'hub:messages': z.array(hubMessageSchema).min(1).max(HUB_MESSAGE_BATCH),
   /** A fresh full state, e.g. after a reconnect: replaces what the renderer holds. */
   'hub:snapshot': hubSnapshotSchema,
+  /** A wall's layout changed (layout set, preset applied); every window filters on its wall id. */
+  'wall:view': z.object({ wallId: idSchema, view: wallViewSchema }),
 } as const;
 
 // Compile-time check: the name lists in ipc-channels.ts and the schema maps above agree exactly.

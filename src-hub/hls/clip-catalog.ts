@@ -18,6 +18,9 @@ const clipFileSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,63}\/(sub|main)\/[A-Za-z0-9_-]{1,64}\.ts$/, 'a path like "<camera>/<sub|main>/clip-0.ts"');
 
+/** Relative to assets/cameras, like a clip file: the camera's one still. */
+const stillFileSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}\/still\.jpg$/, 'a path like "<camera>/still.jpg"');
+
 const clipSegmentSchema = z.object({
   file: clipFileSchema,
   /** Seconds, as ffprobe measured it. */
@@ -27,6 +30,16 @@ const clipSegmentSchema = z.object({
 const clipRenditionSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
+  /** Frames per second, for FRAME-RATE in the multi-variant playlist. */
+  frameRate: z.number().positive().max(240).optional(),
+  /**
+   * RFC 6381 codec string read from the clip's SPS by make-demo-clips.sh, e.g. "avc1.4d401f" (Main,
+   * level 3.1), for CODECS in the multi-variant playlist; players check it before fetching anything.
+   */
+  codecs: z
+    .string()
+    .regex(/^avc1\.[0-9a-f]{6}$/, 'an H.264 codec string like "avc1.4d401f"')
+    .optional(),
   segments: z.array(clipSegmentSchema).min(1).max(1000),
 });
 
@@ -36,9 +49,14 @@ const clipCameraSchema = z
     name: z.string().min(1).max(120),
     district: z.string().max(80).optional(),
     location: geoPointSchema.optional(),
+    /** A JPEG of the sub rendition's first frame, for walls to show before the video plays. */
+    still: stillFileSchema.optional(),
     renditions: z.object({ sub: clipRenditionSchema, main: clipRenditionSchema }),
   })
   .superRefine((camera, ctx) => {
+    if (camera.still !== undefined && camera.still !== `${camera.id}/still.jpg`) {
+      ctx.addIssue({ code: 'custom', path: ['still'], message: `must be "${camera.id}/still.jpg"` });
+    }
     for (const rendition of RENDITIONS) {
       camera.renditions[rendition].segments.forEach((segment, i) => {
         if (!segment.file.startsWith(`${camera.id}/${rendition}/`)) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CAMERA_DECODE_BUDGET_MAX } from '../../src-shared/ipc';
 import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchema } from '../../src-shared/domain';
 import { hubTopicSchema } from '../../src-shared/hub-topics';
 
@@ -25,9 +26,19 @@ export const appConfigSchema = z
      * Topics left out keep their default from src-shared/hub-topics.ts.
      */
     staleAfterSeconds: z.partialRecord(hubTopicSchema, z.number().int().min(1).max(400 * 86_400)).default({}),
+    cameras: z
+      .object({
+        /**
+         * Most camera streams one wall decodes at once (an enlarged main stream counts as several).
+         * Absent: the wall picks from its machine's CPU count. Tiles over it show their last still.
+         */
+        decodeBudget: z.number().int().min(1).max(CAMERA_DECODE_BUDGET_MAX).optional(),
+      })
+      .prefault({}),
     walls: z.array(wallSchema).min(1).optional(),
     layouts: z.array(layoutSchema).min(1).optional(),
-    presets: z.array(presetSchema).default([]),
+    /** Briefing presets; absent: the demo's presets when the walls are the demo's. */
+    presets: z.array(presetSchema).optional(),
     console: z.object({ display: displayPinSchema.optional() }).prefault({}),
     browser: z
       .object({

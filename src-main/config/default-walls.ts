@@ -1,4 +1,4 @@
-import type { Layout, Tile, Wall } from '../../src-shared/domain';
+import type { Layout, Preset, Tile, Wall } from '../../src-shared/domain';
 
 /**
  * The walls a fresh install shows on the embedded demo hub: an overview of the ten subsystems and
@@ -15,11 +15,11 @@ const kpi = (id: string, kpiId: string, col: number, row: number, chart: 'line' 
   area: cell(col, row),
 });
 
-const camera = (id: string, cameraId: string, col: number, row: number): Tile => ({
+const camera = (id: string, cameraId: string, col: number, row: number, colSpan = 1, rowSpan = 1): Tile => ({
   id,
   kind: 'camera',
   cameraId,
-  area: cell(col, row),
+  area: cell(col, row, colSpan, rowSpan),
 });
 
 /** Five columns by three rows fits a 1920×1080 monitor with tiles legible from the back of the room. */
@@ -63,9 +63,34 @@ export const CAMERA_LAYOUT: Layout = {
   ],
 };
 
-export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT];
+const ALL_DEMO_CAMERAS = CAMERA_LAYOUT.tiles.flatMap((tile) => (tile.kind === 'camera' ? [tile.cameraId] : []));
+
+/** Traffic control: the busiest crossroads large, the port road beside it, a tour over every camera. */
+export const TRAFFIC_LAYOUT: Layout = {
+  id: 'giao-thong',
+  name: 'Điều hành giao thông',
+  cols: 4,
+  rows: 3,
+  tiles: [
+    camera('gt-main', 'nga-tu-gieng-nuoc', 1, 1, 2, 2),
+    camera('gt-cau', 'cau-co-may', 3, 1),
+    camera('gt-ql51', 'ql51-phu-my', 4, 1),
+    { id: 'gt-tour', kind: 'camera-tour', title: 'Tuần tra camera', cameraIds: ALL_DEMO_CAMERAS, dwellSeconds: 15, pauseOnAlert: true, area: cell(3, 2, 2, 1) },
+    { id: 'alerts', kind: 'ticker', area: cell(1, 3, 2, 1) },
+    kpi('gt-aqi', 'env-aqi-vung-tau', 3, 3),
+    kpi('gt-feedback', 'feedback-open', 4, 3),
+  ],
+};
+
+export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT, TRAFFIC_LAYOUT];
 
 export const DEFAULT_WALLS: Wall[] = [
   { id: '1', name: 'Màn hình tổng quan', layoutId: OVERVIEW_LAYOUT.id },
   { id: '2', name: 'Màn hình camera', layoutId: CAMERA_LAYOUT.id },
+];
+
+/** Briefing presets of the demo: one click puts both walls on the meeting's layouts. */
+export const DEFAULT_PRESETS: Preset[] = [
+  { id: 'giao-ban-thu-hai', name: 'Giao ban sáng thứ Hai', layouts: { '1': OVERVIEW_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
+  { id: 'dieu-hanh-giao-thong', name: 'Điều hành giao thông', layouts: { '1': TRAFFIC_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
 ];

@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
-import type { Layout, Wall } from '../../src-shared/domain';
+import type { Layout, Preset, Wall } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-topics';
 import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import { appConfigSchema, type ParsedAppConfig } from './config-schema';
-import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from './default-walls';
+import { DEFAULT_LAYOUTS, DEFAULT_PRESETS, DEFAULT_WALLS } from './default-walls';
 import { resolveStaleAfter } from './stale-after';
 
 /** The config the app runs on: every optional part filled in. */
-export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'staleAfterSeconds'> & {
+export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds'> & {
   walls: Wall[];
   layouts: Layout[];
+  presets: Preset[];
   /** Every topic's stale threshold: the config's value, else the topic's default. */
   staleAfterSeconds: Record<HubTopic, number>;
 };
@@ -86,6 +87,39 @@ function resolveWalls(file: string, parsed: ParsedAppConfig): { walls: Wall[]; l
 }
 
 /**
+ * A preset entry naming a wall or layout that does not exist is dropped with an error; a preset
+ * left with nothing to apply is dropped whole, so the console never offers a button that does nothing.
+ */
+function resolvePresets(file: string, parsed: ParsedAppConfig, walls: Wall[], layouts: Layout[]): { presets: Preset[]; errors: string[] } {
+  const errors: string[] = [];
+  // The demo's presets name the demo's walls; on an operator's own walls they would only be noise.
+  const demoWalls = parsed.walls === undefined;
+  const input = parsed.presets ?? (demoWalls ? DEFAULT_PRESETS : []);
+  const wallIds = new Set(walls.map((w) => w.id));
+  const layoutIds = new Set(layouts.map((l) => l.id));
+  const seen = new Set<string>();
+  const presets = input.flatMap((preset, i): Preset[] => {
+    if (seen.has(preset.id)) {
+      errors.push(`${file}: field "presets[${i}].id": duplicate preset id "${preset.id}"`);
+      return [];
+    }
+    seen.add(preset.id);
+    const entries = Object.entries(preset.layouts).filter(([wallId, layoutId]) => {
+      if (!wallIds.has(wallId)) errors.push(`${file}: field "presets[${i}].layouts.${wallId}": no wall with id "${wallId}"`);
+      else if (!layoutIds.has(layoutId)) errors.push(`${file}: field "presets[${i}].layouts.${wallId}": no layout with id "${layoutId}"`);
+      else return true;
+      return false;
+    });
+    if (entries.length === 0) {
+      errors.push(`${file}: field "presets[${i}]": preset "${preset.name}" names no usable wall; dropped`);
+      return [];
+    }
+    return [{ ...preset, layouts: Object.fromEntries(entries) }];
+  });
+  return { presets, errors };
+}
+
+/**
  * Reads the config file. A missing file is a normal first start (defaults, no error);
  * unreadable JSON or bad fields give one clear error per problem and the app keeps going.
  */
@@ -105,7 +139,8 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   }
   const { parsed, errors: fieldErrors } = parseKeepingGoodFields(path, raw);
   const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
-  errors.push(...fieldErrors, ...wallErrors);
+  const { presets, errors: presetErrors } = resolvePresets(path, parsed, walls, layouts);
+  errors.push(...fieldErrors, ...wallErrors, ...presetErrors);
   errors.forEach((line) => log?.error(`config: ${line}`));
-  return { config: { ...parsed, walls, layouts, staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds) }, path, errors };
+  return { config: { ...parsed, walls, layouts, presets, staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds) }, path, errors };
 }

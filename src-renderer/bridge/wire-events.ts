@@ -2,6 +2,7 @@ import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
+import { useWallStore } from '../stores/wall-store';
 import { createFrameBatcher, type Scheduler } from './frame-batcher';
 import type { HostTransport } from './transport';
 
@@ -27,6 +28,11 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, handlers:
     api.on('hub:snapshot', (snapshot) => {
       messages.flush();
       applySnapshot(snapshot);
+    }),
+    // Every window hears every wall's changes; each takes only its own.
+    api.on('wall:view', ({ wallId, view }) => {
+      const wall = useWallStore.getState();
+      if (wall.wallId === wallId) wall.loaded(view);
     }),
   ];
   if (transport.onLinkChange) {

@@ -1,14 +1,19 @@
 import type { CSSProperties } from 'react';
 import type { Tile } from '../../src-shared/domain';
+import { useWallInteractionStore } from '../stores/wall-interaction-store';
 import { CameraTile } from '../tiles/camera/camera-tile';
+import { CameraTourTile } from '../tiles/camera/camera-tour-tile';
+import type { LeaseTerms } from '../tiles/camera/player-pool';
 import { KpiTile } from '../tiles/kpi/kpi-tile';
 import { TextTile } from '../tiles/text/text-tile';
 import { TickerTile } from '../tiles/ticker/ticker-tile';
 
-function TileContent({ tile }: { tile: Tile }) {
+function TileContent({ tile, terms }: { tile: Tile; terms: LeaseTerms }) {
   switch (tile.kind) {
     case 'camera':
-      return <CameraTile tile={tile} />;
+      return <CameraTile tile={tile} terms={terms} />;
+    case 'camera-tour':
+      return <CameraTourTile tile={tile} terms={terms} />;
     case 'kpi':
       return <KpiTile tile={tile} />;
     case 'ticker':
@@ -18,13 +23,33 @@ function TileContent({ tile }: { tile: Tile }) {
   }
 }
 
-/** Places a tile on the wall grid; areas are 1-based like CSS grid lines, so they map one to one. */
-export function TileView({ tile }: { tile: Tile }) {
+const isCamera = (tile: Tile): boolean => tile.kind === 'camera' || tile.kind === 'camera-tour';
+
+/**
+ * Places a tile on the wall grid (areas are 1-based like CSS grid lines, so they map one to one).
+ * An enlarged tile spans the whole grid over the others, which stay mounted but hidden: their
+ * players keep their place in the pool and give up their decoders until the tile is restored.
+ */
+export function TileView({ tile, order }: { tile: Tile; order: number }) {
+  const selected = useWallInteractionStore((s) => s.selectedTileId === tile.id);
+  const enlargedId = useWallInteractionStore((s) => s.enlargedTileId);
+  const enlarged = enlargedId === tile.id;
+  const hidden = enlargedId !== null && !enlarged;
   const { col, row, colSpan, rowSpan } = tile.area;
-  const style: CSSProperties = { gridColumn: `${col} / span ${colSpan}`, gridRow: `${row} / span ${rowSpan}` };
+  const style: CSSProperties = enlarged ? {} : { gridColumn: `${col} / span ${colSpan}`, gridRow: `${row} / span ${rowSpan}` };
+  const terms: LeaseTerms = { order: enlarged ? -1 : order, visible: !hidden };
+  const { select, toggleEnlarge } = useWallInteractionStore.getState();
   return (
-    <div className="wall-cell" style={style}>
-      <TileContent tile={tile} />
+    <div
+      className="wall-cell"
+      style={style}
+      data-selected={selected || undefined}
+      data-enlarged={enlarged || undefined}
+      aria-hidden={hidden || undefined}
+      onClick={() => select(tile.id)}
+      onDoubleClick={isCamera(tile) ? () => toggleEnlarge(tile.id) : undefined}
+    >
+      <TileContent tile={tile} terms={terms} />
     </div>
   );
 }

@@ -2,7 +2,12 @@ import { useEffect } from 'react';
 import { useT } from '../i18n/use-t';
 import { signalReady } from '../readiness';
 import { useConnectionStore } from '../stores/connection-store';
+import { useAppInfoStore } from '../stores/app-info-store';
+import { useWallInteractionStore } from '../stores/wall-interaction-store';
 import { useWallStore } from '../stores/wall-store';
+import { defaultDecodeBudget } from '../tiles/camera/decode-budget';
+import { playerPool } from '../tiles/camera/player-pool';
+import { useWallKeys } from './use-wall-keys';
 import { WallGrid } from './wall-grid';
 import { WallMessage } from './wall-message';
 import { WallTopBar } from './wall-top-bar';
@@ -14,6 +19,13 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const view = useWallStore((s) => s.view);
   const error = useWallStore((s) => s.error);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
+  const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
+  const enlargedTileId = useWallInteractionStore((s) => s.enlargedTileId);
+  useWallKeys(view?.layout.tiles ?? null);
+
+  useEffect(() => {
+    playerPool.setBudget(configuredBudget ?? defaultDecodeBudget(navigator.hardwareConcurrency));
+  }, [configuredBudget]);
 
   useEffect(() => {
     if (status === 'ready' && hubLoaded) signalReady('wall');
@@ -36,7 +48,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
-    <div className="wall" data-wall-id={view.wall.id}>
+    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={enlargedTileId ?? undefined}>
       <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
       <WallGrid layout={view.layout} />
     </div>

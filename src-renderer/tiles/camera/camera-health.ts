@@ -1,5 +1,7 @@
 import {
   CAMERA_MEDIA_RECOVERY_WINDOW_MS,
+  CAMERA_PROBE_BASE_MS,
+  CAMERA_PROBE_MAX_MS,
   CAMERA_RETRY_BASE_MS,
   CAMERA_RETRY_MAX_MS,
   CAMERA_STALL_MS,
@@ -12,6 +14,8 @@ import {
  * without a browser or a stream.
  */
 export type CameraState = 'loading' | 'live' | 'stalled' | 'offline' | 'error';
+/** Why a camera is offline: the hub says so, or its playlist stopped answering. */
+export type OfflineReason = 'registry' | 'unreachable';
 export type FatalKind = 'network' | 'media' | 'other';
 
 /** What the player should do about a fatal error. */
@@ -28,6 +32,9 @@ export interface CameraHealth {
   lastMediaRecoveryAt: number | null;
   /** The recovery planned for the latest fatal error, for the player to carry out. */
   recovery: Recovery | null;
+  offlineReason: OfflineReason | null;
+  /** Probes of an unreachable playlist so far; drives the probe interval. */
+  probes: number;
 }
 
 export type CameraEvent =
@@ -35,15 +42,21 @@ export type CameraEvent =
   | { type: 'frame'; at: number }
   | { type: 'tick'; at: number }
   | { type: 'fatal'; at: number; error: FatalKind }
-  | { type: 'offline'; at: number };
+  | { type: 'offline'; at: number; reason: OfflineReason }
+  | { type: 'probe-failed'; at: number };
 
 export function initialCameraHealth(at: number): CameraHealth {
-  return { state: 'loading', lastFrameAt: null, loadStartedAt: at, failures: 0, lastMediaRecoveryAt: null, recovery: null };
+  return { state: 'loading', lastFrameAt: null, loadStartedAt: at, failures: 0, lastMediaRecoveryAt: null, recovery: null, offlineReason: null, probes: 0 };
 }
 
 /** Exponential backoff from the first failure: 1 s, 2 s, 4 s … capped, so a dead camera is not hammered. */
 export function retryDelayMs(failures: number): number {
   return Math.min(CAMERA_RETRY_BASE_MS * 2 ** Math.max(0, failures - 1), CAMERA_RETRY_MAX_MS);
+}
+
+/** The wait before the next probe of an unreachable playlist: 1 s, 2 s, then every 3 s. */
+export function probeDelayMs(probes: number): number {
+  return Math.min(CAMERA_PROBE_BASE_MS * (probes + 1), CAMERA_PROBE_MAX_MS);
 }
 
 /** Media errors are first repaired in place (cheap, keeps the buffer); a repeat soon after means reload. */
@@ -57,7 +70,7 @@ export function nextCameraHealth(health: CameraHealth, event: CameraEvent): Came
   switch (event.type) {
     case 'load':
       // lastFrameAt survives a reload so the tile can still say how old its last picture is.
-      return { ...health, state: 'loading', loadStartedAt: event.at, recovery: null };
+      return { ...health, state: 'loading', loadStartedAt: event.at, recovery: null, offlineReason: null, probes: 0 };
     case 'frame':
       if (health.state === 'offline') return health;
       return { ...health, state: 'live', lastFrameAt: event.at, failures: 0, recovery: null };
@@ -78,7 +91,10 @@ export function nextCameraHealth(health: CameraHealth, event: CameraEvent): Came
       };
     }
     case 'offline':
-      return { ...health, state: 'offline', recovery: null };
+      if (health.state === 'offline' && health.offlineReason === event.reason) return health;
+      return { ...health, state: 'offline', recovery: null, offlineReason: event.reason, probes: 0 };
+    case 'probe-failed':
+      return health.state === 'offline' ? { ...health, probes: health.probes + 1 } : health;
   }
 }
 

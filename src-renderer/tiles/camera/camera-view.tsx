@@ -1,14 +1,19 @@
-import { useRef } from 'react';
-import type { Camera, CameraTile as CameraTileConfig } from '../../../src-shared/domain';
+import { useMemo, useRef, type ReactNode } from 'react';
+import type { Camera, Tile } from '../../../src-shared/domain';
 import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { CameraOffIcon, CrossIcon, WarningIcon } from '../../components/icons';
 import { TileFrame } from '../../components/tile-frame';
 import type { TileFreshness } from '../../format/age';
 import { formatAge } from '../../format/age';
+import { formatClockTime } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
+import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import type { CameraState } from './camera-health';
-import { useCameraPlayer } from './use-camera-player';
+import type { CameraSource } from './camera-player';
+import type { LeaseTerms } from './player-pool';
+import { useCameraLease } from './use-camera-lease';
+import { useSnapshotCommand } from './use-snapshot-command';
 
 const FRESHNESS: Readonly<Record<CameraState, TileFreshness>> = {
   loading: 'nodata',
@@ -18,47 +23,114 @@ const FRESHNESS: Readonly<Record<CameraState, TileFreshness>> = {
   offline: 'critical',
 };
 
-/** A playing camera: the video fills the tile under its header (name, district, age), the state floats over it. */
-export function CameraView({ tile, camera }: { tile: CameraTileConfig; camera: Camera }) {
+export interface CameraViewProps {
+  /** The tile this view fills (a camera tile or a tour). */
+  tile: Tile;
+  camera: Camera;
+  terms: LeaseTerms;
+  /** Shown in the header instead of the camera's name, e.g. the tour's title. */
+  eyebrow?: string;
+  /** Extra overlay, e.g. the tour's position and state. */
+  overlay?: ReactNode;
+}
+
+const sourceOf = (camera: Camera): CameraSource => ({
+  cameraId: camera.id,
+  subUrl: camera.subUrl,
+  ...(camera.mainUrl ? { mainUrl: camera.mainUrl } : {}),
+  ...(camera.stillUrl ? { stillUrl: camera.stillUrl } : {}),
+  online: camera.status !== 'offline',
+});
+
+/**
+ * A camera on the wall: the pooled player fills the tile under its header (name, district, age of
+ * the last frame); the state, and what the picture is when it is not live, float over it.
+ */
+export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraViewProps) {
   const t = useT();
   const language = useLanguage();
   const now = useNow();
-  const videoRef = useRef<HTMLVideoElement | null>(null);
-  const { health, unsupported } = useCameraPlayer(videoRef, camera.status === 'offline' ? null : camera.subUrl);
-  const { state } = health;
+  const slotRef = useRef<HTMLDivElement | null>(null);
+  const source = useMemo(() => sourceOf(camera), [camera]);
+  const { player, snapshot } = useCameraLease(slotRef, tile.id, source, terms);
+  const saved = useSnapshotCommand(tile.id, player, camera);
+  const state: CameraState = snapshot?.health.state ?? (camera.status === 'offline' ? 'offline' : 'loading');
+  const lastFrameAt = snapshot?.health.lastFrameAt ?? null;
+  const suspended = snapshot?.suspended ?? null;
+  const failures = snapshot?.health.failures ?? 0;
+  const stillAt = snapshot?.stillAt ?? null;
+
   // The age of a camera's data is the age of its last frame. "live" means one arrived within
   // CAMERA_STALL_MS, and frames are not committed to React state one by one, so live reads "just now".
   const ageText =
-    state === 'live'
+    state === 'live' && suspended === null
       ? t('tile.updated', { age: t('age.justNow') })
-      : health.lastFrameAt === null
+      : lastFrameAt === null
         ? t('camera.noFrame')
-        : t('camera.lastFrame', { age: formatAge(now - health.lastFrameAt, t) });
+        : t('camera.lastFrame', { age: formatAge(now - lastFrameAt, t) });
   const notice =
-    state === 'offline'
-      ? { icon: <CameraOffIcon className="camera__notice-icon" />, text: t('camera.state.offline') }
-      : state === 'error'
-        ? { icon: <CrossIcon className="camera__notice-icon" />, text: unsupported ? t('camera.unsupported') : t('camera.state.error'), detail: unsupported ? undefined : t('camera.retrying', { n: health.failures }) }
-        : state === 'stalled'
-          ? { icon: <WarningIcon className="camera__notice-icon" />, text: t('camera.state.stalled') }
-          : state === 'loading'
-            ? { icon: <span className="camera__spinner" aria-hidden="true" />, text: t('camera.state.loading') }
-            : null;
+    suspended !== null
+      ? null
+      : state === 'offline'
+        ? { icon: <CameraOffIcon className="camera__notice-icon" />, text: t('camera.state.offline'), detail: snapshot?.health.offlineReason === 'unreachable' ? t('camera.probing') : undefined }
+        : state === 'error'
+          ? { icon: <CrossIcon className="camera__notice-icon" />, text: snapshot?.unsupported ? t('camera.unsupported') : t('camera.state.error'), detail: snapshot?.unsupported ? undefined : t('camera.retrying', { n: failures }) }
+          : state === 'stalled'
+            ? { icon: <WarningIcon className="camera__notice-icon" />, text: t('camera.state.stalled') }
+            : state === 'loading'
+              ? { icon: <span className="camera__spinner" aria-hidden="true" />, text: t('camera.state.loading') }
+              : null;
+  // Whenever the picture is not live video, say what it is and when it was taken.
+  const stillMark =
+    suspended !== null || state === 'offline' || state === 'error'
+      ? {
+          reason: suspended === 'budget' ? t('camera.still.budget') : suspended === 'hidden' ? t('camera.still.hidden') : t('camera.still.lastFrame'),
+          at: stillAt !== null ? formatClockTime(stillAt, localeOf(language)) : null,
+        }
+      : null;
 
   return (
-    <TileFrame tile={tile} accent={SUBSYSTEMS.camera.color} eyebrow={camera.district ?? SUBSYSTEMS.camera[language]} title={camera.name} ageText={ageText} freshness={FRESHNESS[state]} staleMark={false}>
-      <div className="camera" data-camera-state={state}>
-        <video ref={videoRef} className="camera__video" muted autoPlay playsInline disablePictureInPicture disableRemotePlayback />
+    <TileFrame
+      tile={tile}
+      accent={SUBSYSTEMS.camera.color}
+      eyebrow={eyebrow ?? camera.district ?? SUBSYSTEMS.camera[language]}
+      title={camera.name}
+      ageText={ageText}
+      freshness={suspended !== null ? 'stale' : FRESHNESS[state]}
+      staleMark={false}
+    >
+      <div
+        className="camera"
+        data-camera-state={state}
+        data-camera-id={camera.id}
+        data-camera-stream={snapshot?.stream ?? 'sub'}
+        data-decoding={String(suspended === null && state !== 'offline')}
+        data-suspended={suspended ?? undefined}
+      >
+        <div ref={slotRef} className="camera__slot" />
         <span className="camera__badge" data-state={state}>
           <span className="camera__badge-dot" aria-hidden="true" />
           {t(`camera.state.${state}`)}
+          {snapshot?.stream === 'main' ? <span className="camera__badge-hd">HD</span> : null}
         </span>
+        {stillMark ? (
+          <span className="camera__still-mark" data-reason={suspended ?? state}>
+            {stillMark.reason}
+            {stillMark.at ? ` · ${stillMark.at}` : ''}
+          </span>
+        ) : null}
         {notice ? (
           <div className="camera__notice" role="status">
             {notice.icon}
             <span className="camera__notice-text">{notice.text}</span>
-            {'detail' in notice && notice.detail ? <span className="camera__notice-detail">{notice.detail}</span> : null}
+            {notice.detail ? <span className="camera__notice-detail">{notice.detail}</span> : null}
           </div>
+        ) : null}
+        {overlay}
+        {saved ? (
+          <span className="camera__toast" role="status" data-snapshot-result={saved.ok ? 'saved' : 'failed'}>
+            {saved.ok ? t('camera.snapshot.saved', { file: saved.text }) : t('camera.snapshot.failed', { reason: saved.text })}
+          </span>
         ) : null}
       </div>
     </TileFrame>

@@ -1,34 +1,85 @@
-import Hls, { ErrorTypes, Events, type HlsConfig } from 'hls.js/light';
+import Hls, { ErrorDetails, ErrorTypes, Events, type HlsConfig, type LoadPolicy } from 'hls.js/light';
 import type { FatalKind } from './camera-health';
 
 /**
- * hls.js tuned for a wall of many small live tiles: steady playback a few segments behind the live
- * edge instead of low latency, small buffers so a dozen tiles fit in memory, parsing off the main
- * thread (the CSP allows blob: workers for this).
+ * Playlist requests fail fast and are retried once: a camera whose playlist stops answering is
+ * shown offline within seconds and then probed cheaply (camera-player.ts), instead of hls.js's
+ * default of up to half a minute of retries while the tile plays out its buffer as if all was well.
+ */
+const PLAYLIST_POLICY: LoadPolicy = {
+  default: {
+    maxTimeToFirstByteMs: 4_000,
+    maxLoadTimeMs: 8_000,
+    timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
+    errorRetry: { maxNumRetry: 1, retryDelayMs: 500, maxRetryDelayMs: 500 },
+  },
+};
+
+/**
+ * A segment that hangs is given up after 3 s without a first byte and fetched again at once: with
+ * three segments buffered (liveSyncDurationCount) the retry lands before the picture runs dry,
+ * where hls.js's default would wait 10 s for the first byte and freeze the tile.
+ */
+const FRAGMENT_POLICY: LoadPolicy = {
+  default: {
+    maxTimeToFirstByteMs: 3_000,
+    maxLoadTimeMs: 12_000,
+    timeoutRetry: { maxNumRetry: 4, retryDelayMs: 0, maxRetryDelayMs: 0 },
+    errorRetry: { maxNumRetry: 4, retryDelayMs: 500, maxRetryDelayMs: 2_000 },
+  },
+};
+
+/**
+ * hls.js tuned for a wall of many live tiles: steady playback a few segments behind the live edge
+ * instead of low latency, small forward and back buffers so two dozen tiles fit in memory, parsing
+ * off the main thread (hls.js shares one worker between all players; the CSP allows blob: workers),
+ * and the level capped to the tile's size when a playlist offers several.
  */
 export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
   liveSyncDurationCount: 3,
   // Jump forward rather than drift: a wall must show now, not what happened a minute ago.
-  liveMaxLatencyDurationCount: 10,
+  liveMaxLatencyDurationCount: 8,
   maxBufferLength: 8,
   maxMaxBufferLength: 16,
   backBufferLength: 4,
   enableWorker: true,
-  // Tiles are small; the sub-stream already matches them and capping saves decoder time.
   capLevelToPlayerSize: true,
+  // A tile never needs more than its size; this also keeps hls.js from probing bandwidth upward.
+  ignoreDevicePixelRatio: false,
   startLevel: -1,
+  // Fetch the first fragment while the playlist is parsed instead of after: first frame sooner.
+  startFragPrefetch: true,
+  testBandwidth: false,
+  manifestLoadPolicy: PLAYLIST_POLICY,
+  playlistLoadPolicy: PLAYLIST_POLICY,
+  fragLoadPolicy: FRAGMENT_POLICY,
 };
 
-export interface CameraPlayer {
+/** What went wrong, as the player needs to know it. */
+export interface StreamError {
+  kind: FatalKind;
+  fatal: boolean;
+  /** A playlist (manifest or level) failed to load: the camera itself is unreachable. */
+  playlist: boolean;
+  /** HTTP status of the failed request, when there was one. */
+  status?: number;
+  detail: string;
+}
+
+export interface StreamCallbacks {
+  onError(error: StreamError): void;
+}
+
+/** One stream playing into one video element; a reload re-creates the engine on the same element. */
+export interface StreamEngine {
   load(url: string): void;
   /** hls.recoverMediaError(): re-creates the media pipeline without refetching. */
   recoverMedia(): void;
-  destroy(): void;
-}
-
-export interface PlayerCallbacks {
-  onFatal(kind: FatalKind, detail: string): void;
+  /** Stops loading and frees the engine; the element stays, empty, for the next load. */
+  stop(): void;
+  /** Whether an hls.js instance is alive (for the pool's leak accounting). */
+  readonly active: boolean;
 }
 
 function tryPlay(video: HTMLVideoElement): void {
@@ -37,55 +88,80 @@ function tryPlay(video: HTMLVideoElement): void {
   video.play().catch(() => undefined);
 }
 
-function hlsPlayer(video: HTMLVideoElement, callbacks: PlayerCallbacks): CameraPlayer {
+const PLAYLIST_ERRORS: ReadonlySet<string> = new Set([
+  ErrorDetails.MANIFEST_LOAD_ERROR,
+  ErrorDetails.MANIFEST_LOAD_TIMEOUT,
+  ErrorDetails.MANIFEST_PARSING_ERROR,
+  ErrorDetails.LEVEL_LOAD_ERROR,
+  ErrorDetails.LEVEL_LOAD_TIMEOUT,
+  ErrorDetails.LEVEL_EMPTY_ERROR,
+]);
+
+function hlsEngine(video: HTMLVideoElement, callbacks: StreamCallbacks): StreamEngine {
   let hls: Hls | null = null;
-  const create = (): Hls => {
-    const instance = new Hls(LIVE_WALL_HLS_CONFIG);
-    instance.on(Events.MANIFEST_PARSED, () => tryPlay(video));
-    instance.on(Events.ERROR, (_event, data) => {
-      if (!data.fatal) return;
-      const kind: FatalKind = data.type === ErrorTypes.NETWORK_ERROR ? 'network' : data.type === ErrorTypes.MEDIA_ERROR ? 'media' : 'other';
-      callbacks.onFatal(kind, data.details);
-    });
-    instance.attachMedia(video);
-    return instance;
+  const stop = (): void => {
+    if (!hls) return;
+    // destroy() detaches the media (MediaSource closed, src removed) and aborts every request.
+    hls.destroy();
+    hls = null;
   };
   return {
     load: (url) => {
       // A fresh instance per (re)load: after a fatal error hls.js's internal state is not trustworthy.
-      hls?.destroy();
-      hls = create();
-      hls.loadSource(url);
+      stop();
+      const instance = new Hls(LIVE_WALL_HLS_CONFIG);
+      instance.on(Events.MANIFEST_PARSED, () => tryPlay(video));
+      instance.on(Events.ERROR, (_event, data) => {
+        if (instance !== hls) return;
+        const kind: FatalKind = data.type === ErrorTypes.NETWORK_ERROR ? 'network' : data.type === ErrorTypes.MEDIA_ERROR ? 'media' : 'other';
+        const status = data.response?.code;
+        callbacks.onError({
+          kind,
+          fatal: data.fatal,
+          playlist: PLAYLIST_ERRORS.has(data.details),
+          ...(typeof status === 'number' && status > 0 ? { status } : {}),
+          detail: data.details,
+        });
+      });
+      instance.attachMedia(video);
+      instance.loadSource(url);
+      hls = instance;
     },
     recoverMedia: () => hls?.recoverMediaError(),
-    destroy: () => {
-      hls?.destroy();
-      hls = null;
+    stop,
+    get active() {
+      return hls !== null;
     },
   };
 }
 
 /** Safari and some TVs play HLS natively; there is no hls.js error stream, only the element's. */
-function nativePlayer(video: HTMLVideoElement, callbacks: PlayerCallbacks): CameraPlayer {
-  const onError = (): void => callbacks.onFatal('network', video.error?.message ?? 'media element error');
-  video.addEventListener('error', onError);
+function nativeEngine(video: HTMLVideoElement, callbacks: StreamCallbacks): StreamEngine {
+  let loaded = false;
+  video.addEventListener('error', () => {
+    if (loaded) callbacks.onError({ kind: 'network', fatal: true, playlist: false, detail: video.error?.message ?? 'media element error' });
+  });
   return {
     load: (url) => {
+      loaded = true;
       video.src = url;
       tryPlay(video);
     },
     recoverMedia: () => video.load(),
-    destroy: () => {
-      video.removeEventListener('error', onError);
+    stop: () => {
+      loaded = false;
       video.removeAttribute('src');
       video.load();
+    },
+    get active() {
+      return loaded;
     },
   };
 }
 
-/** A player for this video element, or null when the browser can play HLS neither way. */
-export function createCameraPlayer(video: HTMLVideoElement, callbacks: PlayerCallbacks): CameraPlayer | null {
-  if (Hls.isSupported()) return hlsPlayer(video, callbacks);
-  if (video.canPlayType('application/vnd.apple.mpegurl') !== '') return nativePlayer(video, callbacks);
+/** An engine for this video element, or null when the browser can play HLS neither way. */
+export function createStreamEngine(video: HTMLVideoElement, callbacks: StreamCallbacks): StreamEngine | null {
+  if (Hls.isSupported()) return hlsEngine(video, callbacks);
+  if (video.canPlayType('application/vnd.apple.mpegurl') !== '') return nativeEngine(video, callbacks);
   return null;
 }

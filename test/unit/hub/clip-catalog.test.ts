@@ -38,6 +38,37 @@ describe('clip catalog', () => {
     expect(cameras[0]?.renditions.main.segments[1]).toEqual({ file: 'cau-co-may/main/clip-1.ts', duration: 2 });
   });
 
+  it('reads the optional still, frame rate and codec string', () => {
+    const full = {
+      ...camera(),
+      still: 'cau-co-may/still.jpg',
+      renditions: {
+        sub: { ...rendition('cau-co-may', 'sub', 640, 360), frameRate: 25, codecs: 'avc1.4d401f' },
+        main: { ...rendition('cau-co-may', 'main', 1280, 720), frameRate: 29.97, codecs: 'avc1.64001f' },
+      },
+    };
+    const [parsed] = parseClipCatalog([full], 'cameras.json');
+    expect(parsed?.still).toBe('cau-co-may/still.jpg');
+    expect(parsed?.renditions.sub).toMatchObject({ frameRate: 25, codecs: 'avc1.4d401f' });
+    expect(parsed?.renditions.main).toMatchObject({ frameRate: 29.97, codecs: 'avc1.64001f' });
+    const [bare] = parseClipCatalog([camera()], 'cameras.json');
+    expect(bare?.still).toBeUndefined();
+    expect(bare?.renditions.sub.codecs).toBeUndefined();
+  });
+
+  it('refuses a still outside the camera\'s folder or not a JPEG, and codec strings it cannot vouch for', () => {
+    for (const still of ['../still.jpg', '/etc/still.jpg', 'cau-co-may/../x/still.jpg', 'cau-co-may/still.png', 'cau-co-may/sub/still.jpg']) {
+      expect(() => parseClipCatalog([{ ...camera(), still }], 'cameras.json'), still).toThrow('[0].still');
+    }
+    expect(() => parseClipCatalog([{ ...camera(), still: 'cho-ba-ria/still.jpg' }], 'cameras.json')).toThrow(/\[0\]\.still: must be "cau-co-may\/still\.jpg"/);
+    for (const codecs of ['avc1.4D401F', 'avc1.4d401', 'hvc1.1.6.L93.B0', 'avc1.4d401f,mp4a.40.2', 'avc1.4d401f"']) {
+      const bad = camera();
+      expect(() => parseClipCatalog([{ ...bad, renditions: { ...bad.renditions, sub: { ...bad.renditions.sub, codecs } } }], 'c.json'), codecs).toThrow('[0].renditions.sub.codecs');
+    }
+    const slow = camera();
+    expect(() => parseClipCatalog([{ ...slow, renditions: { ...slow.renditions, main: { ...slow.renditions.main, frameRate: 0 } } }], 'c.json')).toThrow('[0].renditions.main.frameRate');
+  });
+
   it('names the file and the field when a value is wrong', () => {
     const bad = camera();
     bad.renditions.sub.segments[1] = { file: 'cau-co-may/sub/clip-1.ts', duration: -2 };

@@ -4,6 +4,7 @@ import {
   initialCameraHealth,
   needsReload,
   nextCameraHealth,
+  probeDelayMs,
   retryDelayMs,
   type CameraEvent,
   type CameraHealth,
@@ -65,9 +66,29 @@ describe('camera health', () => {
   });
 
   it('stays offline: frames and errors from a torn-down player change nothing', () => {
-    const offline = run([{ type: 'offline', at: 0 }]);
+    const offline = run([{ type: 'offline', at: 0, reason: 'registry' }]);
     expect(offline.state).toBe('offline');
     expect(nextCameraHealth(offline, { type: 'frame', at: 1 }).state).toBe('offline');
     expect(nextCameraHealth(offline, { type: 'fatal', at: 1, error: 'network' }).state).toBe('offline');
+  });
+});
+
+describe('unreachable playlists', () => {
+  it('goes offline at once, counts failed probes and loads again from offline', () => {
+    const live = run([{ type: 'load', at: 0 }, { type: 'frame', at: 1_000 }]);
+    const offline = nextCameraHealth(live, { type: 'offline', at: 2_000, reason: 'unreachable' });
+    expect(offline).toMatchObject({ state: 'offline', offlineReason: 'unreachable', lastFrameAt: 1_000, probes: 0 });
+    const probed = run([{ type: 'probe-failed', at: 3_000 }, { type: 'probe-failed', at: 5_000 }], offline);
+    expect(probed.probes).toBe(2);
+    expect(nextCameraHealth(probed, { type: 'load', at: 6_000 })).toMatchObject({ state: 'loading', offlineReason: null, probes: 0, lastFrameAt: 1_000 });
+  });
+
+  it('probes after 1 s, 2 s, then every 3 s, so a returning stream plays within about 4 s', () => {
+    expect([0, 1, 2, 3, 10].map(probeDelayMs)).toEqual([1_000, 2_000, 3_000, 3_000, 3_000]);
+  });
+
+  it('a probe failure outside offline changes nothing', () => {
+    const live = run([{ type: 'load', at: 0 }, { type: 'frame', at: 1_000 }]);
+    expect(nextCameraHealth(live, { type: 'probe-failed', at: 2_000 })).toBe(live);
   });
 });

@@ -21,7 +21,7 @@ function fakeTransport(answer: (channel: string) => Promise<InvokeResult<unknown
 }
 
 const staleAfterSeconds = Object.fromEntries(HUB_TOPIC_NAMES.map((topic) => [topic, HUB_TOPICS[topic].staleAfterSeconds]));
-const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds };
+const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null };
 
 describe('createHostApi', () => {
   it('unwraps ok results and parses them with the contract schema', async () => {

@@ -1,0 +1,162 @@
+import { CAMERA_PARK_GRACE_MS } from '../../constants';
+import { CameraPlayer, type CameraSource } from './camera-player';
+import { allocateDecoders, defaultDecodeBudget, type DecodeRequest } from './decode-budget';
+
+/** Where a tile holds its player: its place in the decode order and whether it can be seen. */
+export interface LeaseTerms {
+  /** Lower decodes first (the enlarged tile, then reading order). */
+  order: number;
+  /** False under an enlarged tile: hidden tiles give their decoder to the visible ones. */
+  visible: boolean;
+}
+
+export interface PlayerLease {
+  readonly player: CameraPlayer;
+  update(terms: LeaseTerms): void;
+  /** The tile let go: the player waits a moment for the next layout's tile, then is torn down. */
+  release(): void;
+}
+
+export interface PoolStats {
+  leased: number;
+  parked: number;
+  /** hls.js (or native) engines alive: with the videos, what the leak tests count. */
+  engines: number;
+  videos: number;
+  decoding: number;
+  budget: number;
+}
+
+interface Lease {
+  id: number;
+  tileKey: string;
+  terms: LeaseTerms;
+}
+
+/**
+ * The wall's camera players, kept outside React. A layout change unmounts the old tiles and mounts
+ * the new ones in one commit: the old tile's release parks its player and the new tile for the
+ * same camera takes it back before anything is torn down, so the picture never blinks. Players not
+ * taken back within CAMERA_PARK_GRACE_MS are destroyed completely.
+ *
+ * The pool also spends the wall's decode budget: each change of who is on screen reallocates it.
+ */
+export class PlayerPool {
+  private budget: number;
+  private readonly leases = new Map<CameraPlayer, Lease>();
+  private readonly parked = new Map<CameraPlayer, { tileKey: string; timer: ReturnType<typeof setTimeout> }>();
+  private rebalanceQueued = false;
+  private nextLeaseId = 1;
+
+  constructor(budget = defaultDecodeBudget(typeof navigator === 'undefined' ? undefined : navigator.hardwareConcurrency)) {
+    this.budget = budget;
+  }
+
+  setBudget(budget: number): void {
+    if (budget === this.budget) return;
+    this.budget = budget;
+    this.queueRebalance();
+  }
+
+  /**
+   * A player for `source` on tile `tileKey`: the parked one of the same camera and stream if there
+   * is one (preferring the one this tile had), else a new one.
+   */
+  acquire(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease {
+    const player = this.takeParked(tileKey, source) ?? new CameraPlayer(source, () => this.queueRebalance());
+    player.setSource(source);
+    const lease: Lease = { id: this.nextLeaseId++, tileKey, terms };
+    this.leases.set(player, lease);
+    this.queueRebalance();
+    return {
+      player,
+      update: (next) => {
+        if (this.leases.get(player) !== lease) return;
+        if (next.order === lease.terms.order && next.visible === lease.terms.visible) return;
+        lease.terms = next;
+        this.queueRebalance();
+      },
+      release: () => {
+        if (this.leases.get(player) !== lease) return;
+        this.leases.delete(player);
+        this.park(player, tileKey);
+        this.queueRebalance();
+      },
+    };
+  }
+
+  stats(): PoolStats {
+    const players = [...this.leases.keys(), ...this.parked.keys()];
+    return {
+      leased: this.leases.size,
+      parked: this.parked.size,
+      engines: players.reduce((sum, p) => sum + p.engines, 0),
+      videos: players.reduce((sum, p) => sum + p.videos, 0),
+      decoding: [...this.leases.keys()].filter((p) => p.snapshot().suspended === null).length,
+      budget: this.budget,
+    };
+  }
+
+  /** Destroys every player (window closing, tests). */
+  clear(): void {
+    for (const [player, { timer }] of this.parked) {
+      clearTimeout(timer);
+      player.dispose();
+    }
+    this.parked.clear();
+    this.leases.forEach((_lease, player) => player.dispose());
+    this.leases.clear();
+  }
+
+  private takeParked(tileKey: string, source: CameraSource): CameraPlayer | null {
+    let best: CameraPlayer | null = null;
+    for (const [player, parked] of this.parked) {
+      if (player.cameraId !== source.cameraId) continue;
+      best = player;
+      if (parked.tileKey === tileKey) break;
+    }
+    if (!best) return null;
+    clearTimeout(this.parked.get(best)!.timer);
+    this.parked.delete(best);
+    return best;
+  }
+
+  private park(player: CameraPlayer, tileKey: string): void {
+    // Out of the DOM now; moving it into the next tile within the same task keeps it playing
+    // (a media element is only paused if it is still detached when the task ends).
+    player.element.remove();
+    const timer = setTimeout(() => {
+      this.parked.delete(player);
+      player.dispose();
+    }, CAMERA_PARK_GRACE_MS);
+    this.parked.set(player, { tileKey, timer });
+  }
+
+  private queueRebalance(): void {
+    if (this.rebalanceQueued) return;
+    this.rebalanceQueued = true;
+    // After the whole React commit, so one layout change costs one reallocation.
+    queueMicrotask(() => {
+      this.rebalanceQueued = false;
+      this.rebalance();
+    });
+  }
+
+  private rebalance(): void {
+    const requests: DecodeRequest[] = [];
+    const byKey = new Map<string, CameraPlayer>();
+    for (const [player, lease] of this.leases) {
+      const key = String(lease.id);
+      byKey.set(key, player);
+      requests.push({ key, order: lease.terms.order, visible: lease.terms.visible, wantsMain: player.wantsMainStream });
+    }
+    const grants = allocateDecoders(requests, this.budget);
+    for (const [key, player] of byKey) {
+      const lease = this.leases.get(player)!;
+      player.setGrant(grants.get(key) ?? 'none', lease.terms.visible ? 'budget' : 'hidden');
+    }
+  }
+}
+
+/** The one pool of this window. */
+export const playerPool = new PlayerPool();
