@@ -1,4 +1,4 @@
-import type { Alert } from '../../src-shared/domain';
+import type { Alert, Camera } from '../../src-shared/domain';
 import { ALERT_TEMPLATES, DISTRICTS } from './alert-templates';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick } from './random';
@@ -13,7 +13,7 @@ interface OpenAlert {
  * Incidents as the IOC operations team raises them: a new one now and then in a random district,
  * acknowledged within minutes and resolved later, so the ticker shows a shift, not a list.
  */
-export function createAlertFeed(ctx: FeedContext, meanSeconds: number): Feed {
+export function createAlertFeed(ctx: FeedContext, meanSeconds: number, cameras: readonly Camera[] = []): Feed {
   const { random, emit } = ctx;
   const open: OpenAlert[] = [];
   let counter = 0;
@@ -28,7 +28,8 @@ export function createAlertFeed(ctx: FeedContext, meanSeconds: number): Feed {
 
   const raise = (now: number): void => {
     const template = pick(ALERT_TEMPLATES, random);
-    const district = pick(DISTRICTS, random);
+    const camera = template.atCamera && cameras.length > 0 ? pick(cameras, random) : undefined;
+    const district = camera?.district ?? pick(DISTRICTS, random);
     counter += 1;
     const alert: Alert = {
       id: `canh-bao-${ctx.startedAt.toString(36)}-${counter}`,
@@ -36,8 +37,9 @@ export function createAlertFeed(ctx: FeedContext, meanSeconds: number): Feed {
       severity: template.severity,
       subsystem: template.subsystem,
       category: template.category,
-      text: template.text.replace('{d}', district),
-      location: { district },
+      text: template.text.replace('{d}', camera?.name ?? district),
+      location: { district, ...(camera?.location ? { point: camera.location } : {}) },
+      ...(camera ? { cameraId: camera.id } : {}),
       status: 'open',
     };
     emit('ioc-van-hanh', 'alert', alert);

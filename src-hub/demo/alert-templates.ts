@@ -18,8 +18,10 @@ export interface AlertTemplate {
   severity: Severity;
   /** Short machine category, as alerts carry it. */
   category: string;
-  /** `{d}` is replaced by a district. */
+  /** `{d}` is replaced by a district, or by the camera's name when `atCamera`. */
   text: string;
+  /** Seen by a camera: the alert names it, so camera tours stop on it while the alert is open. */
+  atCamera?: boolean;
 }
 
 /** Incidents of the kind the IOC room really sees, so the demo ticker reads like a real shift. */
@@ -29,7 +31,8 @@ export const ALERT_TEMPLATES: AlertTemplate[] = [
   { subsystem: 'environment', severity: 'warning', category: 'aqi-vuot-nguong', text: 'Chỉ số AQI vượt ngưỡng 100 tại trạm quan trắc {d}' },
   { subsystem: 'environment', severity: 'critical', category: 'muc-nuoc-bao-dong', text: 'Mực nước sông Dinh vượt báo động 1 tại {d}' },
   { subsystem: 'camera', severity: 'warning', category: 'camera-mat-tin-hieu', text: 'Camera mất tín hiệu tại {d}' },
-  { subsystem: 'camera', severity: 'info', category: 'un-tac-giao-thong', text: 'Phát hiện ùn tắc giao thông tại {d}' },
+  { subsystem: 'camera', severity: 'warning', category: 'un-tac-giao-thong', text: 'Camera phát hiện ùn tắc giao thông tại {d}', atCamera: true },
+  { subsystem: 'camera', severity: 'critical', category: 'va-cham-giao-thong', text: 'Va chạm giao thông tại {d}, lực lượng chức năng đang xử lý', atCamera: true },
   { subsystem: 'infosec', severity: 'critical', category: 'do-quet-cong', text: 'Phát hiện dò quét cổng dịch vụ vào Cổng dịch vụ công của {d}' },
   { subsystem: 'infosec', severity: 'info', category: 'ma-doc', text: 'Đã chặn mã độc gửi qua thư điện tử công vụ ({d})' },
   { subsystem: 'public-admin', severity: 'warning', category: 'ho-so-sap-qua-han', text: '12 hồ sơ TTHC sắp quá hạn tại bộ phận một cửa {d}' },

@@ -61,7 +61,7 @@ export function startSimulator(options: SimulatorOptions, autoTick = true): Runn
     createKpiFeed(ctx, seedPoints),
     createEnvironmentFeed(ctx, Math.min(seedPoints, 30)),
     createDossierFeed(ctx),
-    createAlertFeed(ctx, options.alertEverySeconds ?? 12),
+    createAlertFeed(ctx, options.alertEverySeconds ?? 12, options.cameras),
     createCitizenReportFeed(ctx, 15),
     createSecurityEventFeed(ctx, 25),
     createSocialMentionFeed(ctx, 8),

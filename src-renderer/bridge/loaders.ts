@@ -1,5 +1,6 @@
 import type { HostApi } from '../../src-shared/ipc';
 import { useAppInfoStore } from '../stores/app-info-store';
+import { usePresetStore } from '../stores/preset-store';
 import { applyHubState, beginResync } from '../stores/hub-sync';
 import { useWallListStore } from '../stores/wall-list-store';
 import { useWallStore } from '../stores/wall-store';
@@ -57,5 +58,13 @@ export async function loadWallList(api: HostApi): Promise<void> {
     useWallListStore.getState().listLoaded(await withRetry(() => api.invoke('wall:list', undefined), unreachable));
   } catch (error) {
     useWallListStore.getState().listFailed(errorText(error));
+  }
+}
+
+export async function loadPresets(api: HostApi): Promise<void> {
+  try {
+    usePresetStore.getState().presetsLoaded(await withRetry(() => api.invoke('preset:list', undefined), unreachable));
+  } catch (error) {
+    usePresetStore.getState().presetsFailed(errorText(error));
   }
 }

@@ -1,7 +1,7 @@
 import { GAP_RESYNC_INTERVAL_MS } from '../constants';
 import type { Route } from '../route';
 import { host } from './connect';
-import { loadAppInfo, loadHubState, loadWall, loadWallList } from './loaders';
+import { loadAppInfo, loadHubState, loadPresets, loadWall, loadWallList } from './loaders';
 import { wireHostEvents } from './wire-events';
 
 /**
@@ -14,7 +14,10 @@ export async function startBridge(route: Route): Promise<void> {
     void loadAppInfo(api);
     void loadHubState(api);
     if (route.app === 'wall') void loadWall(api, route.wallId);
-    else void loadWallList(api);
+    else {
+      void loadWallList(api);
+      void loadPresets(api);
+    }
   };
   let lastGapResync = 0;
   const resyncAfterGap = (): void => {
@@ -23,6 +26,7 @@ export async function startBridge(route: Route): Promise<void> {
     lastGapResync = Date.now();
     void loadHubState(api);
   };
-  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap });
+  const onWallViewChanged = route.app === 'console' ? () => void loadPresets(api) : undefined;
+  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap, ...(onWallViewChanged ? { onWallViewChanged } : {}) });
   loadRouteData();
 }

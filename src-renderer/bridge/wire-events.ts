@@ -2,6 +2,7 @@ import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
+import { useWallListStore } from '../stores/wall-list-store';
 import { useWallStore } from '../stores/wall-store';
 import { createFrameBatcher, type Scheduler } from './frame-batcher';
 import type { HostTransport } from './transport';
@@ -11,6 +12,8 @@ export interface WireHandlers {
   onReconnect(): void;
   /** The hub sequence jumped: the renderer missed messages, fetch a fresh `hub:state`. */
   onGap(): void;
+  /** A wall changed layout: the console refreshes which preset is active. */
+  onWallViewChanged?(): void;
 }
 
 /**
@@ -33,6 +36,8 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, handlers:
     api.on('wall:view', ({ wallId, view }) => {
       const wall = useWallStore.getState();
       if (wall.wallId === wallId) wall.loaded(view);
+      useWallListStore.getState().viewChanged(view);
+      handlers.onWallViewChanged?.();
     }),
   ];
   if (transport.onLinkChange) {

@@ -7,6 +7,7 @@ import { useWallListStore } from '../stores/wall-list-store';
 import { ConfigErrors } from './config-errors';
 import { ConnectionPanel } from './connection-panel';
 import { ConsoleHeader } from './console-header';
+import { PresetPanel } from './preset-panel';
 import { SubsystemSummary } from './subsystem-summary';
 import { WallCard } from './wall-card';
 
@@ -44,6 +45,7 @@ export default function ConsoleApp() {
             </div>
           </section>
         </div>
+        <PresetPanel />
         <SubsystemSummary />
       </div>
     </div>

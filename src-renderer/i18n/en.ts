@@ -35,6 +35,7 @@ export const en: Messages = {
   'camera.state.stalled': 'Signal interrupted',
   'camera.state.offline': 'Camera offline',
   'camera.state.error': 'Playback error',
+  'camera.state.suspended': 'Decoding paused',
   'camera.retrying': 'Retrying (attempt {n})',
   'camera.unsupported': 'This browser cannot play HLS streams',
   'camera.lastFrame': 'last frame {age}',
@@ -65,6 +66,9 @@ export const en: Messages = {
   'wall.openConsole': 'Open the console',
 
   'console.title': 'Operator console',
+  'console.presets': 'Briefing presets',
+  'console.presetActive': 'On the walls',
+  'console.presetFailed': 'Could not apply the preset: {error}',
   'console.walls': 'Walls',
   'console.noWalls': 'No walls configured',
   'console.browserWall': 'Opens in a kiosk browser (browser mode)',

@@ -36,6 +36,7 @@ export const vi = {
   'camera.state.stalled': 'Tín hiệu gián đoạn',
   'camera.state.offline': 'Camera ngoại tuyến',
   'camera.state.error': 'Lỗi phát hình',
+  'camera.state.suspended': 'Tạm dừng giải mã',
   'camera.retrying': 'Đang thử lại (lần {n})',
   'camera.unsupported': 'Trình duyệt không phát được luồng HLS',
   'camera.lastFrame': 'khung hình cuối {age}',
@@ -66,6 +67,9 @@ export const vi = {
   'wall.openConsole': 'Mở bảng điều khiển',
 
   'console.title': 'Bảng điều khiển vận hành',
+  'console.presets': 'Kịch bản hiển thị theo cuộc họp',
+  'console.presetActive': 'Đang hiển thị',
+  'console.presetFailed': 'Không áp dụng được kịch bản: {error}',
   'console.walls': 'Màn hình hiển thị',
   'console.noWalls': 'Chưa cấu hình màn hình nào',
   'console.browserWall': 'Mở bằng trình duyệt kiosk (chế độ trình duyệt)',

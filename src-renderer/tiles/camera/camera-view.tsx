@@ -108,9 +108,9 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
         data-suspended={suspended ?? undefined}
       >
         <div ref={slotRef} className="camera__slot" />
-        <span className="camera__badge" data-state={state}>
+        <span className="camera__badge" data-state={suspended !== null ? 'suspended' : state}>
           <span className="camera__badge-dot" aria-hidden="true" />
-          {t(`camera.state.${state}`)}
+          {suspended !== null ? t('camera.state.suspended') : t(`camera.state.${state}`)}
           {snapshot?.stream === 'main' ? <span className="camera__badge-hd">HD</span> : null}
         </span>
         {stillMark ? (

@@ -21,7 +21,7 @@ const TOKEN = 'e2e-camera-wall-token';
 const KEY = 'e2e-camera-department-key-0123456789';
 const WALL = 'cams';
 const CHURN_CAMERAS = ['e1', 'e2', 'e3', 'e4', 'e5'];
-const CAMERA_IDS = ['cam-play', 'cam-404', 'cam-stall', 'cam-x', 'cam-y', 'cam-z', ...CHURN_CAMERAS];
+const CAMERA_IDS = ['cam-play', 'cam-404', 'cam-stall', 'cam-outage', 'cam-x', 'cam-y', 'cam-z', ...CHURN_CAMERAS];
 
 const camera = (id: string, col: number, row: number, cameraId = id): Tile => ({ id, kind: 'camera', cameraId, area: { col, row, colSpan: 1, rowSpan: 1 } });
 const note = (id: string, col: number, row: number, colSpan = 1): Tile => ({ id, kind: 'text', title: 'Ghi chú', text: 'Kiểm thử camera', area: { col, row, colSpan, rowSpan: 1 } });
@@ -33,6 +33,7 @@ const LAYOUTS: Layout[] = [
   layout('single-play', 3, 3, [camera('t-play', 1, 1, 'cam-play'), note('play-note', 2, 1)]),
   layout('single-404', 3, 3, [camera('t-404', 1, 1, 'cam-404'), note('404-note', 2, 1)]),
   layout('single-stall', 3, 3, [camera('t-stall', 1, 1, 'cam-stall'), note('stall-note', 2, 1)]),
+  layout('single-outage', 3, 3, [camera('t-outage', 1, 1, 'cam-outage'), note('outage-note', 2, 1)]),
   // cam-x is on both preset layouts, in another cell, another size and under another tile id.
   layout('pa', 3, 3, [camera('pa-x', 1, 1, 'cam-x'), camera('pa-y', 2, 1, 'cam-y'), note('pa-note', 3, 1)]),
   layout('pb', 4, 3, [camera('pb-z', 1, 1, 'cam-z'), note('pb-note', 1, 2, 2), camera('pb-x', 3, 2, 'cam-x')]),
@@ -45,6 +46,10 @@ const PRESETS: Preset[] = [
   { id: 'preset-a', name: 'Giao ban A', layouts: { [WALL]: 'pa' } },
   { id: 'preset-b', name: 'Giao ban B', layouts: { [WALL]: 'pb' } },
 ];
+
+// Traces without DOM snapshots: the snapshotter keeps every node it recorded alive, so detached
+// videos would survive GC and the heap count of the layout-churn test would measure the recorder.
+test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: true, sources: true } });
 
 let faults: HlsFaultServer;
 let hub: HubProcess | undefined;
@@ -202,6 +207,49 @@ test('a segment request that never answers: the tile gets over it by itself and 
   test.info().annotations.push({ type: 'stalled segment → frames again', description: `${recovered} ms; states ${seen.join(' → ') || '(live throughout)'}` });
   expect(recovered, 'playing past the stalled segment within 20 s').toBeLessThanOrEqual(20_000);
   expect(seen.at(-1) ?? 'live').toBe('live');
+  // Given up, not left hanging: Chromium opens at most 6 connections per origin, and a wall's cameras share one.
+  await expect.poll(() => faults.heldSegments('cam-stall'), { timeout: 5000, message: 'the hung request is abandoned' }).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+test('segments that hang for seconds, then drop: the tile plays live again by itself, not stuck in error', async ({ page }) => {
+  const problems = await openWall(page, 'single-outage');
+  await waitPlaying(page, 't-outage');
+
+  faults.stallSegments('cam-outage', true);
+  // The buffer runs dry: no new frame for a second.
+  await page.waitForFunction(
+    (tileId) => {
+      const video = document.querySelector<HTMLVideoElement>(`[data-tile-id="${tileId}"] video`);
+      const w = window as unknown as { __lastFrames?: number; __lastFramesAt?: number };
+      const frames = video?.getVideoPlaybackQuality().totalVideoFrames ?? -1;
+      if (w.__lastFrames !== frames) {
+        w.__lastFrames = frames;
+        w.__lastFramesAt = performance.now();
+        return false;
+      }
+      return performance.now() - (w.__lastFramesAt ?? 0) > 1000;
+    },
+    't-outage',
+    { timeout: 20_000, polling: 100 },
+  );
+  const frozen = await framesOf(page, 't-outage');
+  const frozenAt = Date.now();
+  // The outage itself is about time: five more seconds without a segment (past the 5 s after which
+  // a tile may no longer claim to be live), then the held requests drop.
+  await page.waitForTimeout(5000);
+  expect(faults.heldSegments('cam-outage'), 'the player was asking for segments during the outage').toBeGreaterThan(0);
+  const endedAt = Date.now();
+  faults.stallSegments('cam-outage', false);
+
+  await expect.poll(() => framesOf(page, 't-outage'), { timeout: 25_000, intervals: [100] }).toBeGreaterThan(frozen + 25);
+  await expect(cameraOf(page, 't-outage')).toHaveAttribute('data-camera-state', 'live', { timeout: 5000 });
+  const recovered = Date.now() - endedAt;
+  const seen = (await cameraStates(page)).filter((r) => r.cameraId === 'cam-outage' && r.at >= frozenAt - 1000).map((r) => r.state);
+  test.info().annotations.push({ type: 'segments back → frames again', description: `${recovered} ms; states since the freeze ${seen.join(' → ')}` });
+  expect(seen.filter((state) => state !== 'live'), 'no frame for 6 s: the tile stopped claiming live').not.toEqual([]);
+  expect(recovered, 'playing again within 20 s of the segments coming back').toBeLessThanOrEqual(20_000);
+  expect(seen.at(-1)).toBe('live');
   expect(problems).toEqual([]);
 });
 
