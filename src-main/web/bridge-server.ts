@@ -1,6 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { BROWSER_BRIDGE_PATH, type InvokeResult } from '../../src-shared/ipc';
+import { BROWSER_BRIDGE_PATH, SNAPSHOT_MAX_BASE64_CHARS, type InvokeResult } from '../../src-shared/ipc';
 import type { AppCore } from '../app-core';
 import type { Logger } from '../log';
 
@@ -18,7 +18,8 @@ export function attachBridge(http: HttpServer, core: AppCore, log: Logger): Serv
       const host = req.headers.host;
       callback(null, origin === undefined || (host !== undefined && new URL(origin).host === host));
     },
-    maxHttpBufferSize: 64 * 1024,
+    // Requests are small, except a camera snapshot (a PNG); above this socket.io drops the link.
+    maxHttpBufferSize: SNAPSHOT_MAX_BASE64_CHARS + 64 * 1024,
   });
   io.on('connection', (socket) => {
     socket.on('invoke', (channel: unknown, request: unknown, ack: unknown) => {

@@ -66,7 +66,9 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
     state === 'live' && suspended === null
       ? t('tile.updated', { age: t('age.justNow') })
       : lastFrameAt === null
-        ? t('camera.noFrame')
+        ? suspended !== null
+          ? t('camera.still.hidden')
+          : t('camera.noFrame')
         : t('camera.lastFrame', { age: formatAge(now - lastFrameAt, t) });
   const notice =
     suspended !== null
