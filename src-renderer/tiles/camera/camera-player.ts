@@ -45,6 +45,11 @@ type VideoWithFrames = HTMLVideoElement & {
 /** How often a live tile looks for a new frame; well inside CAMERA_STALL_MS. */
 const FRAME_SAMPLE_MS = 500;
 
+/** Frames the element has decoded so far; -1 where the browser does not say. */
+function decodedFrames(video: HTMLVideoElement): number {
+  return typeof video.getVideoPlaybackQuality === 'function' ? video.getVideoPlaybackQuality().totalVideoFrames : -1;
+}
+
 function createVideo(): VideoWithFrames {
   const video = document.createElement('video');
   video.className = 'camera-player__video';
@@ -86,7 +91,7 @@ export class CameraPlayer {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private frameHandle: number | null = null;
   private frameWait: ReturnType<typeof setTimeout> | null = null;
-  private lastTime = -1;
+  private lastFrames = -1;
   private stillAt: number | null = null;
   private disposed = false;
 
@@ -258,7 +263,7 @@ export class CameraPlayer {
   private load(): void {
     if (!this.active || this.disposed) return;
     this.stopTimers();
-    this.lastTime = -1;
+    this.lastFrames = -1;
     this.apply({ type: 'load', at: Date.now() });
     this.active.engine.load(this.active.url);
     this.watchFrames();
@@ -295,7 +300,7 @@ export class CameraPlayer {
     this.element.dataset.stream = stream.kind;
     this.dropStream(old);
     this.stopFrameWatch();
-    this.lastTime = -1;
+    this.lastFrames = -1;
     this.watchFrames();
     this.apply({ type: 'frame', at: Date.now() });
   }
@@ -378,9 +383,11 @@ export class CameraPlayer {
     if (this.disposed || !this.active) return;
     const at = Date.now();
     const video = this.active.video;
-    // currentTime moving also proves frames are advancing where rVFC does not fire (hidden window).
-    if (video.currentTime !== this.lastTime && this.lastTime >= 0 && !video.paused) this.apply({ type: 'frame', at });
-    this.lastTime = video.currentTime;
+    // The decoded-frame count rising also proves frames are advancing where rVFC does not fire
+    // (hidden window). Not currentTime: hls.js nudges it forward through a stall with no frame shown.
+    const frames = decodedFrames(video);
+    if (frames > this.lastFrames && this.lastFrames >= 0) this.apply({ type: 'frame', at });
+    this.lastFrames = frames;
     this.apply({ type: 'tick', at });
     if (this.pending && at - this.pendingSince > CAMERA_MAIN_SWITCH_TIMEOUT_MS) {
       this.dropStream(this.pending);

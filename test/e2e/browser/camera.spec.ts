@@ -13,8 +13,9 @@ import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
 /**
  * Camera tiles against real HLS that misbehaves on cue: a real hub process announces cameras whose
  * streams come from the fault server, and the wall in Chromium must play them, say "offline" when a
- * playlist disappears and recover when it returns, get over a segment that never arrives, keep a
- * camera's player across a preset change, and leave nothing behind after hundreds of layout changes.
+ * playlist disappears and recover when it returns, get over segments that never arrive or hang for
+ * seconds, keep a camera's player across a preset change, and leave nothing behind after hundreds
+ * of layout changes.
  */
 
 const TOKEN = 'e2e-camera-wall-token';
@@ -220,7 +221,7 @@ test('segments that hang for seconds, then drop: the tile plays live again by it
   // The buffer runs dry: no new frame for a second.
   await page.waitForFunction(
     (tileId) => {
-      const video = document.querySelector<HTMLVideoElement>(`[data-tile-id="${tileId}"] video`);
+      const video = [...document.querySelectorAll<HTMLVideoElement>(`[data-tile-id="${tileId}"] video`)].find((v) => v.checkVisibility());
       const w = window as unknown as { __lastFrames?: number; __lastFramesAt?: number };
       const frames = video?.getVideoPlaybackQuality().totalVideoFrames ?? -1;
       if (w.__lastFrames !== frames) {
