@@ -1,16 +1,22 @@
 // Camera grid figures, side by side in one browser against the same live streams: IOC Wall's camera
 // tiles (browser mode, the real wall) and a plain hls.js grid with hls.js's default config, the
-// baseline issue 4 measures against. Per tile count: time to first frame (p50/p95 from navigation),
-// dropped frames over a sample, and renderer memory per added tile. Debian's Chromium, software decode.
+// baseline issue 4 measures against. Per tile count: time to first frame, from navigation (what an
+// operator sees) and from the video element's creation (the player alone, without the app's boot);
+// a boot timeline; how many IOC tiles decode; dropped frames of the visible, decoding videos over a
+// sample; renderer memory per added tile. Debian's Chromium, software decode.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import type { Layout, Tile, Wall } from '../../src-shared/domain';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { defaultDecodeBudget } from '../../src-renderer/tiles/camera/decode-budget';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
+import { CAMERA_PAGE_PROBE, firstFrames, medianTimeline, readDecodeCounts, readQuality, readRecords, timelineOf, waitFirstFrames, type DecodeCounts } from './camera-page-probe';
+import { cpuSnapshot, foreignCores } from './cpu-noise';
 import { percentile } from './percentile';
+import { startPlainGridServer } from './plain-grid-server';
 
 const ROOT = join(__dirname, '..', '..');
 const TILE_COUNTS = (process.env.BENCH_TILES ?? '1,4,9,16,25').split(',').map(Number);
@@ -18,17 +24,17 @@ const TILE_COUNTS = (process.env.BENCH_TILES ?? '1,4,9,16,25').split(',').map(Nu
 const SAMPLE_SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LONG_SAMPLE_SECONDS = Number(process.env.BENCH_LONG_SECONDS ?? 30);
 const LONG_SAMPLE_TILES = new Set([16, 25]);
+/** Page loads per grid and tile count for the first-frame figures; the last one also samples frames. */
+const REPEATS = Math.max(1, Number(process.env.BENCH_REPEATS ?? 3));
+const FIRST_FRAME_TIMEOUT_MS = 30_000;
 const TOKEN = 'bench-camera-token';
 const DEMO_CAMERAS = ['bai-sau-thuy-van', 'tuong-chua-kito-nui-nho', 'nga-tu-gieng-nuoc', 'cau-co-may', 'cho-ba-ria', 'ql51-phu-my', 'cang-cai-mep', 'con-dao-cau-tau-914'];
 
 const cameraOf = (i: number): string => DEMO_CAMERAS[i % DEMO_CAMERAS.length]!;
-const gridOf = (n: number): { cols: number; rows: number } => {
-  const cols = Math.ceil(Math.sqrt(n));
-  return { cols, rows: Math.ceil(n / cols) };
-};
 
-function cameraLayout(n: number): Layout {
-  const { cols, rows } = gridOf(n);
+export function cameraLayout(n: number): Layout {
+  const cols = Math.ceil(Math.sqrt(n));
+  const rows = Math.ceil(n / cols);
   const tiles: Tile[] = Array.from({ length: n }, (_, i) => ({
     id: `t${i}`,
     kind: 'camera',
@@ -38,41 +44,8 @@ function cameraLayout(n: number): Layout {
   return { id: `bench-${n}`, name: `Bench ${n}`, cols, rows, tiles };
 }
 
-/** The baseline: n videos in a plain CSS grid, each with `new Hls()` and nothing else. */
-function plainGridHtml(hubUrl: string, n: number): string {
-  const { cols, rows } = gridOf(n);
-  const urls = Array.from({ length: n }, (_, i) => `${hubUrl}/hls/${cameraOf(i)}/sub/index.m3u8`);
-  return `<!doctype html><html><head><meta charset="utf-8"><style>
-    html,body{margin:0;height:100%;background:#000}
-    #grid{display:grid;height:100%;gap:4px;grid-template-columns:repeat(${cols},1fr);grid-template-rows:repeat(${rows},1fr)}
-    video{width:100%;height:100%;min-height:0;object-fit:contain;background:#111}
-  </style></head><body><div id="grid"></div><script>window.__urls=${JSON.stringify(urls)};</script></body></html>`;
-}
-
-const PLAIN_GRID_START = `
-  window.__urls.forEach(function (url) {
-    var video = document.createElement('video');
-    video.muted = true; video.autoplay = true; video.playsInline = true;
-    document.getElementById('grid').appendChild(video);
-    var hls = new Hls();
-    hls.loadSource(url);
-    hls.attachMedia(video);
-    hls.on(Hls.Events.MANIFEST_PARSED, function () { video.play().catch(function () {}); });
-  });
-`;
-
-/** Records when each video first shows a frame, on the page's own clock (0 = navigation start). */
-const FIRST_FRAME_PROBE = `
-  window.__firstFrames = new Map();
-  (function poll() {
-    document.querySelectorAll('video').forEach(function (video) {
-      if (!window.__firstFrames.has(video) && video.getVideoPlaybackQuality().totalVideoFrames > 0) {
-        window.__firstFrames.set(video, performance.now());
-      }
-    });
-    requestAnimationFrame(poll);
-  })();
-`;
+/** The sub-stream playlists of an n-tile grid, in tile order: the same streams for both pages. */
+export const streamUrls = (hubUrl: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${hubUrl}/hls/${cameraOf(i)}/sub/index.m3u8`);
 
 /** Resident memory of Chromium's renderer processes, in MiB (Linux /proc; one page is open). */
 async function rendererRssMiB(browser: Browser): Promise<number | null> {
@@ -90,59 +63,108 @@ async function rendererRssMiB(browser: Browser): Promise<number | null> {
   }
 }
 
-interface GridFigures {
-  playing: number;
-  firstFrameMs: { p50: number | null; p95: number | null; max: number | null };
-  sampleSeconds: number;
-  framesDecoded: number;
-  droppedFrames: number;
-  droppedPercent: number | null;
+export interface PageRun {
+  fromNavigation: number[];
+  fromAttach: number[];
+  timeline: Record<string, number | null>;
+  decode: DecodeCounts;
+  /** CPU others used from navigation to the last first frame, in cores (this box is shared). */
+  foreignCores: number | null;
+  sample: { seconds: number; videos: number; frames: number; dropped: number } | null;
   rendererRssMiB: number | null;
 }
 
-async function measure(browser: Browser, n: number, open: (page: Page) => Promise<void>): Promise<GridFigures> {
+/**
+ * One page load: first frames and timeline; with `sampleSeconds`, then the frames decoded and
+ * dropped over that many seconds by the videos that were visible and decoding at both ends.
+ */
+export async function measurePage(
+  browser: Browser,
+  n: number,
+  open: (page: Page) => Promise<void>,
+  sampleSeconds: number | null,
+  /** Reads more from the page before it closes (the lab's hls.js events). */
+  inspect?: (page: Page) => Promise<void>,
+): Promise<PageRun> {
+  // A new context per load: a cold HTTP cache every time, as a wall after a restart without disk cache.
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    // A string, not a function: tsx's name-keeping helpers do not exist inside the page.
-    await page.addInitScript(FIRST_FRAME_PROBE);
+    await page.addInitScript(CAMERA_PAGE_PROBE);
+    const cpuBefore = cpuSnapshot();
     await open(page);
-    type Probe = { __firstFrames: Map<unknown, number> };
-    await page.waitForFunction((count) => (window as unknown as Probe).__firstFrames.size >= count, n, { timeout: 60_000 }).catch(() => undefined);
-    const firstFrameMs = await page.evaluate(() => [...(window as unknown as Probe).__firstFrames.values()]);
-    const quality = (): Promise<Array<{ total: number; dropped: number }>> =>
-      page.evaluate(() =>
-        [...document.querySelectorAll('video')].map((v) => {
-          const q = v.getVideoPlaybackQuality();
-          return { total: q.totalVideoFrames, dropped: q.droppedVideoFrames };
-        }),
-      );
-    const seconds = LONG_SAMPLE_TILES.has(n) ? LONG_SAMPLE_SECONDS : SAMPLE_SECONDS;
-    const before = await quality();
-    await page.waitForTimeout(seconds * 1000);
-    const after = await quality();
-    const total = after.reduce((sum, q, i) => sum + q.total - (before[i]?.total ?? 0), 0);
-    const dropped = after.reduce((sum, q, i) => sum + q.dropped - (before[i]?.dropped ?? 0), 0);
-    return {
-      playing: firstFrameMs.length,
-      firstFrameMs: { p50: percentile(firstFrameMs, 50), p95: percentile(firstFrameMs, 95), max: percentile(firstFrameMs, 100) },
-      sampleSeconds: seconds,
-      framesDecoded: total,
-      droppedFrames: dropped,
-      droppedPercent: total > 0 ? Math.round((dropped / total) * 10000) / 100 : null,
-      rendererRssMiB: await rendererRssMiB(browser),
-    };
+    await waitFirstFrames(page, n, FIRST_FRAME_TIMEOUT_MS);
+    const foreign = foreignCores(cpuBefore, cpuSnapshot());
+    const records = await readRecords(page);
+    const { fromNavigation, fromAttach } = firstFrames(records, n);
+    const decode = await readDecodeCounts(page);
+    let sample: PageRun['sample'] = null;
+    if (sampleSeconds !== null) {
+      const before = await readQuality(page);
+      await page.waitForTimeout(sampleSeconds * 1000);
+      const after = await readQuality(page);
+      const counted = after.filter((q) => q.counted && before[q.index]?.counted);
+      sample = {
+        seconds: sampleSeconds,
+        videos: counted.length,
+        frames: counted.reduce((sum, q) => sum + q.total - before[q.index]!.total, 0),
+        dropped: counted.reduce((sum, q) => sum + q.dropped - before[q.index]!.dropped, 0),
+      };
+    }
+    await inspect?.(page);
+    return { fromNavigation, fromAttach, timeline: timelineOf(records, n), decode, foreignCores: foreign, sample, rendererRssMiB: sampleSeconds !== null ? await rendererRssMiB(browser) : null };
   } finally {
     await page.close();
   }
 }
 
+const spread = (values: number[]): { p50: number | null; p95: number | null; max: number | null } => ({
+  p50: percentile(values, 50),
+  p95: percentile(values, 95),
+  max: percentile(values, 100),
+});
+
+/** Several loads of one page reduced to figures: first frames pooled over all loads, the sample from the last. */
+export function summarize(runs: PageRun[]) {
+  const last = runs[runs.length - 1]!;
+  const sample = last.sample;
+  return {
+    loads: runs.length,
+    playing: Math.min(...runs.map((r) => r.fromNavigation.length)),
+    firstFrameMs: spread(runs.flatMap((r) => r.fromNavigation)),
+    firstFrameFromAttachMs: spread(runs.flatMap((r) => r.fromAttach)),
+    /** Per load, p50 from navigation: how much the figure moves between loads on this machine. */
+    firstFrameP50PerLoad: runs.map((r) => percentile(r.fromNavigation, 50)),
+    /** Other processes' CPU during each load's start, in cores: a load with much of it is suspect. */
+    foreignCoresPerLoad: runs.map((r) => r.foreignCores),
+    timelineMs: medianTimeline(runs.map((r) => r.timeline)),
+    sampleSeconds: sample?.seconds ?? null,
+    sampledVideos: sample?.videos ?? null,
+    framesDecoded: sample?.frames ?? null,
+    droppedFrames: sample?.dropped ?? null,
+    droppedPercent: sample && sample.frames > 0 ? Math.round((sample.dropped / sample.frames) * 10000) / 100 : null,
+    rendererRssMiB: last.rendererRssMiB,
+  };
+}
+
+type Figures = ReturnType<typeof summarize>;
+
 /**
  * Memory per tile: how much the renderer grows per added tile, from the smallest grid measured to
  * this one, so each page's fixed cost (the app, hls.js itself) is not spread over its tiles.
  */
-function perTile(figures: GridFigures, smallest: { n: number; figures: GridFigures } | undefined, n: number): number | null {
+function perTile(figures: Figures, smallest: { n: number; figures: Figures } | undefined, n: number): number | null {
   if (!smallest || smallest.n >= n || figures.rendererRssMiB === null || smallest.figures.rendererRssMiB === null) return null;
   return Math.round(((figures.rendererRssMiB - smallest.figures.rendererRssMiB) / (n - smallest.n)) * 10) / 10;
+}
+
+/** IOC's decode budget on this machine (the wall's default; the bench config sets none) against what decoded. */
+function decodeFigures(runs: PageRun[], n: number, cores: number) {
+  const budget = defaultDecodeBudget(cores);
+  const last = runs[runs.length - 1]!.decode;
+  const expected = Math.min(n, budget);
+  const ok = runs.every((r) => r.decode.decoding === expected && r.decode.overBudget === n - expected);
+  if (!ok) process.stderr.write(`bench: camera-grid ${n} tiles: expected ${expected} decoding (budget ${budget}), saw ${runs.map((r) => `${r.decode.decoding} decoding/${r.decode.overBudget} over budget`).join(', ')}\n`);
+  return { budget, expectedDecoding: expected, ...last, asExpected: ok };
 }
 
 export async function benchCameraGrid(): Promise<Record<string, unknown>> {
@@ -151,44 +173,54 @@ export async function benchCameraGrid(): Promise<Record<string, unknown>> {
   const layouts = TILE_COUNTS.map(cameraLayout);
   const walls: Wall[] = layouts.map((l) => ({ id: l.id, name: l.name, layoutId: l.id }));
   const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, layouts, walls });
+  const plain = await startPlainGridServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const hlsScript = readFileSync(join(ROOT, 'node_modules/hls.js/dist/hls.min.js'), 'utf8');
   const results: Record<string, unknown>[] = [];
   try {
-    let smallestIoc: { n: number; figures: GridFigures } | undefined;
-    let smallestPlain: { n: number; figures: GridFigures } | undefined;
+    const probe = await browser.newPage();
+    const cores = await probe.evaluate(() => navigator.hardwareConcurrency);
+    await probe.close();
+    let smallestIoc: { n: number; figures: Figures } | undefined;
+    let smallestPlain: { n: number; figures: Figures } | undefined;
     for (const layout of layouts) {
       const n = layout.tiles.length;
-      // The same streams, one after the other, in the same browser: only the player differs.
-      const ioc = await measure(browser, n, async (page) => {
-        await page.goto(`${host.url}/wall/${layout.id}`);
-      });
-      const plain = await measure(browser, n, async (page) => {
-        // Served at the hub's origin so the page and its streams share one origin, as on the wall.
-        const url = `${hub.url}/__bench/plain-grid-${n}.html`;
-        await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: plainGridHtml(hub.url, n) }));
-        await page.goto(url);
-        await page.addScriptTag({ content: hlsScript });
-        await page.addScriptTag({ content: PLAIN_GRID_START });
-      });
+      const openIoc = async (page: Page): Promise<void> => void (await page.goto(`${host.url}/wall/${layout.id}`));
+      const plainUrl = plain.pageUrl(streamUrls(hub.url, n));
+      const openPlain = async (page: Page): Promise<void> => void (await page.goto(plainUrl));
+      const iocRuns: PageRun[] = [];
+      const plainRuns: PageRun[] = [];
+      // The same streams, one page after the other, in the same browser: only the player differs.
+      // The order alternates, so neither page always follows the other's teardown.
+      for (let r = 0; r < REPEATS; r += 1) {
+        const sample = r === REPEATS - 1 ? (LONG_SAMPLE_TILES.has(n) ? LONG_SAMPLE_SECONDS : SAMPLE_SECONDS) : null;
+        const ioc = async (): Promise<void> => void iocRuns.push(await measurePage(browser, n, openIoc, sample));
+        const base = async (): Promise<void> => void plainRuns.push(await measurePage(browser, n, openPlain, sample));
+        if (r % 2 === 0) await ioc().then(base);
+        else await base().then(ioc);
+      }
+      const ioc = summarize(iocRuns);
+      const base = summarize(plainRuns);
       smallestIoc ??= { n, figures: ioc };
-      smallestPlain ??= { n, figures: plain };
+      smallestPlain ??= { n, figures: base };
       results.push({
         tiles: n,
-        iocWall: { ...ioc, memoryPerTileMiB: perTile(ioc, smallestIoc, n) },
-        plainHlsJs: { ...plain, memoryPerTileMiB: perTile(plain, smallestPlain, n) },
+        iocWall: { ...ioc, decode: decodeFigures(iocRuns, n, cores), memoryPerTileMiB: perTile(ioc, smallestIoc, n) },
+        plainHlsJs: { ...base, memoryPerTileMiB: perTile(base, smallestPlain, n) },
       });
-      process.stderr.write(`bench: camera-grid ${n} tiles done\n`);
+      process.stderr.write(`bench: camera-grid ${n} tiles: first frame p50 IOC ${ioc.firstFrameMs.p50} ms (player ${ioc.firstFrameFromAttachMs.p50}), plain ${base.firstFrameMs.p50} ms (player ${base.firstFrameFromAttachMs.p50}); dropped IOC ${ioc.droppedPercent} %, plain ${base.droppedPercent} %\n`);
     }
   } finally {
     await browser.close();
+    await plain.stop();
     await host.stop();
     await hub.stop();
   }
   return {
-    browser: 'Debian Chromium (software decode)',
+    browser: 'Debian Chromium (software decode), a new browser context (cold HTTP cache) per page load',
     stream: 'demo HLS, 640x360 25 fps H.264 (sub stream), same streams for both grids',
-    baseline: `hls.js ${JSON.parse(readFileSync(join(ROOT, 'node_modules/hls.js/package.json'), 'utf8')).version} with its default config, plain <video> grid`,
+    baseline: `hls.js ${JSON.parse(readFileSync(join(ROOT, 'node_modules/hls.js/package.json'), 'utf8')).version} (light build, as the wall bundles) with its default config, plain <video> grid`,
+    firstFrame: 'ms to the first frame presented (requestVideoFrameCallback): firstFrameMs from navigation start, firstFrameFromAttachMs from the video element\'s creation',
+    droppedFrames: 'over the sample, videos on screen and decoding at both ends only (IOC: data-decoding="true", not a stream warming up)',
     results,
   };
 }

@@ -19,7 +19,9 @@ export interface WallLayouts {
 export function createWallLayouts(walls: readonly Wall[], layouts: readonly Layout[], presets: readonly Preset[]): WallLayouts {
   const layoutById = new Map(layouts.map((layout) => [layout.id, layout]));
   const current = new Map(walls.map((wall) => [wall.id, wall.layoutId]));
-  let activePresetId: string | null = null;
+  const matches = (preset: Preset): boolean => Object.entries(preset.layouts).every(([wallId, layoutId]) => !current.has(wallId) || current.get(wallId) === layoutId);
+  // A wall set up as a preset describes counts as showing it, so the console marks it from the start.
+  let activePresetId: string | null = presets.find(matches)?.id ?? null;
 
   const wallOf = (wallId: string): Wall => {
     const wall = walls.find((w) => w.id === wallId);
@@ -40,7 +42,7 @@ export function createWallLayouts(walls: readonly Wall[], layouts: readonly Layo
   /** A preset stays "active" only while every wall it names still shows its layout. */
   const stillActive = (): boolean => {
     const preset = presets.find((p) => p.id === activePresetId);
-    return preset !== undefined && Object.entries(preset.layouts).every(([wallId, layoutId]) => !current.has(wallId) || current.get(wallId) === layoutId);
+    return preset !== undefined && matches(preset);
   };
 
   return {

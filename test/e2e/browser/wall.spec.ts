@@ -68,9 +68,35 @@ test('the console lists the walls with links to them', async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto(`${host.url}/console`);
   await waitReady(page, 'console');
-  await expect(page.getByText('Màn hình tổng quan')).toBeVisible();
-  await expect(page.getByText('Màn hình camera')).toBeVisible();
+  await expect(page.locator('.wall-card[data-wall-id="1"]')).toContainText('Màn hình tổng quan');
+  await expect(page.locator('.wall-card[data-wall-id="2"]')).toContainText('Màn hình camera');
   await expect(page.locator(`a[href="${host.url}/wall/1"]`)).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+test('a preset applied on the console moves the open wall to its layout, and the console says which is on', async ({ page, context }) => {
+  const problems = watchProblems(page);
+  const wall = await context.newPage();
+  await wall.goto(`${host.url}/wall/1`);
+  await waitReady(wall, 'wall');
+  await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'tong-quan');
+
+  await page.goto(`${host.url}/console`);
+  await waitReady(page, 'console');
+  const traffic = page.locator('[data-preset-id="dieu-hanh-giao-thong"]');
+  await expect(traffic).toContainText('Điều hành giao thông');
+  await expect(traffic).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.locator('[data-preset-id="giao-ban-thu-hai"]')).toHaveAttribute('aria-pressed', 'true');
+  await traffic.click();
+  await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'giao-thong');
+  await expect(wall.locator('[data-tile-kind="camera-tour"] [data-camera-state]')).toHaveAttribute('data-camera-state', 'live', { timeout: 20_000 });
+  await expect(traffic).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.wall-card[data-wall-id="1"]')).toContainText('Điều hành giao thông');
+
+  // Back to the morning briefing, so the other tests see the demo's first layout.
+  await page.locator('[data-preset-id="giao-ban-thu-hai"]').click();
+  await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'tong-quan');
+  await expect(page.locator('[data-preset-id="giao-ban-thu-hai"]')).toHaveAttribute('aria-pressed', 'true');
   expect(problems).toEqual([]);
 });
 

@@ -24,6 +24,7 @@ describe('wall layouts', () => {
 
   it('a preset changes only the walls that differ and stays active until a wall leaves it', () => {
     const layouts = make();
+    expect(layouts.presetState().activePresetId, 'the walls start as the morning briefing has them').toBe('giao-ban-thu-hai');
     const changed = layouts.applyPreset('dieu-hanh-giao-thong');
     expect(changed.map((v) => [v.wall.id, v.layout.id])).toEqual([['1', TRAFFIC_LAYOUT.id]]);
     expect(layouts.presetState().activePresetId).toBe('dieu-hanh-giao-thong');
