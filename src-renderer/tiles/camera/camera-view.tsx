@@ -79,7 +79,8 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
           ? { icon: <CrossIcon className="camera__notice-icon" />, text: snapshot?.unsupported ? t('camera.unsupported') : t('camera.state.error'), detail: snapshot?.unsupported ? undefined : t('camera.retrying', { n: failures }) }
           : state === 'stalled'
             ? { icon: <WarningIcon className="camera__notice-icon" />, text: t('camera.state.stalled') }
-            : state === 'loading'
+            : // Reconnecting over a frame already shown: the badge says so, no spinner across the picture.
+              state === 'loading' && stillAt === null
               ? { icon: <span className="camera__spinner" aria-hidden="true" />, text: t('camera.state.loading') }
               : null;
   // Whenever the picture is not live video, say what it is and when it was taken.

@@ -10,7 +10,7 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { definitionOf, latestPoint, seriesOf, useKpiStore } from '../../stores/kpi-store';
 import { amendedDefinition, ASSESSMENT_COLORS, assessKpi } from './kpi-assessment';
-import { KpiGaugeChart, KpiLineChart } from './kpi-charts';
+import { KpiGaugeChart, KpiLineChart } from './kpi-charts-lazy';
 import { KpiReading } from './kpi-reading';
 
 const NEUTRAL_ACCENT = '#64748b';
