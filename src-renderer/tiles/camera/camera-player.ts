@@ -186,8 +186,16 @@ export class CameraPlayer {
     }
     this.suspendedReason = null;
     const kind = this.kindFor(grant);
-    if (!this.active || !this.active.engine.active) this.startStream(kind);
-    else if (this.active.kind !== kind) this.switchTo(kind);
+    // Only a fresh player or one coming back from suspension starts here: one that is offline
+    // (probing) or waiting out a retry keeps its schedule and loads the new stream kind when it runs.
+    if (!this.active || previous === 'none') this.startStream(kind);
+    else if (this.active.kind !== kind) {
+      if (this.active.engine.active) this.switchTo(kind);
+      else {
+        this.active.kind = kind;
+        this.active.url = this.urlFor(kind);
+      }
+    }
     this.publish();
   }
 

@@ -1,14 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Camera, Layout, Preset, Tile } from '../../../src-shared/domain';
-import { postIngest } from '../../../src-hub/ingest/ingest-client';
-import { connectBridge, type BridgeClient } from '../../helpers/bridge-client';
-import { startBrowserHost, type BrowserHost } from '../../helpers/browser-host';
+import type { Layout, Preset, Tile } from '../../../src-shared/domain';
+import type { BridgeClient } from '../../helpers/bridge-client';
+import type { BrowserHost } from '../../helpers/browser-host';
+import { startCameraWall, type CameraWall } from '../../helpers/camera-wall';
 import { cameraOf, cameraStates, countLiveObjects, framesOf, recordCameraStates, videoOf, waitForCameraState, waitWallReady } from '../../helpers/camera-page';
-import { startHlsFaultServer, type HlsFaultServer } from '../../helpers/hls-fault-server';
-import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
+import type { HlsFaultServer } from '../../helpers/hls-fault-server';
 
 /**
  * Camera tiles against real HLS that misbehaves on cue: a real hub process announces cameras whose
@@ -18,8 +14,6 @@ import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
  * of layout changes.
  */
 
-const TOKEN = 'e2e-camera-wall-token';
-const KEY = 'e2e-camera-department-key-0123456789';
 const WALL = 'cams';
 const CHURN_CAMERAS = ['e1', 'e2', 'e3', 'e4', 'e5'];
 const CAMERA_IDS = ['cam-play', 'cam-404', 'cam-stall', 'cam-outage', 'cam-x', 'cam-y', 'cam-z', ...CHURN_CAMERAS];
@@ -52,52 +46,19 @@ const PRESETS: Preset[] = [
 // videos would survive GC and the heap count of the layout-churn test would measure the recorder.
 test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: true, sources: true } });
 
+let wall: CameraWall | undefined;
 let faults: HlsFaultServer;
-let hub: HubProcess | undefined;
 let host: BrowserHost | undefined;
 let bridge: BridgeClient | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(90_000);
-  const work = mkdtempSync(join(tmpdir(), 'ioc-wall-camera-'));
-  faults = await startHlsFaultServer({ cameras: CAMERA_IDS });
-
-  const hubConfig = join(work, 'hub.json');
-  const departments = [{ id: 'so-camera-e2e', name: 'Đội camera thử nghiệm', apiKey: KEY, topics: ['camera'] }];
-  writeFileSync(hubConfig, JSON.stringify({ host: '127.0.0.1', port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], departments }));
-  hub = await startHubProcess([`--config=${hubConfig}`]);
-  const cameras: Camera[] = CAMERA_IDS.map((id) => ({
-    id,
-    name: `Camera ${id}`,
-    district: 'TP. Vũng Tàu',
-    subUrl: faults.url(id, 'sub'),
-    mainUrl: faults.url(id, 'main'),
-    stillUrl: faults.stillUrl(id),
-    status: 'online',
-  }));
-  const answer = await postIngest(hub.url, KEY, 'camera', cameras);
-  expect(answer.status, answer.error ?? JSON.stringify(answer.result?.rejected)).toBe(200);
-
-  host = await startBrowserHost(
-    {
-      hub: { url: hub.url, token: TOKEN },
-      mediaOrigins: [faults.origin],
-      // Pinned, so the test does not depend on this machine's core count.
-      cameras: { decodeBudget: 16 },
-      walls: [{ id: WALL, name: 'Màn hình camera thử nghiệm', layoutId: 'blank' }],
-      layouts: LAYOUTS,
-      presets: PRESETS,
-    },
-    { dataDir: join(work, 'wall') },
-  );
-  bridge = await connectBridge(host.url);
+  wall = await startCameraWall({ wallId: WALL, cameraIds: CAMERA_IDS, layouts: LAYOUTS, presets: PRESETS });
+  ({ faults, host, bridge } = wall);
 });
 
 test.afterAll(async () => {
-  bridge?.close();
-  await host?.stop();
-  await hub?.stop();
-  await faults?.close();
+  await wall?.stop();
 });
 
 test.afterEach(() => {

@@ -1,0 +1,84 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Alert, Camera, Layout, Preset } from '../../src-shared/domain';
+import { postIngest } from '../../src-hub/ingest/ingest-client';
+import { connectBridge, type BridgeClient } from './bridge-client';
+import { startBrowserHost, type BrowserHost } from './browser-host';
+import { startHlsFaultServer, type HlsFaultServer } from './hls-fault-server';
+import { startHubProcess, type HubProcess } from './hub-process';
+
+const TOKEN = 'e2e-camera-wall-token';
+const KEY = 'e2e-camera-department-key-0123456789';
+
+export interface CameraWallOptions {
+  wallId: string;
+  cameraIds: readonly string[];
+  layouts: Layout[];
+  presets?: Preset[];
+  /** Pinned by default, so a test does not depend on this machine's core count. */
+  decodeBudget?: number;
+}
+
+export interface CameraWall {
+  faults: HlsFaultServer;
+  hub: HubProcess;
+  host: BrowserHost;
+  bridge: BridgeClient;
+  /** Raises (or updates) alerts on the hub, as the operations department would. */
+  postAlerts(alerts: Alert[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A real hub process announcing cameras that stream from the fault server (ffmpeg-made live HLS),
+ * and a browser-mode host with the given walls, layouts and presets, plus a bridge client to
+ * change layouts: everything a camera e2e spec drives.
+ */
+export async function startCameraWall(options: CameraWallOptions): Promise<CameraWall> {
+  const work = mkdtempSync(join(tmpdir(), 'ioc-wall-camera-'));
+  const faults = await startHlsFaultServer({ cameras: [...options.cameraIds] });
+  const hubConfig = join(work, 'hub.json');
+  const departments = [{ id: 'so-camera-e2e', name: 'Đội camera thử nghiệm', apiKey: KEY, topics: ['camera', 'alert'] }];
+  writeFileSync(hubConfig, JSON.stringify({ host: '127.0.0.1', port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], departments }));
+  const hub = await startHubProcess([`--config=${hubConfig}`]);
+  const post = async (topic: 'camera' | 'alert', records: object[]): Promise<void> => {
+    const answer = await postIngest(hub.url, KEY, topic, records);
+    if (answer.status !== 200) throw new Error(`ingest ${topic}: ${answer.status} ${answer.error ?? JSON.stringify(answer.result?.rejected)}`);
+  };
+  const cameras: Camera[] = options.cameraIds.map((id) => ({
+    id,
+    name: `Camera ${id}`,
+    district: 'TP. Vũng Tàu',
+    subUrl: faults.url(id, 'sub'),
+    mainUrl: faults.url(id, 'main'),
+    stillUrl: faults.stillUrl(id),
+    status: 'online',
+  }));
+  await post('camera', cameras);
+  const host = await startBrowserHost(
+    {
+      hub: { url: hub.url, token: TOKEN },
+      mediaOrigins: [faults.origin],
+      cameras: { decodeBudget: options.decodeBudget ?? 16 },
+      walls: [{ id: options.wallId, name: 'Màn hình camera thử nghiệm', layoutId: options.layouts[0]!.id }],
+      layouts: options.layouts,
+      presets: options.presets ?? [],
+    },
+    { dataDir: join(work, 'wall') },
+  );
+  const bridge = await connectBridge(host.url);
+  return {
+    faults,
+    hub,
+    host,
+    bridge,
+    postAlerts: (alerts) => post('alert', alerts),
+    stop: async () => {
+      bridge.close();
+      await host.stop();
+      await hub.stop();
+      await faults.close();
+    },
+  };
+}
