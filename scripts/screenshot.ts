@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { connectBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
 
 const ROOT = join(__dirname, '..');
@@ -11,12 +12,19 @@ async function main(): Promise<void> {
   const host = await startBrowserHost();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
-    const shots: Array<[string, string]> = [
+    // The last shot is wall 1 after the console applied the traffic preset (big camera, tour).
+    const shots: Array<[string, string, string?]> = [
       ['/wall/1', 'wall-overview.png'],
       ['/wall/2', 'wall-cameras.png'],
       ['/console', 'console.png'],
+      ['/wall/1', 'wall-traffic.png', 'dieu-hanh-giao-thong'],
     ];
-    for (const [path, file] of shots) {
+    for (const [path, file, presetId] of shots) {
+      if (presetId) {
+        const bridge = await connectBridge(host.url);
+        await bridge.invoke('preset:apply', { presetId });
+        bridge.close();
+      }
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
       await page.goto(`${host.url}${path}`);
       await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, undefined, { timeout: 30_000 });

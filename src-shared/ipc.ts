@@ -71,6 +71,8 @@ export const presetStateSchema = z.object({
   presets: z.array(presetSchema),
   /** The preset applied last, while every wall still shows its layout; null once a wall changed on its own. */
   activePresetId: idSchema.nullable(),
+  /** Names of the layouts the presets use, so the console can say what each one shows. */
+  layoutNames: z.record(idSchema, z.string()),
 });
 export type PresetState = z.infer<typeof presetStateSchema>;
 

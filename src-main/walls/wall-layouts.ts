@@ -70,6 +70,10 @@ export function createWallLayouts(walls: readonly Wall[], layouts: readonly Layo
       activePresetId = preset.id;
       return changed;
     },
-    presetState: () => ({ presets: [...presets], activePresetId: stillActive() ? activePresetId : null }),
+    presetState: () => ({
+      presets: [...presets],
+      activePresetId: stillActive() ? activePresetId : null,
+      layoutNames: Object.fromEntries(presets.flatMap((p) => Object.values(p.layouts)).flatMap((id) => (layoutById.has(id) ? [[id, layoutById.get(id)!.name]] : []))),
+    }),
   };
 }

@@ -34,11 +34,11 @@ export function PresetPanel() {
               onClick={() => void applyPreset(preset.id)}
             >
               <span className="preset-button__name">{preset.name}</span>
-              <span className="preset-button__walls">
-                {Object.keys(preset.layouts)
-                  .map(wallName)
-                  .join(' · ')}
-              </span>
+              {Object.entries(preset.layouts).map(([wallId, layoutId]) => (
+                <span key={wallId} className="preset-button__walls">
+                  {wallName(wallId)}: <strong>{state.layoutNames[layoutId] ?? layoutId}</strong>
+                </span>
+              ))}
               {active ? <span className="preset-button__active">{t('console.presetActive')}</span> : null}
             </button>
           );

@@ -32,5 +32,6 @@ describe('wall layouts', () => {
     layouts.setLayout('2', TRAFFIC_LAYOUT.id);
     expect(layouts.presetState().activePresetId).toBeNull();
     expect(() => layouts.applyPreset('khong-co')).toThrow(/no preset/);
+    expect(layouts.presetState().layoutNames).toEqual({ [OVERVIEW_LAYOUT.id]: OVERVIEW_LAYOUT.name, [CAMERA_LAYOUT.id]: CAMERA_LAYOUT.name, [TRAFFIC_LAYOUT.id]: TRAFFIC_LAYOUT.name });
   });
 });
