@@ -30,6 +30,8 @@ export const CAMERA_PROBE_BASE_MS = 1_000;
 export const CAMERA_PROBE_MAX_MS = 3_000;
 /** A released player waits this long for a tile to take it (layout change, tour) before it is torn down. */
 export const CAMERA_PARK_GRACE_MS = 1_500;
+/** A player started before its tile mounted waits this long for the tile (prestart.ts). */
+export const CAMERA_PRESTART_HOLD_MS = 5_000;
 /** Sub-stream decodes per CPU core when the config sets no budget; 2 cores measured 25 tiles at 0.3 % dropped. */
 export const CAMERA_DECODES_PER_CORE = 14;
 /** Never fewer than this by default: a 4×4 wall must play on any machine we would install. */

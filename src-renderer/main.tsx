@@ -22,6 +22,10 @@ import { parseRoute } from './route';
 const route = parseRoute(window.location.pathname);
 document.documentElement.dataset.app = route.app;
 
+// A wall loads its camera code alongside the bridge, and starts the streams once the layout and
+// the camera registry are in, instead of after its chunk and React tree (tiles take the players).
+if (route.app === 'wall') void import('./tiles/camera/prestart').then((m) => m.prestartCameras());
+
 startBridge(route).catch((error: unknown) => {
   console.error('[bridge] could not connect to the host:', error);
 });

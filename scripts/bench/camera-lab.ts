@@ -2,7 +2,7 @@
 // camera bench, on throwaway copies of the renderer build (out/ copied to a temp folder, patched,
 // served by its own browser-mode host) and on the plain grid with other hls.js configs. src/ is never
 // touched. Usage: tsx scripts/bench/camera-lab.ts EXPERIMENT... (LAB_TILES, LAB_REPEATS, LAB_SAMPLE).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,10 +71,10 @@ async function readHlsLogs(page: Page): Promise<HlsLog[]> {
 // ------------------------------------------------------------------------------------------------
 // Build variants: copies of out/ with the wall chunk (or index.html) patched.
 
-function wallChunk(outDir: string): string {
-  const name = readdirSync(join(outDir, 'renderer/assets')).find((f) => /^wall-app-.*\.js$/.test(f));
-  if (!name) throw new Error(`no wall-app chunk in ${outDir}`);
-  return join(outDir, 'renderer/assets', name);
+/** The chunks of a build's renderer (hls.js sits in the wall chunk or in one it shares with prestart). */
+function chunks(outDir: string): string[] {
+  const dir = join(outDir, 'renderer/assets');
+  return readdirSync(dir).filter((f) => f.endsWith('.js')).map((f) => join(dir, f));
 }
 
 function replaceOnce(text: string, from: string | RegExp, to: string, what: string): string {
@@ -85,26 +85,60 @@ function replaceOnce(text: string, from: string | RegExp, to: string, what: stri
 
 /** The instrumentation every wall variant carries: the hls.js hook and the config override. */
 function instrument(outDir: string): void {
-  const file = wallChunk(outDir);
-  let js = readFileSync(file, 'utf8');
   // `let a = new Hls(LIVE_WALL_HLS_CONFIG)` in hls-player.ts, minified: merge the override, call the hook.
-  js = replaceOnce(
-    js,
-    /new ([\w$]+)\(([\w$]+)\);([\w$]+)\.on\(([\w$]+)\.MANIFEST_PARSED/,
-    'new $1(Object.assign({},$2,window.__benchHlsConfig||{}));window.__benchHls&&window.__benchHls($3);$3.on($4.MANIFEST_PARSED',
-    'hls hook',
+  const pattern = /new ([\w$]+)\(([\w$]+)\);([\w$]+)\.on\(([\w$]+)\.MANIFEST_PARSED/;
+  const file = chunks(outDir).find((f) => pattern.test(readFileSync(f, 'utf8')));
+  if (!file) throw new Error(`no hls-player code found in ${outDir}`);
+  writeFileSync(
+    file,
+    replaceOnce(
+      readFileSync(file, 'utf8'),
+      pattern,
+      'new $1(Object.assign({},$2,window.__benchHlsConfig||{}));window.__benchHls&&window.__benchHls($3);$3.on($4.MANIFEST_PARSED',
+      'hls hook',
+    ),
   );
-  writeFileSync(file, js);
 }
 
 export type Patch = (outDir: string) => void;
+/** Edits a throwaway copy of the sources (its root given); the diff against the repo is printed. */
+export type SourceEdit = (srcRoot: string) => void;
 
-/** A patched copy of the current build, served by its own host; node_modules and assets are linked. */
-function variant(name: string, patch: Patch | null): string {
+const SOURCE_FOLDERS = ['src-renderer', 'src-shared', 'src-main', 'src-hub'];
+const builtSources = new Map<string, string>();
+
+/**
+ * A build of a throwaway copy of the working tree's sources with `edit` applied: out/ of the copy.
+ * The copy's diff against the repo is written next to it (changes.diff), to propose as is.
+ */
+export function sourceBuild(name: string, edit: SourceEdit | null): string {
+  const cached = builtSources.get(name);
+  if (cached) return cached;
+  const root = join(LAB, `src-${name}`);
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  for (const entry of readdirSync(ROOT)) {
+    if (['node_modules', 'out', '.git', 'test-results', 'playwright-report', 'release', 'dist', '.cache', 'assets'].includes(entry)) continue;
+    cpSync(join(ROOT, entry), join(root, entry), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(root, 'node_modules'));
+  symlinkSync(join(ROOT, 'assets'), join(root, 'assets'));
+  edit?.(root);
+  const diff = SOURCE_FOLDERS.map((f) => spawnSync('diff', ['-ruN', join(ROOT, f), join(root, f)], { encoding: 'utf8' }).stdout).join('');
+  writeFileSync(join(root, 'changes.diff'), diff.split(root).join('b').split(ROOT).join('a'));
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build of ${name} failed:\n${build.stdout}\n${build.stderr}`);
+  const out = join(root, 'out');
+  builtSources.set(name, out);
+  return out;
+}
+
+/** A patched copy of a build (the source build `from`, else the snapshot of out/), served by its own host. */
+function variant(name: string, patch: Patch | null, from: string | null): string {
   const dir = join(LAB, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(LAB, 'base-out'), join(dir, 'out'), { recursive: true });
+  cpSync(from ?? join(LAB, 'base-out'), join(dir, 'out'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   symlinkSync(join(ROOT, 'assets'), join(dir, 'assets'));
   instrument(join(dir, 'out'));
@@ -142,12 +176,16 @@ export interface Experiment {
   page: 'ioc' | 'plain';
   /** IOC: a patch to the build copy. */
   patch?: Patch;
+  /** IOC: build from a copy of the sources with this edit (name, edit) instead of the out/ snapshot. */
+  source?: { name: string; edit: SourceEdit | null };
   /** Both pages: merged over the page's own hls.js config. */
   hlsConfig?: object;
   /** Plain page: the config its players are created with (the baseline passes none). */
   plainConfig?: object;
   /** Extra init script, e.g. to warm something. */
   init?: string;
+  /** prefers-reduced-motion: reduce (no spinners or pulses while tiles load). */
+  reducedMotion?: boolean;
   /** IOC: load the page once in the same context first (warm HTTP and code cache). */
   warm?: boolean;
 }
@@ -169,7 +207,8 @@ async function urlOf(exp: Experiment, n: number, ctx: LabContext): Promise<strin
   if (exp.page === 'plain') return ctx.plain.pageUrl(streamUrls(ctx.hubUrl, n), exp.plainConfig);
   let host = ctx.hosts.get(exp.name);
   if (!host) {
-    host = await startHost(variant(exp.name.replace(/[^\w-]/g, '_'), exp.patch ?? null), {
+    const from = exp.source ? sourceBuild(exp.source.name, exp.source.edit) : null;
+    host = await startHost(variant(exp.name.replace(/[^\w-]/g, '_'), exp.patch ?? null, from), {
       hub: { url: ctx.hubUrl, token: TOKEN },
       layouts: TILES.map(cameraLayout),
       walls: TILES.map((t): Wall => ({ id: `bench-${t}`, name: `Bench ${t}`, layoutId: `bench-${t}` })),
@@ -190,6 +229,7 @@ async function loadOnce(browser: Browser, exp: Experiment, n: number, url: strin
         await page.addInitScript(`window.__benchHlsConfig = ${JSON.stringify(exp.hlsConfig ?? {})};`);
         await page.addInitScript(HLS_PROBE);
         if (exp.init) await page.addInitScript(exp.init);
+        if (exp.reducedMotion) await page.emulateMedia({ reducedMotion: 'reduce' });
         if (exp.warm) {
           await page.goto(url);
           await page.waitForFunction(() => document.querySelectorAll('video').length > 0, undefined, { timeout: 20_000 });
@@ -250,6 +290,8 @@ export async function runLab(experiments: Experiment[]): Promise<Array<Record<st
   const plain = await startPlainGridServer();
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const ctx: LabContext = { hubUrl: hub.url, plain, hosts: new Map() };
+  // A fresh Chromium's first page pays for its own start: one unmeasured load before the experiments.
+  await measurePage(browser, 1, async (p) => void (await p.goto(plain.pageUrl(streamUrls(hub.url, 1)))), null);
   const out: Array<Record<string, unknown>> = [];
   try {
     for (const n of TILES) {

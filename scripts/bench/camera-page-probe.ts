@@ -43,6 +43,8 @@ export const CAMERA_PAGE_PROBE = `
     if (node.nodeType !== 1) return;
     var videos = node.tagName === 'VIDEO' ? [node] : node.querySelectorAll('video');
     for (var i = 0; i < videos.length; i++) { var rec = track(videos[i]); if (rec.inserted === null) rec.inserted = now(); }
+    // The wall app's first render (its loading message or the wall): its chunk has been evaluated.
+    if (!('wallAppMounted' in B.marks) && (node.matches('.wall, .wall-message') || node.querySelector('.wall, .wall-message'))) mark('wallAppMounted');
     if (!('wallCommit' in B.marks) && (node.matches('.wall') || node.querySelector('.wall'))) mark('wallCommit');
     if (!('cameraTileCommit' in B.marks) && (node.matches('[data-camera-state]') || node.querySelector('[data-camera-state]'))) mark('cameraTileCommit');
   }
@@ -219,6 +221,7 @@ export function timelineOf(records: PageRecords, n: number): Record<string, numb
     appInfoAnswered: round(answered('app:info')),
     wallAnswered: round(answered('wall:get')),
     hubStateAnswered: round(answered('hub:state')),
+    wallAppMounted: round(records.marks.wallAppMounted),
     wallCommit: round(records.marks.wallCommit),
     cameraTileCommit: round(records.marks.cameraTileCommit),
     videoCreated: round(p50(firstN(records.videos.map((v) => v.created), n))),
@@ -239,9 +242,9 @@ export function medianTimeline(timelines: Array<Record<string, number | null>>):
 }
 
 /** Script chunks loaded before the first video, with their sizes: what boot waits for. */
-export function scriptsOf(records: PageRecords): Array<{ name: string; kB: number; loadedAt: number }> {
+export function scriptsOf(records: PageRecords): Array<{ name: string; kB: number; requestedAt: number; loadedAt: number }> {
   return records.resources
     .filter(isScript)
-    .map((r) => ({ name: r.name.replace(/^.*\//, ''), kB: Math.round(r.bytes / 1024), loadedAt: Math.round(r.end) }))
+    .map((r) => ({ name: r.name.replace(/^.*\//, ''), kB: Math.round(r.bytes / 1024), requestedAt: Math.round(r.start), loadedAt: Math.round(r.end) }))
     .sort((a, b) => a.loadedAt - b.loadedAt);
 }

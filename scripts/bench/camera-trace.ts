@@ -39,6 +39,31 @@ function classOf(name: string): string {
   return 'other';
 }
 
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** JS self time in [lo, hi) µs by script and function (V8 sampling profile, same clock as the trace). */
+function jsSelf(profile: CpuProfile, lo: number, hi: number): Record<string, number> {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  let t = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    t += profile.timeDeltas[i] ?? 0;
+    const next = t + (profile.timeDeltas[i + 1] ?? 0);
+    if (t < lo || t >= hi) return;
+    const frame = nodes.get(id)?.callFrame;
+    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    const file = frame.url.replace(/^.*\//, '') || '-';
+    const key = frame.functionName.startsWith("(") ? frame.functionName : process.env.LAB_BY_FUNCTION ? `${file}:${frame.functionName || "anon"}:${frame.lineNumber}` : file;
+    totals.set(key, (totals.get(key) ?? 0) + (next - t) / 1000);
+  });
+  return Object.fromEntries([...totals].filter(([, v]) => v >= 3).sort((x, y) => y[1] - x[1]).slice(0, process.env.LAB_BY_FUNCTION ? 25 : 12).map(([k, v]) => [k, Math.round(v)]));
+}
+
 async function main(): Promise<void> {
   const which = process.argv[2] === 'plain' ? 'plain' : 'ioc';
   const n = Number(process.argv[3] ?? 16);
@@ -55,11 +80,16 @@ async function main(): Promise<void> {
     await page.addInitScript(`${CAMERA_PAGE_PROBE};performance.mark('bench-t0');`);
     const hlsConfig = process.env.LAB_HLS_CONFIG ? (JSON.parse(process.env.LAB_HLS_CONFIG) as object) : undefined;
     const url = which === 'ioc' ? `${host.url}/wall/${layout.id}` : plain.pageUrl(streamUrls(hub.url, n), hlsConfig);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
     await browser.startTracing(page, { path: tracePath, categories: CATEGORIES });
     await page.goto(url);
     await waitFirstFrames(page, n, 30_000);
     await page.waitForTimeout(200);
     await browser.stopTracing();
+    const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const records = await readRecords(page);
     const t0 = await page.evaluate(() => performance.getEntriesByName('bench-t0')[0]?.startTime ?? 0);
     await page.close();
@@ -83,17 +113,21 @@ async function main(): Promise<void> {
       fromName = name;
     }
     const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+    const tasks = complete.filter((e) => /^(RunTask|ThreadControllerImpl::RunTask|ThreadPool_RunTask)$/.test(e.name)).sort((x, y) => x.ts - y.ts || y.dur! - x.dur!);
     const report: Record<string, unknown> = { page: which, tiles: n, timeline, scripts: scriptsOf(records), invokes: records.invokes };
     for (const [label, a, b] of windows) {
       const lo = toTrace(a);
       const hi = toTrace(b);
-      // CPU per thread: top-level tasks only (RunTask / ThreadControllerImpl::RunTask), clipped to the window.
+      // CPU per thread: outermost tasks only (nested RunTask events would count twice), clipped to the window.
       const perThread: Record<string, number> = {};
-      for (const e of complete) {
-        if (!/^(RunTask|ThreadControllerImpl::RunTask|ThreadPool_RunTask)$/.test(e.name)) continue;
+      const openUntil = new Map<string, number>();
+      for (const e of tasks) {
+        const thread = `${e.pid}:${e.tid}`;
+        if (e.ts < (openUntil.get(thread) ?? 0)) continue;
+        openUntil.set(thread, e.ts + e.dur!);
         const overlap = Math.min(e.ts + e.dur!, hi) - Math.max(e.ts, lo);
         if (overlap <= 0) continue;
-        const key = `${e.pid === mark.pid ? 'renderer' : `pid${e.pid}`}:${threadNames.get(`${e.pid}:${e.tid}`) ?? e.tid}`;
+        const key = `${e.pid === mark.pid ? 'renderer' : `pid${e.pid}`}:${threadNames.get(thread) ?? e.tid}`;
         perThread[key] = (perThread[key] ?? 0) + overlap / 1000;
       }
       // Main thread by kind of work: each event's self time, from the nesting of complete events.
@@ -116,7 +150,7 @@ async function main(): Promise<void> {
       });
       const round = (o: Record<string, number>): Record<string, number> =>
         Object.fromEntries(Object.entries(o).filter(([, v]) => v >= 5).sort((x, y) => y[1] - x[1]).map(([k, v]) => [k, Math.round(v)]));
-      report[label] = { ms: Math.round(b - a), cpuByThread: round(perThread), mainThreadByKind: round(byClass) };
+      report[label] = { ms: Math.round(b - a), cpuByThread: round(perThread), mainThreadByKind: round(byClass), jsSelfMs: jsSelf(profile, lo, hi) };
     }
     writeFileSync(join(work, 'report.json'), JSON.stringify(report, null, 2));
     process.stdout.write(`${JSON.stringify(report, null, 2)}\ntrace: ${tracePath}\n`);

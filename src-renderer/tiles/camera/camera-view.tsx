@@ -10,7 +10,7 @@ import { useNow } from '../../hooks/use-now';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import type { CameraState } from './camera-health';
-import type { CameraSource } from './camera-player';
+import { cameraSource } from './camera-source';
 import type { LeaseTerms } from './player-pool';
 import { useCameraLease } from './use-camera-lease';
 import { useSnapshotCommand } from './use-snapshot-command';
@@ -34,14 +34,6 @@ export interface CameraViewProps {
   overlay?: ReactNode;
 }
 
-const sourceOf = (camera: Camera): CameraSource => ({
-  cameraId: camera.id,
-  subUrl: camera.subUrl,
-  ...(camera.mainUrl ? { mainUrl: camera.mainUrl } : {}),
-  ...(camera.stillUrl ? { stillUrl: camera.stillUrl } : {}),
-  online: camera.status !== 'offline',
-});
-
 /**
  * A camera on the wall: the pooled player fills the tile under its header (name, district, age of
  * the last frame); the state, and what the picture is when it is not live, float over it.
@@ -51,7 +43,7 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const language = useLanguage();
   const now = useNow();
   const slotRef = useRef<HTMLDivElement | null>(null);
-  const source = useMemo(() => sourceOf(camera), [camera]);
+  const source = useMemo(() => cameraSource(camera), [camera]);
   const { player, snapshot } = useCameraLease(slotRef, tile.id, source, terms);
   const saved = useSnapshotCommand(tile.id, player, camera);
   const state: CameraState = snapshot?.health.state ?? (camera.status === 'offline' ? 'offline' : 'loading');

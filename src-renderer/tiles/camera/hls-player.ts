@@ -31,9 +31,12 @@ const FRAGMENT_POLICY: LoadPolicy = {
 
 /**
  * hls.js tuned for a wall of many live tiles: steady playback a few segments behind the live edge
- * instead of low latency, small forward and back buffers so two dozen tiles fit in memory, parsing
- * off the main thread (hls.js shares one worker between all players; the CSP allows blob: workers),
- * and the level capped to the tile's size when a playlist offers several.
+ * instead of low latency, small forward and back buffers so two dozen tiles fit in memory, and the
+ * level capped to the tile's size when a playlist offers several.
+ *
+ * Transmuxing stays on the main thread, deliberately: the ESM build we bundle inlines no worker
+ * (only `workerPath` would start one), and with hls.js's published worker a 16-tile wall on two
+ * cores reached its first frames 150–300 ms later, with no steadier playback (scripts/bench/camera-lab-run.ts).
  */
 export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
@@ -43,7 +46,7 @@ export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   maxBufferLength: 8,
   maxMaxBufferLength: 16,
   backBufferLength: 4,
-  enableWorker: true,
+  enableWorker: false,
   capLevelToPlayerSize: true,
   // A tile never needs more than its size; this also keeps hls.js from probing bandwidth upward.
   ignoreDevicePixelRatio: false,

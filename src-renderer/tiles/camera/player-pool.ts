@@ -1,4 +1,4 @@
-import { CAMERA_PARK_GRACE_MS } from '../../constants';
+import { CAMERA_PARK_GRACE_MS, CAMERA_PRESTART_HOLD_MS } from '../../constants';
 import { CameraPlayer, type CameraSource } from './camera-player';
 import { allocateDecoders, defaultDecodeBudget, type DecodeRequest } from './decode-budget';
 
@@ -27,6 +27,13 @@ export interface PoolStats {
   budget: number;
 }
 
+/** A player started before its tile mounted (prestart.ts). */
+export interface EarlyLease {
+  tileKey: string;
+  source: CameraSource;
+  terms: LeaseTerms;
+}
+
 interface Lease {
   id: number;
   tileKey: string;
@@ -45,6 +52,8 @@ export class PlayerPool {
   private budget: number;
   private readonly leases = new Map<CameraPlayer, Lease>();
   private readonly parked = new Map<CameraPlayer, { tileKey: string; timer: ReturnType<typeof setTimeout> }>();
+  private readonly early = new Map<string, { lease: PlayerLease; timer: ReturnType<typeof setTimeout> }>();
+  private holder: HTMLElement | null = null;
   private rebalanceQueued = false;
   private nextLeaseId = 1;
 
@@ -63,6 +72,8 @@ export class PlayerPool {
    * is one (preferring the one this tile had), else a new one.
    */
   acquire(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease {
+    const early = this.takeEarly(tileKey, source, terms);
+    if (early) return early;
     const player = this.takeParked(tileKey, source) ?? new CameraPlayer(source, () => this.queueRebalance());
     player.setSource(source);
     const lease: Lease = { id: this.nextLeaseId++, tileKey, terms };
@@ -85,6 +96,25 @@ export class PlayerPool {
     };
   }
 
+  /**
+   * Leases players for tiles that are about to mount, so their streams load while the wall renders.
+   * Each waits in a hidden holder (in the document, so it keeps playing) until its tile's acquire
+   * takes it; one whose tile never comes is released like any other.
+   */
+  prestart(leases: readonly EarlyLease[]): void {
+    const leased = new Set([...this.leases.values()].map((l) => l.tileKey));
+    for (const { tileKey, source, terms } of leases) {
+      if (leased.has(tileKey) || this.early.has(tileKey)) continue;
+      const lease = this.acquire(tileKey, source, terms);
+      this.holderElement().append(lease.player.element);
+      const timer = setTimeout(() => {
+        this.early.delete(tileKey);
+        lease.release();
+      }, CAMERA_PRESTART_HOLD_MS);
+      this.early.set(tileKey, { lease, timer });
+    }
+  }
+
   stats(): PoolStats {
     const players = [...this.leases.keys(), ...this.parked.keys()];
     return {
@@ -99,6 +129,8 @@ export class PlayerPool {
 
   /** Destroys every player (window closing, tests). */
   clear(): void {
+    this.early.forEach(({ timer }) => clearTimeout(timer));
+    this.early.clear();
     for (const [player, { timer }] of this.parked) {
       clearTimeout(timer);
       player.dispose();
@@ -106,6 +138,30 @@ export class PlayerPool {
     this.parked.clear();
     this.leases.forEach((_lease, player) => player.dispose());
     this.leases.clear();
+  }
+
+  private takeEarly(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease | null {
+    const early = this.early.get(tileKey);
+    if (!early) return null;
+    this.early.delete(tileKey);
+    clearTimeout(early.timer);
+    if (early.lease.player.cameraId !== source.cameraId) {
+      early.lease.release();
+      return null;
+    }
+    early.lease.player.setSource(source);
+    early.lease.update(terms);
+    return early.lease;
+  }
+
+  private holderElement(): HTMLElement {
+    if (!this.holder) {
+      this.holder = document.createElement('div');
+      this.holder.hidden = true;
+      this.holder.dataset.cameraPrestart = '';
+      document.body.append(this.holder);
+    }
+    return this.holder;
   }
 
   private takeParked(tileKey: string, source: CameraSource): CameraPlayer | null {
