@@ -28,8 +28,14 @@ export const CAMERA_PAGE_PROBE = `
     B.videos.push(video);
     video.addEventListener('loadeddata', function () { if (rec.loadeddata === null) rec.loadeddata = now(); });
     video.addEventListener('playing', function () { if (rec.playing === null) rec.playing = now(); });
-    // The first frame handed to the compositor: what an operator sees, not just what was decoded.
-    if (video.requestVideoFrameCallback) video.requestVideoFrameCallback(function () { if (rec.firstFrame === null) rec.firstFrame = now(); });
+    // The first frame handed to the compositor while the video is on screen: what an operator sees,
+    // not a frame decoded in a hidden holder (the wall starts players before their tiles mount).
+    function onFrame() {
+      if (rec.firstFrame !== null) return;
+      if (video.checkVisibility && !video.checkVisibility()) { video.requestVideoFrameCallback(onFrame); return; }
+      rec.firstFrame = now();
+    }
+    if (video.requestVideoFrameCallback) video.requestVideoFrameCallback(onFrame);
     return rec;
   }
   // Players create their video in JS before attaching it: catch the creation itself.

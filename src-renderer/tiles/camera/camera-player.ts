@@ -454,6 +454,8 @@ export class CameraPlayer {
       this.still.getContext('2d')?.drawImage(video, 0, 0);
       this.stillAt = this.health.lastFrameAt ?? Date.now();
       this.element.dataset.still = 'frame';
+      // Our own frame now stands in for the hub's still: let go of its decoded image (~1 MB a tile).
+      this.poster.removeAttribute('src');
     } catch {
       // A tainted or torn-down frame cannot be copied; the hub's still stays underneath.
     }
