@@ -36,7 +36,7 @@ const FRAGMENT_POLICY: LoadPolicy = {
  *
  * Transmuxing stays on the main thread, deliberately: the ESM build we bundle inlines no worker
  * (only `workerPath` would start one), and with hls.js's published worker a 16-tile wall on two
- * cores reached its first frames 150–300 ms later, with no steadier playback (scripts/bench/camera-lab-run.ts).
+ * cores reached its first frames 150–300 ms later, with no steadier playback (measured in the issue 4 camera lab; see its closing note).
  */
 export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
