@@ -30,6 +30,8 @@ export const CAMERA_PROBE_BASE_MS = 1_000;
 export const CAMERA_PROBE_MAX_MS = 3_000;
 /** A released player waits this long for a tile to take it (layout change, tour) before it is torn down. */
 export const CAMERA_PARK_GRACE_MS = 1_500;
+/** A tour starts its next camera this long before switching, so the switch shows a live picture. */
+export const CAMERA_TOUR_WARM_UP_MS = 2_500;
 /** A player started before its tile mounted waits this long for the tile (prestart.ts). */
 export const CAMERA_PRESTART_HOLD_MS = 5_000;
 /** Sub-stream decodes per CPU core when the config sets no budget; 2 cores measured 25 tiles at 0.3 % dropped. */

@@ -1,15 +1,29 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Alert, CameraTourTile as CameraTourTileConfig } from '../../../src-shared/domain';
-import { CLOCK_TICK_MS } from '../../constants';
+import { CAMERA_TOUR_WARM_UP_MS, CLOCK_TICK_MS } from '../../constants';
 import { useT } from '../../i18n/use-t';
 import { useCameraStore } from '../../stores/camera-store';
 import { useFeedStore } from '../../stores/feed-store';
 import { currentRecords, latestOf } from '../../stores/topic-table';
 import { useWallInteractionStore, type TourAction } from '../../stores/wall-interaction-store';
 import { UnknownCamera } from './camera-tile';
+import { cameraSource } from './camera-source';
 import { CameraView } from './camera-view';
-import type { LeaseTerms } from './player-pool';
-import { applyAlerts, currentCameraId, initialTour, next, previous, tick, togglePause, tourSummary, type TourConfig, type TourState } from './tour-state';
+import { playerPool, type LeaseTerms } from './player-pool';
+import {
+  applyAlerts,
+  currentCameraId,
+  initialTour,
+  msUntilAdvance,
+  next,
+  previous,
+  tick,
+  togglePause,
+  tourSummary,
+  upcomingCameraId,
+  type TourConfig,
+  type TourState,
+} from './tour-state';
 
 /** The alerts a tour may hold on (applyAlerts filters by camera and status). */
 const openAlerts = (): Alert[] => [...currentRecords(useFeedStore.getState().table)];
@@ -48,6 +62,18 @@ export function CameraTourTile({ tile, terms }: { tile: CameraTourTileConfig; te
       }),
     [tile.id, config],
   );
+
+  // The next camera starts playing out of sight shortly before the switch, so it arrives live.
+  const { order, visible } = terms;
+  useEffect(() => {
+    const wait = msUntilAdvance(state, config, Date.now());
+    if (wait === null || !visible) return undefined;
+    const timer = setTimeout(() => {
+      const upcoming = latestOf(useCameraStore.getState().table, upcomingCameraId(state, config));
+      if (upcoming && upcoming.status !== 'offline') playerPool.warmUp(tile.id, cameraSource(upcoming), { order, visible });
+    }, Math.max(0, wait - CAMERA_TOUR_WARM_UP_MS));
+    return () => clearTimeout(timer);
+  }, [state, config, tile.id, order, visible]);
 
   const cameraId = currentCameraId(state, config);
   const camera = useCameraStore((s) => latestOf(s.table, cameraId));

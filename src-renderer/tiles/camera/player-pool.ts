@@ -68,12 +68,17 @@ export class PlayerPool {
   }
 
   /**
-   * A player for `source` on tile `tileKey`: the parked one of the same camera and stream if there
-   * is one (preferring the one this tile had), else a new one.
+   * A player for `source` on tile `tileKey`: the one started early for this tile (prestart, a tour's
+   * warm-up), else the parked one of the same camera (preferring the one this tile had), else a new one.
    */
   acquire(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease {
     const early = this.takeEarly(tileKey, source, terms);
     if (early) return early;
+    return this.acquireNew(tileKey, source, terms);
+  }
+
+  /** A lease on a parked player of the camera, else on a new one (no early lease considered). */
+  private acquireNew(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease {
     const player = this.takeParked(tileKey, source) ?? new CameraPlayer(source, () => this.queueRebalance());
     player.setSource(source);
     const lease: Lease = { id: this.nextLeaseId++, tileKey, terms };
@@ -105,14 +110,34 @@ export class PlayerPool {
     const leased = new Set([...this.leases.values()].map((l) => l.tileKey));
     for (const { tileKey, source, terms } of leases) {
       if (leased.has(tileKey) || this.early.has(tileKey)) continue;
-      const lease = this.acquire(tileKey, source, terms);
-      this.holderElement().append(lease.player.element);
-      const timer = setTimeout(() => {
-        this.early.delete(tileKey);
-        lease.release();
-      }, CAMERA_PRESTART_HOLD_MS);
-      this.early.set(tileKey, { lease, timer });
+      this.holdEarly(tileKey, this.acquire(tileKey, source, terms));
     }
+  }
+
+  /** Keeps an early lease in the hidden holder until its tile takes it, or lets it go after a while. */
+  private holdEarly(tileKey: string, lease: PlayerLease): void {
+    this.holderElement().append(lease.player.element);
+    const timer = setTimeout(() => {
+      this.early.delete(tileKey);
+      lease.release();
+    }, CAMERA_PRESTART_HOLD_MS);
+    this.early.set(tileKey, { lease, timer });
+  }
+
+  /**
+   * Starts the camera a tile is about to show (a tour's next camera) in the hidden holder; the
+   * tile's next acquire for it takes the player already playing, so the switch shows a live
+   * picture at once. A warm-up for another camera on the same tile is let go.
+   */
+  warmUp(tileKey: string, source: CameraSource, terms: LeaseTerms): void {
+    const waiting = this.early.get(tileKey);
+    if (waiting?.lease.player.cameraId === source.cameraId) return;
+    if (waiting) {
+      clearTimeout(waiting.timer);
+      this.early.delete(tileKey);
+      waiting.lease.release();
+    }
+    this.holdEarly(tileKey, this.acquireNew(tileKey, source, terms));
   }
 
   stats(): PoolStats {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Alert, Layout, Tile } from '../../../src-shared/domain';
 import { startCameraWall, type CameraWall } from '../../helpers/camera-wall';
-import { cameraOf, framesOf, videoOf, waitWallReady } from '../../helpers/camera-page';
+import { cameraOf, cameraStates, framesOf, recordCameraStates, videoOf, waitWallReady } from '../../helpers/camera-page';
 
 /**
  * What an operator does with camera tiles, on real ffmpeg-made HLS: the decode budget (tiles over it
@@ -126,9 +126,15 @@ test('a tour moves on after its dwell, pauses and steps from the keyboard, and h
   await expectPlaying(page, 'tour');
   const first = await tourCamera(page);
   expect(first).toBe('t1');
+  await recordCameraStates(page);
   const started = Date.now();
   await expect.poll(() => tourCamera(page), { timeout: (DWELL_SECONDS + 3) * 1000 }).toBe('t2');
   expect(Date.now() - started).toBeLessThanOrEqual((DWELL_SECONDS + 3) * 1000);
+  // t2 was warmed up out of sight before the switch: it arrives live, never "loading".
+  await expectPlaying(page, 'tour');
+  const t2States = (await cameraStates(page)).filter((r) => r.tileId === 'tour' && r.cameraId === 't2').map((r) => r.state);
+  expect(t2States[0]).toBe('live');
+  expect(t2States).not.toContain('loading');
 
   // Space with nothing selected pauses every tour; the camera then stays past its dwell.
   await page.keyboard.press(' ');
