@@ -33,3 +33,14 @@ const snapshot = (): number => now;
 export function useNow(): number {
   return useSyncExternalStore(subscribe, snapshot, snapshot);
 }
+
+const noSubscription = (): (() => void) => () => undefined;
+const noTime = (): null => null;
+
+/**
+ * The time as useNow gives it while `enabled`; null, and no repaint at all, while not. A live
+ * camera tile reads "live", not an age: it need not repaint every second with the rest.
+ */
+export function useNowWhile(enabled: boolean): number | null {
+  return useSyncExternalStore(enabled ? subscribe : noSubscription, enabled ? snapshot : noTime, enabled ? snapshot : noTime);
+}

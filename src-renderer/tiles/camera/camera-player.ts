@@ -127,15 +127,6 @@ export class CameraPlayer {
     return this.wantsMain;
   }
 
-  /** Whether this player has an hls.js (or native) engine alive: the pool's leak accounting. */
-  get engines(): number {
-    return (this.active?.engine.active ? 1 : 0) + (this.pending?.engine.active ? 1 : 0);
-  }
-
-  get videos(): number {
-    return (this.active ? 1 : 0) + (this.pending ? 1 : 0);
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

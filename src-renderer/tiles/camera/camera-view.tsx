@@ -6,7 +6,7 @@ import { TileFrame } from '../../components/tile-frame';
 import type { TileFreshness } from '../../format/age';
 import { formatAge } from '../../format/age';
 import { formatClockTime } from '../../format/time';
-import { useNow } from '../../hooks/use-now';
+import { useNowWhile } from '../../hooks/use-now';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import type { CameraState } from './camera-health';
@@ -41,7 +41,6 @@ export interface CameraViewProps {
 export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraViewProps) {
   const t = useT();
   const language = useLanguage();
-  const now = useNow();
   const slotRef = useRef<HTMLDivElement | null>(null);
   const source = useMemo(() => cameraSource(camera), [camera]);
   const { player, snapshot } = useCameraLease(slotRef, tile.id, source, terms);
@@ -51,13 +50,15 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const suspended = snapshot?.suspended ?? null;
   const failures = snapshot?.health.failures ?? 0;
   const stillAt = snapshot?.stillAt ?? null;
+  const showsLive = state === 'live' && suspended === null;
+  const now = useNowWhile(!showsLive && lastFrameAt !== null);
 
   // The age of a camera's data is the age of its last frame. "live" means one arrived within
   // CAMERA_STALL_MS, and frames are not committed to React state one by one, so live reads "just now".
   const ageText =
-    state === 'live' && suspended === null
+    showsLive
       ? t('tile.updated', { age: t('age.justNow') })
-      : lastFrameAt === null
+      : lastFrameAt === null || now === null
         ? suspended !== null
           ? t('camera.still.hidden')
           : t('camera.noFrame')

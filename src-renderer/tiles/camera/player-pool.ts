@@ -17,16 +17,6 @@ export interface PlayerLease {
   release(): void;
 }
 
-export interface PoolStats {
-  leased: number;
-  parked: number;
-  /** hls.js (or native) engines alive: with the videos, what the leak tests count. */
-  engines: number;
-  videos: number;
-  decoding: number;
-  budget: number;
-}
-
 /** A player started before its tile mounted (prestart.ts). */
 export interface EarlyLease {
   tileKey: string;
@@ -138,31 +128,6 @@ export class PlayerPool {
       waiting.lease.release();
     }
     this.holdEarly(tileKey, this.acquireNew(tileKey, source, terms));
-  }
-
-  stats(): PoolStats {
-    const players = [...this.leases.keys(), ...this.parked.keys()];
-    return {
-      leased: this.leases.size,
-      parked: this.parked.size,
-      engines: players.reduce((sum, p) => sum + p.engines, 0),
-      videos: players.reduce((sum, p) => sum + p.videos, 0),
-      decoding: [...this.leases.keys()].filter((p) => p.snapshot().suspended === null).length,
-      budget: this.budget,
-    };
-  }
-
-  /** Destroys every player (window closing, tests). */
-  clear(): void {
-    this.early.forEach(({ timer }) => clearTimeout(timer));
-    this.early.clear();
-    for (const [player, { timer }] of this.parked) {
-      clearTimeout(timer);
-      player.dispose();
-    }
-    this.parked.clear();
-    this.leases.forEach((_lease, player) => player.dispose());
-    this.leases.clear();
   }
 
   private takeEarly(tileKey: string, source: CameraSource, terms: LeaseTerms): PlayerLease | null {

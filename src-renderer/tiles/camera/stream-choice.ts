@@ -1,7 +1,7 @@
 import { CAMERA_MAIN_STREAM_SCALE } from '../../constants';
 
 /** The sub stream's height when not known yet: the demo's and most cameras' 360p. */
-export const ASSUMED_SUB_HEIGHT = 360;
+const ASSUMED_SUB_HEIGHT = 360;
 
 /**
  * Whether a tile is big enough to be worth the main stream: its height in device pixels well above

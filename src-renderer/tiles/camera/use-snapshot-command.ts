@@ -1,5 +1,5 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Camera } from '../../../src-shared/domain';
+import { useEffect, useState } from 'react';
+import type { Camera, Language } from '../../../src-shared/domain';
 import { saveCameraSnapshot } from '../../bridge/host-actions';
 import { errorText } from '../../bridge/host-error';
 import { useLanguage } from '../../i18n/use-t';
@@ -22,35 +22,19 @@ export interface SnapshotResult {
  * tile) and has the host save it; the result shows on the tile for a few seconds.
  */
 export function useSnapshotCommand(tileId: string, player: CameraPlayer | null, camera: Camera): SnapshotResult | null {
-  const command = useWallInteractionStore((s) => s.snapshotCommand);
   const language = useLanguage();
   const [result, setResult] = useState<SnapshotResult | null>(null);
-  const handled = useRef(command?.seq ?? 0);
-  const context = useRef({ player, camera, language });
-  useLayoutEffect(() => {
-    context.current = { player, camera, language };
-  });
 
-  useEffect(() => {
-    if (!command || command.seq === handled.current) return;
-    handled.current = command.seq;
-    if (command.tileId !== tileId) return;
-    const { player: current, camera: cam, language: lang } = context.current;
-    const video = current?.video;
-    const takenAt = new Date();
-    const wallName = useWallStore.getState().view?.wall.name;
-    void (async () => {
-      try {
-        if (!video) throw new Error('no picture to save');
-        const blob = await renderSnapshot(video, { cameraName: cam.name, ...(cam.district ? { district: cam.district } : {}), takenAt, ...(wallName ? { wallName } : {}), language: lang });
-        const saved = await saveCameraSnapshot({ cameraId: cam.id, takenAt: takenAt.toISOString(), pngBase64: await blobToBase64(blob) });
-        setResult({ ok: true, text: saved.path.split(/[\\/]/).pop() ?? saved.path });
-      } catch (error) {
-        console.warn(`[camera] snapshot of ${cam.id} failed: ${errorText(error)}`);
-        setResult({ ok: false, text: errorText(error) });
-      }
-    })();
-  }, [command, tileId]);
+  // A subscription, not a render-time read: a command is an event, taken once, by this tile only.
+  useEffect(
+    () =>
+      useWallInteractionStore.subscribe((store, previous) => {
+        const command = store.snapshotCommand;
+        if (!command || command === previous.snapshotCommand || command.tileId !== tileId) return;
+        void saveSnapshot(player?.video ?? null, camera, language).then(setResult);
+      }),
+    [tileId, player, camera, language],
+  );
 
   useEffect(() => {
     if (!result) return undefined;
@@ -59,4 +43,19 @@ export function useSnapshotCommand(tileId: string, player: CameraPlayer | null, 
   }, [result]);
 
   return result;
+}
+
+/** Renders the stamped PNG of the frame on screen and has the host save it; never throws. */
+async function saveSnapshot(video: HTMLVideoElement | null, camera: Camera, language: Language): Promise<SnapshotResult> {
+  const takenAt = new Date();
+  const wallName = useWallStore.getState().view?.wall.name;
+  try {
+    if (!video) throw new Error('no picture to save');
+    const blob = await renderSnapshot(video, { cameraName: camera.name, ...(camera.district ? { district: camera.district } : {}), takenAt, ...(wallName ? { wallName } : {}), language });
+    const saved = await saveCameraSnapshot({ cameraId: camera.id, takenAt: takenAt.toISOString(), pngBase64: await blobToBase64(blob) });
+    return { ok: true, text: saved.path.split(/[\\/]/).pop() ?? saved.path };
+  } catch (error) {
+    console.warn(`[camera] snapshot of ${camera.id} failed: ${errorText(error)}`);
+    return { ok: false, text: errorText(error) };
+  }
 }
