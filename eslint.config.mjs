@@ -1,6 +1,7 @@
-// Lint rules that keep the layers visible (STYLE.md): src-shared imports nothing runtime-specific,
-// only src-main/electron imports electron, raw IPC lives only in its two wrappers, and the renderer
-// never reaches into Node code.
+// Lint rules that keep the layers visible (STYLE.md): src-shared imports nothing runtime-specific
+// (except src-shared/node/, the Node code both the host and the hub use, which the renderer may not
+// import), only src-main/electron imports electron, raw IPC lives only in its two wrappers, the hub
+// imports nothing from src-main, and the renderer never reaches into Node code.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -23,13 +24,36 @@ export default tseslint.config(
   },
   {
     files: ['src-shared/**/*.ts'],
+    ignores: ['src-shared/node/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [electronOnly, { name: 'react', message: 'src-shared is the contract only.' }, { name: 'socket.io', message: 'src-shared is the contract only.' }],
-          patterns: [nodeBuiltins, { group: ['../src-*', '../../src-*'], message: 'src-shared imports nothing from other layers.' }],
+          patterns: [
+            nodeBuiltins,
+            { group: ['../src-*', '../../src-*'], message: 'src-shared imports nothing from other layers.' },
+            { group: ['./node/*', '../node/*'], message: 'The contract may not depend on Node-only code.' },
+          ],
         },
+      ],
+    },
+  },
+  {
+    files: ['src-shared/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnly], patterns: [{ group: ['../../src-main/*', '../../src-hub/*', '../../src-renderer/*'], message: 'Shared Node code imports only src-shared.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src-hub/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnly], patterns: [{ group: ['**/src-main/**'], message: 'The hub deploys alone: shared code goes to src-shared.' }] },
       ],
     },
   },
@@ -58,7 +82,10 @@ export default tseslint.config(
         'error',
         {
           paths: [electronOnly],
-          patterns: [nodeBuiltins, { group: ['**/src-main/**', '**/src-hub/**'], message: 'The renderer talks to the host only through bridge/.' }],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/src-main/**', '**/src-hub/**', '**/src-shared/node/**'], message: 'The renderer talks to the host only through bridge/.' },
+          ],
         },
       ],
     },

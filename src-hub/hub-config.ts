@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
-import { errorMessage } from '../src-main/log';
+import { errorMessage } from '../src-shared/node/log';
 import { DEFAULT_MAX_REPLAY } from './catch-up-plan';
 import { departmentListSchema } from './ingest/department';
 import { DEFAULT_LOG_RETENTION } from './store/hub-store';

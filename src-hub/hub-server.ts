@@ -9,7 +9,7 @@ import {
   type HubReplay,
   type HubResyncRequest,
 } from '../src-shared/hub-protocol';
-import { errorMessage, type Logger } from '../src-main/log';
+import { errorMessage, type Logger } from '../src-shared/node/log';
 import { planCatchUp } from './catch-up-plan';
 import { matchSecret } from './secret-match';
 import type { HubStore } from './store/hub-store';

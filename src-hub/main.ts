@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { createLogger, errorMessage } from '../src-main/log';
+import { createLogger, errorMessage } from '../src-shared/node/log';
 import { HubConfigError, loadHubConfig } from './hub-config';
 import { startDemoHub } from './start-demo-hub';
 import { startHub, type RunningHub } from './start-hub';

@@ -1,5 +1,5 @@
 import type { Camera } from '../src-shared/domain';
-import type { Logger } from '../src-main/log';
+import type { Logger } from '../src-shared/node/log';
 import { createDemoDepartments } from './demo/demo-departments';
 import { seededRandom } from './demo/random';
 import { startSimulator, type RunningSimulator } from './demo/simulator';

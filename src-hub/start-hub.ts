@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { HubStateModel } from '../src-shared/hub-state-model';
-import { errorMessage, type Logger } from '../src-main/log';
+import { errorMessage, type Logger } from '../src-shared/node/log';
 import { DEFAULT_MAX_REPLAY } from './catch-up-plan';
 import { startWallServer } from './hub-server';
 import { sendError } from './http-json';

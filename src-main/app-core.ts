@@ -5,7 +5,7 @@ import { openWallCache } from './cache/open-wall-cache';
 import { loadConfig, type AppConfig } from './config/load-config';
 import { connectHubClient, type HubClient } from './hub/hub-client';
 import { createInvokeRouter } from './invoke-router';
-import type { Logger } from './log';
+import type { Logger } from '../src-shared/node/log';
 import { buildContentSecurityPolicy } from './security/csp';
 import { createSnapshotStore } from './snapshots/snapshot-store';
 import { createWallLayouts } from './walls/wall-layouts';

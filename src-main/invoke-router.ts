@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { invokeChannels, isInvokeChannel, type InvokeChannel, type InvokeResponse, type InvokeResult } from '../src-shared/ipc';
-import { errorMessage, type Logger } from './log';
+import { errorMessage, type Logger } from '../src-shared/node/log';
 
 type RequestOf<C extends InvokeChannel> = z.infer<(typeof invokeChannels)[C]['request']>;
 

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { hubMessageSchema, type HubMessage } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
 import { openWallCache } from '../../src-main/cache/open-wall-cache';
-import { createMemoryLogger } from '../../src-main/log';
+import { createMemoryLogger } from '../../src-shared/node/log';
 
 const UPDATES = Number(process.env.BENCH_CACHE_UPDATES ?? 200_000);
 const KPI_SERIES = 200;

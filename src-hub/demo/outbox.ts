@@ -1,5 +1,5 @@
 import type { HubTopic } from '../../src-shared/hub-protocol';
-import type { Logger } from '../../src-main/log';
+import type { Logger } from '../../src-shared/node/log';
 import type { Department } from '../ingest/department';
 import { MAX_RECORDS } from '../ingest/ingest-route';
 import { postIngest } from '../ingest/ingest-client';

@@ -1,6 +1,6 @@
 import type { Camera } from '../../src-shared/domain';
 import type { HubStateModel } from '../../src-shared/hub-state-model';
-import type { Logger } from '../../src-main/log';
+import type { Logger } from '../../src-shared/node/log';
 import type { Department } from '../ingest/department';
 import { createAlertFeed } from './alert-feed';
 import { createCitizenReportFeed } from './citizen-report-feed';

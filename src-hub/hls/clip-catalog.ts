@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { geoPointSchema } from '../../src-shared/domain';
-import { errorMessage } from '../../src-main/log';
+import { errorMessage } from '../../src-shared/node/log';
 
 /**
  * The demo cameras' clips, as listed in assets/cameras/cameras.json by scripts/make-demo-clips.sh.

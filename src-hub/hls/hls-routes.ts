@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { errorMessage, type Logger } from '../../src-main/log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { clipsDir, loadClipCatalog, RENDITIONS, type ClipCamera, type ClipRendition, type RenditionName } from './clip-catalog';
 import { buildLivePlaylist, DEFAULT_WINDOW_SIZE, parseLiveSegmentName } from './live-playlist';
 

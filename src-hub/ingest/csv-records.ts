@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { topicSpec, type HubTopic } from '../../src-shared/hub-protocol';
-import { errorMessage } from '../../src-main/log';
+import { errorMessage } from '../../src-shared/node/log';
 import { fieldKind, fieldSchema, type FieldKind } from './schema-fields';
 
 export type CsvRecords = { ok: true; records: Array<Record<string, unknown>> } | { ok: false; error: string };

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HUB_TOPIC_NAMES, isHubTopic } from '../../src-shared/hub-protocol';
-import { errorMessage, type Logger } from '../../src-main/log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { sendError, sendJson } from '../http-json';
 import { bearerSecret, matchSecret } from '../secret-match';
 import type { Department } from './department';

@@ -1,6 +1,6 @@
 import { topicSpec, type HubMessage, type HubTopic, type IngestResult } from '../../src-shared/hub-protocol';
 import type { SubsystemId } from '../../src-shared/subsystems';
-import { errorMessage, type Logger } from '../../src-main/log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import type { HubStore, NewRecord } from '../store/hub-store';
 import type { Department } from './department';
 import { validateRecord } from './validate-record';

@@ -1,5 +1,5 @@
 import type { HubTopic } from '../../src-shared/hub-protocol';
-import { errorMessage } from '../../src-main/log';
+import { errorMessage } from '../../src-shared/node/log';
 import { csvRecords } from './csv-records';
 import { jsonErrorOffset } from './json-error-offset';
 

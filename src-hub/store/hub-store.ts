@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { hubMessageSchema, topicSpec, type HubMessage, type HubTopic, type PayloadOf } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
-import { errorMessage, type Logger } from '../../src-main/log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { CorruptDatabaseError, isCorruption } from './database-errors';
 import { moveAside, openDatabase } from './open-database';
 import { RetainedIndex } from './retained-index';

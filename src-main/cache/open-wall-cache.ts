@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { HubStateModel } from '../../src-shared/hub-state-model';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { CacheCorruptError, isCorruption } from './cache-errors';
 import { migrateCache } from './cache-migrations';
 import { readCachedState } from './read-cached-state';

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { performance } from 'node:perf_hooks';
 import { topicSpec, type HubMessage, type HubSnapshot } from '../../src-shared/hub-protocol';
 import type { ConnectionState } from '../../src-shared/ipc';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 
 /** What the console shows about the cache: ok, rebuilt (was corrupt) or unavailable (memory only). */
 export type CacheState = ConnectionState['cache'];

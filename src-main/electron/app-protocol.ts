@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { protocol } from 'electron';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { contentTypeOf, readStatic, resolveStaticFile } from '../web/static-files';
 import { APP_SCHEME, classifyAppRequest } from './app-url';
 

@@ -1,7 +1,7 @@
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { INVOKE_CHANNELS, type InvokeResult } from '../../src-shared/ipc';
 import type { AppCore } from '../app-core';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 import { isAppUrl } from './app-url';
 import { appWindows, isAppWebContents } from './window-factory';
 

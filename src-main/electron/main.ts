@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { app } from 'electron';
 import { startAppCore, type AppCore } from '../app-core';
-import { createLogger, errorMessage } from '../log';
+import { createLogger, errorMessage } from '../../src-shared/node/log';
 import { argValue } from '../paths';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-main';

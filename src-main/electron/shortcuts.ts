@@ -1,5 +1,5 @@
 import { globalShortcut } from 'electron';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 
 export type ShortcutAction = 'focus-console' | 'reload-walls';
 

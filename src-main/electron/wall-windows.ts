@@ -1,6 +1,6 @@
 import { screen, type BrowserWindow, type Display, type Rectangle } from 'electron';
 import type { AppCore, Placement } from '../app-core';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 import { assignDisplays, type DisplayInfo } from '../walls/display-assignment';
 import { planWallWindows } from '../walls/window-plan';
 import { consoleUrl, wallUrl } from './app-url';

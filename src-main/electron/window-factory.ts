@@ -1,5 +1,5 @@
 import { BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 import { isAppUrl } from './app-url';
 
 /** Dark like the wall theme, so a window never flashes white while it loads. */

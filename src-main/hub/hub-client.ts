@@ -3,7 +3,7 @@ import { HUB_EVENTS, type HubMessage, type HubSnapshot } from '../../src-shared/
 import type { HubStateModel } from '../../src-shared/hub-state-model';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
 import type { WallCache } from '../cache/wall-cache';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { HubSync } from './hub-sync';
 import { RejectionLog } from './rejection-log';
 import { RendererOutbox } from './renderer-outbox';

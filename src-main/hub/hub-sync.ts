@@ -8,7 +8,7 @@ import {
 } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
 import type { CachedState, WallCache } from '../cache/wall-cache';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 import type { RendererOutbox } from './renderer-outbox';
 import { describeRejection, type RejectionLog } from './rejection-log';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 
 /** Turns a schema failure into one readable reason: which topic, which field, what was wrong. */
 export function describeRejection(error: z.ZodError, raw?: unknown): string {

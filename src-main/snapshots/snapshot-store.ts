@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { idSchema } from '../../src-shared/domain';
 import type { SnapshotRequest, SnapshotSaved } from '../../src-shared/ipc';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 
 /**
  * Saves camera snapshots (stamped PNGs from the renderer) for the operators' briefing minutes.

@@ -2,7 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { BROWSER_BRIDGE_PATH, SNAPSHOT_MAX_BASE64_CHARS, type InvokeResult } from '../../src-shared/ipc';
 import type { AppCore } from '../app-core';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 
 /**
  * Browser mode's stand-in for Electron IPC: the same invoke channels and events, carried over

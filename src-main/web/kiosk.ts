@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import type { Logger } from '../log';
+import type { Logger } from '../../src-shared/node/log';
 
 export interface KioskWindow {
   url: string;

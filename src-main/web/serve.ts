@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { startAppCore } from '../app-core';
-import { createLogger, errorMessage } from '../log';
+import { createLogger, errorMessage } from '../../src-shared/node/log';
 import { argValue, defaultUserDataDir } from '../paths';
 import { findKioskBrowser } from './find-browser';
 import { openKioskWindows } from './kiosk';

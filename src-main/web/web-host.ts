@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { APP_ROUTE_PATTERN } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
-import { errorMessage, type Logger } from '../log';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { attachBridge } from './bridge-server';
 import { contentTypeOf, readStatic, resolveStaticFile } from './static-files';
 

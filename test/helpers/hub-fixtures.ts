@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HubSnapshot, HubTopic, PayloadOf } from '../../src-shared/hub-protocol';
-import { createMemoryLogger } from '../../src-main/log';
+import { createMemoryLogger } from '../../src-shared/node/log';
 import type { Department } from '../../src-hub/ingest/department';
 import { startHub, type RunningHub, type StartHubOptions } from '../../src-hub/start-hub';
 import { fetchHubState } from './hub-state';

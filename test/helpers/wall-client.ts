@@ -3,7 +3,7 @@ import type { ConnectionState } from '../../src-shared/ipc';
 import { openWallCache } from '../../src-main/cache/open-wall-cache';
 import type { WallCache } from '../../src-main/cache/wall-cache';
 import { connectHubClient, type HubClient } from '../../src-main/hub/hub-client';
-import { createMemoryLogger } from '../../src-main/log';
+import { createMemoryLogger } from '../../src-shared/node/log';
 
 export interface TestWall {
   client: HubClient;

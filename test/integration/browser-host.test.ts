@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BROWSER_BRIDGE_PATH, eventChannels, invokeChannels, type InvokeResult } from '../../src-shared/ipc';
 import type { HubMessage } from '../../src-shared/hub-protocol';
 import { startAppCore, type AppCore } from '../../src-main/app-core';
-import { createMemoryLogger } from '../../src-main/log';
+import { createMemoryLogger } from '../../src-shared/node/log';
 import { startWebHost, type WebHost } from '../../src-main/web/web-host';
 import { waitFor } from '../helpers/wait-for';
 

@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { createSnapshotStore, inspectPng } from '../../../src-main/snapshots/snapshot-store';
 import { snapshotRequestSchema } from '../../../src-shared/ipc';
 import type { SnapshotStamp, StampText } from '../../../src-renderer/tiles/camera/snapshot-image';

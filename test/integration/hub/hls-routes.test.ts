@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipCamera } from '../../../src-hub/hls/clip-catalog';
 import { cameraUrls, createHlsHandler, type HlsHandler } from '../../../src-hub/hls/hls-routes';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 
 const ASSETS = resolve(__dirname, '../../../assets');
 const CAMERA = 'bai-sau-thuy-van';

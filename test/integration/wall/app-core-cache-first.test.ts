@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { invokeChannels } from '../../../src-shared/ipc';
 import { startAppCore, type AppCore } from '../../../src-main/app-core';
 import { openWallCache } from '../../../src-main/cache/open-wall-cache';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { mixedStream, stateAfter } from '../../helpers/wall-stream';
 
 let core: AppCore | undefined;

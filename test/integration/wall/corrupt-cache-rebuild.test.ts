@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
 import { startHub, type RunningHub } from '../../../src-hub/start-hub';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { readCacheRows, tempCacheFile } from '../../helpers/cache-file';
 import { fetchHubState } from '../../helpers/hub-state';
 import { startTestWall, type TestWall } from '../../helpers/wall-client';

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { HUB_EVENTS, type HubMessage, type HubSnapshot } from '../../../src-shared/hub-protocol';
 import { openWallCache } from '../../../src-main/cache/open-wall-cache';
 import { connectHubClient } from '../../../src-main/hub/hub-client';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { readCacheRows, tempCacheFile } from '../../helpers/cache-file';
 import { fuzzEvents } from '../../helpers/hub-fuzz';
 import { mixedStream, stateAfter } from '../../helpers/wall-stream';

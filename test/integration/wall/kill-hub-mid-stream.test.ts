@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openWallCache } from '../../../src-main/cache/open-wall-cache';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { fetchHubState } from '../../helpers/hub-state';
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
 import { startIngestFeeder } from '../../helpers/ingest-feeder';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../../src-shared/hub-protocol';
 import { openWallCache } from '../../../src-main/cache/open-wall-cache';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { startHub, type RunningHub } from '../../../src-hub/start-hub';
 import { tempCacheFile } from '../../helpers/cache-file';
 import { fetchHubState } from '../../helpers/hub-state';

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KpiPoint } from '../../../src-shared/domain';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { NewerSchemaError } from '../../../src-hub/store/database-errors';
 import { openHubStore, type HubStore, type NewRecord } from '../../../src-hub/store/hub-store';
 import { SCHEMA_VERSION } from '../../../src-hub/store/migrations';

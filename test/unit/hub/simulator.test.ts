@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HubTopic } from '../../../src-shared/hub-protocol';
 import { SUBSYSTEM_IDS } from '../../../src-shared/subsystems';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { createDemoDepartments } from '../../../src-hub/demo/demo-departments';
 import { DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
 import type { PostIngest } from '../../../src-hub/demo/outbox';

@@ -6,7 +6,7 @@ import type { WallCache } from '../../../src-main/cache/wall-cache';
 import { HubSync } from '../../../src-main/hub/hub-sync';
 import { RejectionLog } from '../../../src-main/hub/rejection-log';
 import { RendererOutbox } from '../../../src-main/hub/renderer-outbox';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { readCacheRows, tempCacheFile } from '../../helpers/cache-file';
 import { alertMessage, kpiMessage, mixedStream, stateAfter } from '../../helpers/wall-stream';
 

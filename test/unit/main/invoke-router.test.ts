@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createInvokeRouter, type InvokeHandlers } from '../../../src-main/invoke-router';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from '../../../src-main/config/default-walls';
 import { resolveStaleAfter } from '../../../src-main/config/stale-after';
 

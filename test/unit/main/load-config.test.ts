@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALLS } from '../../../src-main/config/default-walls';
 import { loadConfig } from '../../../src-main/config/load-config';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { HUB_TOPIC_NAMES, HUB_TOPICS } from '../../../src-shared/hub-topics';
 
 const defaultStaleAfter = () => Object.fromEntries(HUB_TOPIC_NAMES.map((t) => [t, HUB_TOPICS[t].staleAfterSeconds]));

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, truncateSync, writeFileSy
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openWallCache, type OpenedWallCache } from '../../../src-main/cache/open-wall-cache';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { readCacheRows, tempCacheFile } from '../../helpers/cache-file';
 import { mixedStream, stateAfter } from '../../helpers/wall-stream';
 

@@ -3,7 +3,7 @@ import type { HubMessage } from '../../../src-shared/hub-protocol';
 import { HubStateModel } from '../../../src-shared/hub-state-model';
 import { openWallCache, type OpenedWallCache } from '../../../src-main/cache/open-wall-cache';
 import type { WallCache } from '../../../src-main/cache/wall-cache';
-import { createMemoryLogger } from '../../../src-main/log';
+import { createMemoryLogger } from '../../../src-shared/node/log';
 import { readCacheRows, tempCacheFile } from '../../helpers/cache-file';
 import { alertMessage, kpiMessage, mixedStream, stateAfter } from '../../helpers/wall-stream';
 
