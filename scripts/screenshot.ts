@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     for (const [path, file, presetId] of shots) {
       if (presetId) {
         const bridge = await connectBridge(host.url);
-        await bridge.invoke('preset:apply', { presetId });
+        await bridge.command('preset.apply', { presetId });
         bridge.close();
       }
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -5,11 +5,13 @@ import {
   REPLAY_CHUNK,
   hubAuthSchema,
   hubResyncRequestSchema,
+  type HubAlertAckResult,
   type HubMessage,
   type HubReplay,
   type HubResyncRequest,
 } from '../src-shared/hub-protocol';
 import { errorMessage, type Logger } from '../src-shared/node/log';
+import { createAlertAcks } from './alert-ack';
 import { planCatchUp } from './catch-up-plan';
 import { matchSecret } from './secret-match';
 import type { HubStore } from './store/hub-store';
@@ -32,6 +34,11 @@ export interface WallServer {
 }
 
 const WALLS = 'walls';
+/**
+ * Largest frame a wall may send. Walls send only small requests (auth, resync, acknowledgements);
+ * socket.io's default of 1 MB would let one wall make the hub parse a megabyte per message.
+ */
+const MAX_WALL_FRAME_BYTES = 64 * 1024;
 
 /** The replay chunks of fromSeq..toSeq, or undefined when the log no longer holds them all. */
 function replayChunks(store: HubStore, fromSeq: number, toSeq: number): HubReplay[] | undefined {
@@ -51,30 +58,37 @@ function replayChunks(store: HubStore, fromSeq: number, toSeq: number): HubRepla
  * hub sends what it misses — nothing, a replay or a snapshot — then `hub:live`, then joins it to
  * the room that receives each new message. Reading the state and joining happen in one synchronous
  * run, and ingest appends synchronously too, so no message can fall between catch-up and live.
+ * A wall may also send an operator's alert acknowledgement (alert-ack.ts), answered through its
+ * socket.io callback and stored and broadcast the way ingest does.
  */
 export function startWallServer(options: WallServerOptions): WallServer {
   const { store, log } = options;
-  const io = new Server(options.http, { serveClient: false, cors: { origin: false } });
+  const io = new Server(options.http, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: MAX_WALL_FRAME_BYTES });
+  const broadcast = (messages: readonly HubMessage[]): void => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message));
+  // Acknowledged alerts go out through the same broadcast as ingest, synchronously after their
+  // append, so walls still get every message in seq order.
+  const acks = createAlertAcks({ store, log: log.child('acks'), onStored: broadcast });
+  const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address})`;
 
   const catchUp = (socket: Socket, request: HubResyncRequest): void => {
     const hubId = store.hubId;
     const seq = store.model.seq;
     const plan = planCatchUp({ hubId, seq, replayableFrom: store.replayableFrom(), maxReplay: options.maxReplay }, request);
-    const who = `wall ${socket.id} (${socket.handshake.address})`;
+    const wall = who(socket);
     if (plan.kind === 'replay') {
       const chunks = replayChunks(store, plan.fromSeq, plan.toSeq);
       if (chunks) {
         chunks.forEach((chunk) => socket.emit(HUB_EVENTS.replay, chunk));
-        log.info(`${who}: replayed seq ${plan.fromSeq}..${plan.toSeq} in ${chunks.length} chunks`);
+        log.info(`${wall}: replayed seq ${plan.fromSeq}..${plan.toSeq} in ${chunks.length} chunks`);
       } else {
-        log.error(`${who}: log misses part of seq ${plan.fromSeq}..${plan.toSeq}; sending a snapshot instead`);
+        log.error(`${wall}: log misses part of seq ${plan.fromSeq}..${plan.toSeq}; sending a snapshot instead`);
         socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
       }
     } else if (plan.kind === 'snapshot') {
       socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
-      log.info(`${who}: snapshot at seq ${seq} (${plan.reason})`);
+      log.info(`${wall}: snapshot at seq ${seq} (${plan.reason})`);
     } else {
-      log.info(`${who}: already at seq ${seq}`);
+      log.info(`${wall}: already at seq ${seq}`);
     }
     socket.emit(HUB_EVENTS.live, { hubId, seq });
   };
@@ -114,11 +128,20 @@ export function startWallServer(options: WallServerOptions): WallServer {
         socket.disconnect(true);
       }
     });
+    socket.on(HUB_EVENTS.acknowledgeAlert, (...args: unknown[]) => {
+      // socket.io passes the wall's acknowledgement callback last; without it nobody hears the answer.
+      const answer = args.at(-1);
+      if (typeof answer !== 'function') {
+        log.warn(`${who(socket)}: ignored ${HUB_EVENTS.acknowledgeAlert} without an acknowledgement callback`);
+        return;
+      }
+      (answer as (result: HubAlertAckResult) => void)(acks.acknowledge(args.length > 1 ? args[0] : undefined, who(socket)));
+    });
     socket.on('disconnect', (reason) => log.info(`wall ${socket.id} disconnected: ${reason}`));
   });
 
   return {
-    broadcast: (messages) => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message)),
+    broadcast,
     wallCount: () => io.of('/').sockets.size,
     close: async () => {
       io.disconnectSockets(true);

@@ -1,14 +1,18 @@
 import { join } from 'node:path';
-import type { EventChannel, EventPayload, InvokeResult, WallSummary } from '../src-shared/ipc';
+import type { Alert } from '../src-shared/domain';
+import type { EventChannel, EventPayload, InvokeResult } from '../src-shared/ipc';
+import type { Logger } from '../src-shared/node/log';
 import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
 import { openWallCache } from './cache/open-wall-cache';
 import { loadConfig, type AppConfig } from './config/load-config';
 import { connectHubClient, type HubClient } from './hub/hub-client';
 import { createInvokeRouter } from './invoke-router';
-import type { Logger } from '../src-shared/node/log';
+import type { KeyStatus, Placement } from './operations/operator-view';
+import { startOperations, type Operations } from './operations/operations';
+import type { ShellPort } from './operations/host-services';
 import { buildContentSecurityPolicy } from './security/csp';
 import { createSnapshotStore } from './snapshots/snapshot-store';
-import { createWallLayouts } from './walls/wall-layouts';
+import { callerOf, type WindowIdentity } from './window-identity';
 
 export interface AppCoreOptions {
   mode: 'electron' | 'browser';
@@ -23,10 +27,7 @@ export interface AppCoreOptions {
 
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
 
-export interface Placement {
-  index: number;
-  label: string;
-}
+export type { Placement } from './operations/operator-view';
 
 export interface AppCore {
   readonly config: AppConfig;
@@ -34,18 +35,29 @@ export interface AppCore {
   readonly contentSecurityPolicy: string;
   /** Base URL of the hub in use (embedded or remote). */
   readonly hubUrl: string;
-  dispatch(channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
+  /** A request from a window, which its transport identified. */
+  invoke(window: WindowIdentity, channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
+  /** A global shortcut of the key table (Electron): runs its command as that key. */
+  globalKey(accelerator: string): Promise<InvokeResult<unknown>>;
+  /** A window of a wall is there (loaded, linked); call the result when it is gone. */
+  windowOpened(window: WindowIdentity): () => void;
   onEvent(listener: EventListener): () => void;
   setPlacements(placements: ReadonlyMap<string, Placement>): void;
   /** Browser mode: where the walls are served, so the console can link them. */
   setWallUrlBase(base: string): void;
+  /** Whether global shortcuts work, and which keys other programs hold (Electron). */
+  setKeyStatus(status: KeyStatus): void;
+  /** The shell's window actions (Electron); browser mode reloads walls through an event. */
+  setShell(shell: ShellPort): void;
   close(): Promise<void>;
 }
 
+const alertsOf = (messages: readonly { topic: string; payload: unknown }[]): Alert[] => messages.flatMap((m) => (m.topic === 'alert' ? [m.payload as Alert] : []));
+
 /**
  * Everything the app does that is not a window: config, the wall cache, the hub link (embedded demo
- * hub when no URL is configured) and the answers to renderer requests. Plain Node, shared by
- * Electron and browser mode.
+ * hub when no URL is configured), the operator state with its commands, and the answers to window
+ * requests. Plain Node, shared by Electron and browser mode.
  */
 export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { log } = options;
@@ -77,6 +89,20 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const listeners = new Set<EventListener>();
   const emit: EventListener = (channel, payload) => listeners.forEach((listener) => listener(channel, payload));
+  const snapshots = createSnapshotStore({ dir: join(options.userDataDir, 'snapshots'), log: log.child('snapshots') });
+  const ops: Operations = startOperations({
+    config,
+    log: log.child('operations'),
+    stateFile: join(options.userDataDir, 'state', 'host-state.db'),
+    hub: {
+      alert: (alertId) => model.latest('alert', alertId)?.payload,
+      alerts: () => model.keys('alert').flatMap((key) => model.latest('alert', key)?.payload ?? []),
+      // The hub link is made just below; operators cannot acknowledge before it exists.
+      acknowledgeAlert: (request) => hub.acknowledgeAlert(request),
+    },
+    snapshots,
+    emit,
+  });
   const hub: HubClient = connectHubClient({
     url: hubUrl,
     token: config.hub.token,
@@ -84,17 +110,24 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     model,
     cache,
     onStatus: (state) => emit('hub:status', state),
-    onSnapshot: (snapshot) => emit('hub:snapshot', snapshot),
-    onMessages: (batch) => emit('hub:messages', batch),
+    // Rules and tours look at the alerts: a new snapshot means every alert again, a batch its own.
+    onSnapshot: (snapshot) => {
+      emit('hub:snapshot', snapshot);
+      ops.hubReplaced();
+    },
+    onMessages: (batch) => {
+      emit('hub:messages', batch);
+      ops.alertsChanged(alertsOf(batch));
+    },
   });
 
-  let placements: ReadonlyMap<string, Placement> = new Map();
-  let wallUrlBase: string | undefined;
+  const unwrap = async <T>(result: Promise<InvokeResult<T>>): Promise<T> => {
+    const settled = await result;
+    if (!settled.ok) throw new Error(settled.error);
+    return settled.value;
+  };
 
-  const wallLayouts = createWallLayouts(config.walls, config.layouts, config.presets);
-  const snapshots = createSnapshotStore({ dir: join(options.userDataDir, 'snapshots'), log: log.child('snapshots') });
-
-  const dispatch = createInvokeRouter(
+  const invoke = createInvokeRouter(
     {
       'app:info': () => ({
         name: 'IOC Wall',
@@ -105,30 +138,16 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         configErrors,
         staleAfterSeconds: config.staleAfterSeconds,
         cameraDecodeBudget: config.cameras.decodeBudget ?? null,
+        keys: config.keys,
       }),
-      'wall:get': ({ wallId }) => wallLayouts.view(wallId),
-      'wall:list': () =>
-        wallLayouts.views().map(({ wall, layout }): WallSummary => ({
-          wall,
-          layout,
-          display: placements.get(wall.id) ?? null,
-          ...(wallUrlBase ? { url: `${wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
-        })),
-      'wall:set-layout': ({ wallId, layoutId }) => {
-        const view = wallLayouts.setLayout(wallId, layoutId);
-        log.info(`wall ${wallId} now shows layout ${layoutId}`);
-        emit('wall:view', { wallId, view });
-        return view;
+      'wall:get': ({ wallId }, window) => {
+        if (window.role === 'wall' && window.wallId !== wallId) throw new Error(`wall window ${window.wallId} may only read its own wall`);
+        return ops.wallView(wallId);
       },
-      'preset:list': () => wallLayouts.presetState(),
-      'preset:apply': ({ presetId }) => {
-        const changed = wallLayouts.applyPreset(presetId);
-        log.info(`preset ${presetId} applied; ${changed.length} wall(s) changed layout`);
-        changed.forEach((view) => emit('wall:view', { wallId: view.wall.id, view }));
-        return wallLayouts.presetState();
-      },
+      'operator:state': () => ops.operatorState(),
       'hub:state': () => ({ connection: hub.connection(), snapshot: model.snapshot() }),
-      'camera:save-snapshot': (request) => snapshots.save(request),
+      'command:run': (envelope, window) => unwrap(ops.run(callerOf(window, config.console.station), envelope)),
+      'key:press': ({ accelerator }, window) => unwrap(ops.pressKey(window.role === 'wall' ? { wallId: window.wallId } : 'console', accelerator)),
     },
     log.child('invoke'),
   );
@@ -138,19 +157,20 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     configErrors,
     contentSecurityPolicy: buildContentSecurityPolicy([hubUrl.replace(/^ws/, 'http'), ...config.mediaOrigins]),
     hubUrl,
-    dispatch,
+    invoke,
+    globalKey: (accelerator) => ops.pressKey('global', accelerator),
+    windowOpened: (window) => (window.role === 'wall' ? ops.windowOpened(window.wallId) : () => undefined),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setPlacements: (next) => {
-      placements = next;
-    },
-    setWallUrlBase: (base) => {
-      wallUrlBase = base.replace(/\/$/, '');
-    },
+    setPlacements: (placements) => ops.setPlacements(placements),
+    setWallUrlBase: (base) => ops.setWallUrlBase(base),
+    setKeyStatus: (status) => ops.setKeyStatus(status),
+    setShell: (shell) => ops.setShell(shell),
     close: async () => {
       listeners.clear();
+      ops.close();
       hub.close();
       // After the hub link, so no message arrives between the last flush and the close.
       cache.close();

@@ -12,6 +12,7 @@ import './styles/tile-kpi.css';
 import './styles/tile-ticker.css';
 import './styles/console.css';
 import './styles/console-kpis.css';
+import './styles/operations.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppRoot } from './app-root';

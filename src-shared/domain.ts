@@ -201,6 +201,8 @@ export const alertSchema = z.object({
   /** The camera that watches the incident, if any: camera tours stop on it while the alert is open. */
   cameraId: idSchema.optional(),
   status: z.enum(['open', 'acknowledged', 'resolved']),
+  /** Who took the alert at the IOC, and when: set by the hub from an operator's acknowledgement. */
+  acknowledged: z.object({ by: z.string().min(1).max(120), at: isoTime }).optional(),
 });
 export type Alert = z.infer<typeof alertSchema>;
 /** One line of the alert ticker: an alert as the ticker shows it. */
@@ -291,7 +293,3 @@ export const dossierCountsSchema = z
     if (c.onTime > c.resolved) ctx.addIssue({ code: 'custom', path: ['onTime'], message: 'onTime exceeds resolved' });
   });
 export type DossierCounts = z.infer<typeof dossierCountsSchema>;
-
-/** A wall together with the layout it shows now: what a wall window needs to paint. */
-export const wallViewSchema = z.object({ wall: wallSchema, layout: layoutSchema });
-export type WallView = z.infer<typeof wallViewSchema>;

@@ -34,6 +34,8 @@ export const HUB_EVENTS = {
   message: 'hub:message',
   /** Wall to hub: "I hold up to lastSeq; send me what I miss." */
   resync: 'hub:resync',
+  /** Wall host to hub: an operator acknowledged an alert; answered with `hubAlertAckResult`. */
+  acknowledgeAlert: 'hub:acknowledge-alert',
 } as const;
 
 /** Messages per `hub:replay` event, so a long gap never becomes one huge frame. */
@@ -125,3 +127,23 @@ export const ingestResultSchema = z.object({
   rejected: z.array(z.object({ index: z.number().int().min(0), errors: z.array(ingestIssueSchema).min(1) })),
 });
 export type IngestResult = z.infer<typeof ingestResultSchema>;
+
+/**
+ * An operator at a wall host's console took an alert. The hub records it as a new version of the
+ * alert (status `acknowledged`, with `acknowledged: { by, at }`) in its log, so every wall and
+ * console sees it, and answers with the seq of that version.
+ */
+export const hubAlertAckSchema = z.object({
+  alertId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+  /** Who acknowledged: the operator, or the console's workstation until operators sign in. */
+  by: z.string().min(1).max(120),
+  /** When the operator pressed acknowledge, by the wall host's clock. */
+  time: isoTime,
+});
+export type HubAlertAck = z.infer<typeof hubAlertAckSchema>;
+
+export const hubAlertAckResultSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), seq: seqSchema }),
+  z.object({ ok: z.literal(false), error: z.string().max(500) }),
+]);
+export type HubAlertAckResult = z.infer<typeof hubAlertAckResultSchema>;

@@ -4,17 +4,8 @@
  * time that these lists and its schema maps name exactly the same channels.
  */
 
-export const INVOKE_CHANNELS = [
-  'app:info',
-  'wall:get',
-  'wall:list',
-  'wall:set-layout',
-  'preset:list',
-  'preset:apply',
-  'hub:state',
-  'camera:save-snapshot',
-] as const;
-export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view'] as const;
+export const INVOKE_CHANNELS = ['app:info', 'wall:get', 'operator:state', 'hub:state', 'command:run', 'key:press'] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

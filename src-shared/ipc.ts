@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { idSchema, languageSchema, layoutSchema, presetSchema, wallSchema, wallViewSchema } from './domain';
+import { commandEnvelopeSchema, commandNameSchema } from './commands';
+import { idSchema, languageSchema } from './domain';
 import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
+import { keyBindingSchema } from './keys/key-table';
+import { operatorStateSchema } from './operator-state';
+import { tourViewSchema, wallViewSchema } from './wall-view';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 
 export * from './ipc-channels';
@@ -51,49 +55,15 @@ export const appInfoSchema = z.object({
   staleAfterSeconds: z.record(hubTopicSchema, z.number().int().min(1)),
   /** Most camera streams a wall decodes at once; null: the renderer picks from its own CPU count. */
   cameraDecodeBudget: z.number().int().min(1).max(CAMERA_DECODE_BUDGET_MAX).nullable(),
+  /** The key table in force (defaults with the config's overrides): keys in every window and the help overlay. */
+  keys: z.array(keyBindingSchema),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const hubStateSchema = z.object({ connection: connectionStateSchema, snapshot: hubSnapshotSchema });
 export type HubState = z.infer<typeof hubStateSchema>;
 
-export const wallSummarySchema = z.object({
-  wall: wallSchema,
-  layout: layoutSchema,
-  /** The display the wall is on, or null when it has none (more walls than displays). */
-  display: z.object({ index: z.number().int(), label: z.string() }).nullable(),
-  /** Browser-mode address of the wall, for thin-client kiosks. */
-  url: z.string().optional(),
-});
-export type WallSummary = z.infer<typeof wallSummarySchema>;
-
-export const presetStateSchema = z.object({
-  presets: z.array(presetSchema),
-  /** The preset applied last, while every wall still shows its layout; null once a wall changed on its own. */
-  activePresetId: idSchema.nullable(),
-  /** Names of the layouts the presets use, so the console can say what each one shows. */
-  layoutNames: z.record(idSchema, z.string()),
-});
-export type PresetState = z.infer<typeof presetStateSchema>;
-
-/** A PNG is about 1–3 MB at 1080p; base64 adds a third. Anything bigger is not a snapshot. */
-export const SNAPSHOT_MAX_BASE64_CHARS = 16 * 1024 * 1024;
-
-export const snapshotRequestSchema = z.object({
-  cameraId: idSchema,
-  /** When the frame was shown (ISO-8601), which names the file. */
-  takenAt: z.iso.datetime({ offset: true }),
-  /** The stamped image, PNG, base64 without a data: prefix. */
-  pngBase64: z.string().min(8).max(SNAPSHOT_MAX_BASE64_CHARS).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-});
-export type SnapshotRequest = z.infer<typeof snapshotRequestSchema>;
-
-export const snapshotSavedSchema = z.object({
-  /** Where the host wrote it, for the operator to find for the briefing minutes. */
-  path: z.string(),
-  bytes: z.number().int().min(1),
-});
-export type SnapshotSaved = z.infer<typeof snapshotSavedSchema>;
+export { SNAPSHOT_MAX_BASE64_CHARS, snapshotRequestSchema, snapshotSavedSchema, type SnapshotRequest, type SnapshotSaved } from './snapshot';
 
 /** Most messages in one `hub:messages` event; the host sends a larger burst as several. */
 export const HUB_MESSAGE_BATCH = 2000;
@@ -103,15 +73,21 @@ const noArgs = z.union([z.undefined(), z.null()]).transform(() => undefined);
 
 export const invokeChannels = {
   'app:info': { request: noArgs, response: appInfoSchema },
+  /** What a wall shows now. */
   'wall:get': { request: z.object({ wallId: z.string().min(1).max(64) }), response: wallViewSchema },
-  'wall:list': { request: noArgs, response: z.array(wallSummarySchema) },
-  /** Shows another layout on one wall; cameras on both layouts keep playing. */
-  'wall:set-layout': { request: z.object({ wallId: idSchema, layoutId: idSchema }), response: wallViewSchema },
-  'preset:list': { request: noArgs, response: presetStateSchema },
-  /** Puts every wall the preset names on its layout at once. */
-  'preset:apply': { request: z.object({ presetId: idSchema }), response: presetStateSchema },
+  /** The console's whole picture of the walls (the console only). */
+  'operator:state': { request: noArgs, response: operatorStateSchema },
   'hub:state': { request: noArgs, response: hubStateSchema },
-  'camera:save-snapshot': { request: snapshotRequestSchema, response: snapshotSavedSchema },
+  /**
+   * Runs a command (commands.ts) as this window: the host checks the payload and whether this
+   * window may issue it, and answers the command's own result (its schema is in COMMANDS).
+   */
+  'command:run': { request: commandEnvelopeSchema, response: z.unknown() },
+  /**
+   * A key of the key table pressed inside this window. The host looks the key up itself and runs
+   * its command as a key press, so a window can only trigger what the key table binds.
+   */
+  'key:press': { request: z.object({ accelerator: z.string().min(1).max(64) }), response: z.object({ command: commandNameSchema.nullable() }) },
 } as const;
 
 export const eventChannels = {
@@ -120,8 +96,14 @@ export const eventChannels = {
   'hub:messages': z.array(hubMessageSchema).min(1).max(HUB_MESSAGE_BATCH),
   /** A fresh full state, e.g. after a reconnect: replaces what the renderer holds. */
   'hub:snapshot': hubSnapshotSchema,
-  /** A wall's layout changed (layout set, preset applied); every window filters on its wall id. */
+  /** A wall's view changed (layout, pushes, enlarged tile, takeover); every window filters on its wall id. */
   'wall:view': z.object({ wallId: idSchema, view: wallViewSchema }),
+  /** Where a wall's camera tours stand now, sent at each switch, pause or hold. */
+  'wall:tours': z.object({ wallId: idSchema, tours: z.record(idSchema, tourViewSchema) }),
+  /** The console's picture changed (consoles only). */
+  'operator:state': operatorStateSchema,
+  /** An operator asked for a fresh start of this wall (or of every wall when wallId is null). */
+  'wall:reload': z.object({ wallId: idSchema.nullable() }),
 } as const;
 
 // Compile-time check: the name lists in ipc-channels.ts and the schema maps above agree exactly.

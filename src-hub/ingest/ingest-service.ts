@@ -1,8 +1,9 @@
-import { topicSpec, type HubMessage, type HubTopic, type IngestResult } from '../../src-shared/hub-protocol';
+import { topicSpec, type HubMessage, type HubTopic, type IngestResult, type PayloadOf } from '../../src-shared/hub-protocol';
 import type { SubsystemId } from '../../src-shared/subsystems';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import type { HubStore, NewRecord } from '../store/hub-store';
 import type { Department } from './department';
+import { withRetainedAcknowledgement } from './keep-acknowledgement';
 import { validateRecord } from './validate-record';
 
 export type IngestOutcome =
@@ -54,7 +55,9 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
           return;
         }
         storeIndexes.push(index);
-        toStore.push({ topic, payload: check.payload, source: department.id } as NewRecord);
+        // An alert the IOC acknowledged stays acknowledged when its department sends it again.
+        const payload = topic === 'alert' ? withRetainedAcknowledgement(store.model, check.payload as PayloadOf<'alert'>) : check.payload;
+        toStore.push({ topic, payload, source: department.id } as NewRecord);
       });
 
       if (forbidden.length > 0) {

@@ -2,8 +2,8 @@ import type { Database, Statement } from 'better-sqlite3';
 import { hubMessageSchema, topicSpec, type HubMessage, type HubTopic, type PayloadOf } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
-import { CorruptDatabaseError, isCorruption } from './database-errors';
-import { moveAside, openDatabase } from './open-database';
+import { SqliteCorruptError } from '../../src-shared/node/sqlite-file';
+import { openDatabase } from './open-database';
 import { RetainedIndex } from './retained-index';
 
 /** A validated record to store, with the department it came from. */
@@ -70,29 +70,18 @@ export function openHubStore(options: HubStoreOptions): HubStore {
 
   const model = new HubStateModel();
   const index = new RetainedIndex();
-  const load = () => {
-    const opened = openDatabase(path);
-    const rebuild = rebuilder(opened.db, opened.hubId, model, index, log);
-    try {
+  // The rebuild runs inside the open, so a damaged row counts as a damaged file and is moved aside.
+  const loaded = openDatabase({
+    file: path,
+    log,
+    now,
+    load: (db, meta) => {
+      const rebuild = rebuilder(db, meta.hubId, model, index, log);
       rebuild();
-    } catch (error) {
-      opened.db.close();
-      throw error;
-    }
-    return { ...opened, rebuild };
-  };
-  const loadOrStartOver = (): ReturnType<typeof load> => {
-    try {
-      return load();
-    } catch (error) {
-      if (!isCorruption(error)) throw error;
-      const aside = moveAside(path, now());
-      log.error(`hub database ${path} is corrupt (${errorMessage(error)}); moved it to ${aside} and started a new one — walls will load a full snapshot`);
-      return load();
-    }
-  };
-  const loaded = loadOrStartOver();
-  const { db, hubId, rebuild } = loaded;
+      return rebuild;
+    },
+  });
+  const { db, hubId, value: rebuild } = loaded;
   let prunedThrough = loaded.prunedThrough;
   log.info(`hub database ${path}: hub id ${hubId}, seq ${model.seq}, ${model.size} retained messages`);
 
@@ -191,7 +180,7 @@ function rebuilder(db: Database, hubId: string, model: HubStateModel, index: Ret
       try {
         payload = JSON.parse(row.payload);
       } catch {
-        throw new CorruptDatabaseError(`log row ${row.seq} holds no JSON`);
+        throw new SqliteCorruptError(`log row ${row.seq} holds no JSON`);
       }
       const parsed = hubMessageSchema.safeParse({ seq: row.seq, topic: row.topic, time: row.time, payload });
       if (parsed.success) messages.push(parsed.data);

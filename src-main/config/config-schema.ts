@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { CAMERA_DECODE_BUDGET_MAX } from '../../src-shared/ipc';
 import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchema } from '../../src-shared/domain';
 import { hubTopicSchema } from '../../src-shared/hub-topics';
+import { keyOverridesSchema } from '../../src-shared/keys/key-table';
+import { agendaSchema, ruleSchema, scheduleSchema } from '../../src-shared/operations-config';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -33,13 +35,29 @@ export const appConfigSchema = z
          * Absent: the wall picks from its machine's CPU count. Tiles over it show their last still.
          */
         decodeBudget: z.number().int().min(1).max(CAMERA_DECODE_BUDGET_MAX).optional(),
+        /** An alert holds a camera tour on its camera at most this long, so an unclosed incident cannot freeze it. */
+        tourAlertHoldMinutes: z.number().int().min(1).max(24 * 60).default(10),
       })
       .prefault({}),
     walls: z.array(wallSchema).min(1).optional(),
     layouts: z.array(layoutSchema).min(1).optional(),
     /** Briefing presets; absent: the demo's presets when the walls are the demo's. */
     presets: z.array(presetSchema).optional(),
-    console: z.object({ display: displayPinSchema.optional() }).prefault({}),
+    /** Briefing agendas: steps of presets and per-wall changes; absent: the demo's when the walls are the demo's. */
+    agendas: z.array(agendaSchema).optional(),
+    /** Weekday and time (Vietnam time) rules that apply a preset or start an agenda; absent: the demo's. */
+    schedules: z.array(scheduleSchema).optional(),
+    /** Alert-triggered layouts; absent: the demo's when the walls are the demo's. */
+    rules: z.array(ruleSchema).optional(),
+    /** Key bindings by id, overriding the defaults (src-shared/keys/key-table.ts); null switches one off. */
+    keys: keyOverridesSchema.default({}),
+    console: z
+      .object({
+        display: displayPinSchema.optional(),
+        /** This workstation's name, recorded with what its operators do (acknowledgements, commands); default: the host name. */
+        station: z.string().min(1).max(120).optional(),
+      })
+      .prefault({}),
     browser: z
       .object({
         host: z.string().default('127.0.0.1'),

@@ -1,18 +1,28 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import type { z } from 'zod';
 import type { Layout, Preset, Wall } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-topics';
+import { resolveKeyTable, type KeyBinding } from '../../src-shared/keys/key-table';
+import type { Agenda, Rule, Schedule } from '../../src-shared/operations-config';
 import type { Logger } from '../../src-shared/node/log';
 import { errorMessage } from '../../src-shared/node/log';
 import { appConfigSchema, type ParsedAppConfig } from './config-schema';
 import { DEFAULT_LAYOUTS, DEFAULT_PRESETS, DEFAULT_WALLS } from './default-walls';
+import { resolveOperations } from './resolve-operations';
 import { resolveStaleAfter } from './stale-after';
 
 /** The config the app runs on: every optional part filled in. */
-export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds'> & {
+export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds' | 'agendas' | 'schedules' | 'rules' | 'keys' | 'console'> & {
   walls: Wall[];
   layouts: Layout[];
   presets: Preset[];
+  agendas: Agenda[];
+  schedules: Schedule[];
+  rules: Rule[];
+  /** The key table in force: the defaults with the config's overrides. */
+  keys: KeyBinding[];
+  console: ParsedAppConfig['console'] & { station: string };
   /** Every topic's stale threshold: the config's value, else the topic's default. */
   staleAfterSeconds: Record<HubTopic, number>;
 };
@@ -140,7 +150,21 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   const { parsed, errors: fieldErrors } = parseKeepingGoodFields(path, raw);
   const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
   const { presets, errors: presetErrors } = resolvePresets(path, parsed, walls, layouts);
-  errors.push(...fieldErrors, ...wallErrors, ...presetErrors);
+  const operations = resolveOperations({ file: path, demoWalls: parsed.walls === undefined, agendas: parsed.agendas, schedules: parsed.schedules, rules: parsed.rules, walls, layouts, presets });
+  const keys = resolveKeyTable(parsed.keys);
+  errors.push(...fieldErrors, ...wallErrors, ...presetErrors, ...operations.errors, ...keys.errors.map((line) => `${path}: field "${line.split(':')[0]}":${line.slice(line.indexOf(':') + 1)}`));
   errors.forEach((line) => log?.error(`config: ${line}`));
-  return { config: { ...parsed, walls, layouts, presets, staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds) }, path, errors };
+  const config: AppConfig = {
+    ...parsed,
+    walls,
+    layouts,
+    presets,
+    agendas: operations.agendas,
+    schedules: operations.schedules,
+    rules: operations.rules,
+    keys: keys.bindings,
+    console: { ...parsed.console, station: parsed.console.station ?? hostname() },
+    staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds),
+  };
+  return { config, path, errors };
 }

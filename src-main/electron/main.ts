@@ -48,7 +48,15 @@ async function start(): Promise<void> {
   registerIpc(core, log.child('ipc'));
   const shown = startWallWindows({ core, preloadPath: join(__dirname, '../preload/index.js'), kiosk: argv.includes('--kiosk'), log: log.child('windows') });
   windows = shown;
-  unregisterShortcuts = registerShortcuts({ 'focus-console': () => shown.focusConsole(), 'reload-walls': () => shown.reloadWalls() }, log.child('shortcuts'));
+  const running = core;
+  running.setShell({ focusConsole: () => shown.focusConsole(), reloadWalls: () => shown.reloadWalls() });
+  const shortcuts = registerShortcuts(
+    running.config.keys,
+    (accelerator) => void running.globalKey(accelerator).then((result) => result.ok || log.warn(`shortcut ${accelerator}: ${result.error}`)),
+    log.child('shortcuts'),
+  );
+  running.setKeyStatus(shortcuts.status);
+  unregisterShortcuts = shortcuts.unregister;
   log.info(`started with ${core.config.walls.length} wall(s), hub ${core.hubUrl}`);
 }
 

@@ -15,8 +15,8 @@ export interface WallWindowsOptions {
 }
 
 export interface WallWindows {
-  /** Brings the console forward, reopening it when the operator closed it. */
-  focusConsole(): void;
+  /** Brings the console forward, reopening it when the operator closed it; false when there is none to show. */
+  focusConsole(): boolean;
   /** Reopens walls that were closed and reloads the others. */
   reloadWalls(): void;
   stop(): void;
@@ -64,13 +64,30 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
     });
   };
 
+  /** The console's "connected since": a wall window counts from its page load until it reloads, crashes or closes. */
+  const trackPresence = (win: BrowserWindow, wallId: string): void => {
+    let gone: (() => void) | undefined;
+    const leave = (): void => {
+      gone?.();
+      gone = undefined;
+    };
+    win.webContents.on('did-finish-load', () => {
+      leave();
+      gone = core.windowOpened({ role: 'wall', wallId });
+    });
+    win.webContents.on('did-start-loading', leave);
+    win.webContents.on('render-process-gone', leave);
+    win.on('closed', leave);
+  };
+
   const openWall = (wallId: string, display: Display): void => {
     const wall = core.config.walls.find((w) => w.id === wallId);
     const win = createAppWindow(
-      { kind: 'wall', title: wall?.name ?? wallId, url: wallUrl(wallId), bounds: display.bounds, fullscreen: true, kiosk: options.kiosk },
+      { identity: { role: 'wall', wallId }, title: wall?.name ?? wallId, url: wallUrl(wallId), bounds: display.bounds, fullscreen: true, kiosk: options.kiosk },
       { preloadPath: options.preloadPath, log },
     );
     recoverCrashes(win, `wall ${wallId}`);
+    trackPresence(win, wallId);
     walls.set(wallId, { win, displayId: display.id });
     win.on('closed', () => {
       if (walls.get(wallId)?.win === win) walls.delete(wallId);
@@ -85,7 +102,7 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       return;
     }
     const win = createAppWindow(
-      { kind: 'console', title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
+      { identity: { role: 'console' }, title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
       { preloadPath: options.preloadPath, log },
     );
     recoverCrashes(win, 'console');
@@ -171,10 +188,11 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       const { consoleDisplay } = assignNow();
       if (consoleDisplay) placeConsole(consoleDisplay, new Set());
       const win = consoleWindow?.win;
-      if (!win || win.isDestroyed()) return;
+      if (!win || win.isDestroyed()) return false;
       if (win.isMinimized()) win.restore();
       win.show();
       win.focus();
+      return true;
     },
     reloadWalls: () => {
       const before = new Set(walls.keys());

@@ -1,12 +1,14 @@
 import { BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
 import type { Logger } from '../../src-shared/node/log';
+import type { WindowIdentity } from '../window-identity';
 import { isAppUrl } from './app-url';
 
 /** Dark like the wall theme, so a window never flashes white while it loads. */
 const BACKGROUND = '#0b1220';
 
 export interface AppWindowSpec {
-  kind: 'wall' | 'console';
+  /** Which window it is: every request from it runs as this, and events are sent by it. */
+  identity: WindowIdentity;
   title: string;
   url: string;
   bounds: Rectangle;
@@ -21,15 +23,21 @@ export interface WindowFactoryOptions {
   log: Logger;
 }
 
-/** Every window this app made and has not yet destroyed: the set IPC trusts and events go to. */
-const ours = new Set<BrowserWindow>();
+/** Every window this app made and has not yet destroyed, with its role: the set IPC trusts and events go to. */
+const ours = new Map<BrowserWindow, WindowIdentity>();
 
 export function appWindows(): BrowserWindow[] {
-  return [...ours].filter((win) => !win.isDestroyed());
+  return [...ours.keys()].filter((win) => !win.isDestroyed());
 }
 
 export function isAppWebContents(contents: WebContents): boolean {
   return appWindows().some((win) => win.webContents === contents);
+}
+
+/** The role of the window showing `contents`, set when the host made it; undefined for anything else. */
+export function identityOf(contents: WebContents): WindowIdentity | undefined {
+  for (const [win, identity] of ours) if (!win.isDestroyed() && win.webContents === contents) return identity;
+  return undefined;
 }
 
 const hardened = new WeakSet<Session>();
@@ -74,7 +82,8 @@ function confine(contents: WebContents, log: Logger): void {
  * app:// and counted as ours by the IPC gate.
  */
 export function createAppWindow(spec: AppWindowSpec, options: WindowFactoryOptions): BrowserWindow {
-  const log = options.log.child(spec.kind);
+  const kind = spec.identity.role;
+  const log = options.log.child(kind);
   const win = new BrowserWindow({
     ...spec.bounds,
     title: spec.title,
@@ -97,11 +106,11 @@ export function createAppWindow(spec: AppWindowSpec, options: WindowFactoryOptio
       autoplayPolicy: 'no-user-gesture-required',
     },
   });
-  ours.add(win);
+  ours.set(win, spec.identity);
   win.on('closed', () => ours.delete(win));
   hardenSession(win.webContents.session, options.log);
   confine(win.webContents, log);
-  win.once('ready-to-show', () => (spec.kind === 'wall' ? win.showInactive() : win.show()));
+  win.once('ready-to-show', () => (kind === 'wall' ? win.showInactive() : win.show()));
   win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (isMainFrame) log.error(`failed to load ${url}: ${description} (${code})`);
   });

@@ -1,5 +1,14 @@
 import { io, type Socket } from 'socket.io-client';
-import { HUB_EVENTS, type HubMessage, type HubSnapshot } from '../../src-shared/hub-protocol';
+import { z } from 'zod';
+import {
+  HUB_EVENTS,
+  hubAlertAckResultSchema,
+  hubAlertAckSchema,
+  type HubAlertAck,
+  type HubAlertAckResult,
+  type HubMessage,
+  type HubSnapshot,
+} from '../../src-shared/hub-protocol';
 import type { HubStateModel } from '../../src-shared/hub-state-model';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
 import type { WallCache } from '../cache/wall-cache';
@@ -26,11 +35,21 @@ export interface HubClientOptions {
   refusedRetryMs?: number;
   /** Rejections logged one by one per minute before they are only counted (default 20). */
   rejectionsLoggedPerMinute?: number;
+  /** How long an acknowledgement waits for the hub's answer (default 5 s). */
+  ackTimeoutMs?: number;
 }
 
 export interface HubClient {
   readonly model: HubStateModel;
   connection(): ConnectionState;
+  /**
+   * Sends an operator's acknowledgement of an alert to the hub, which stores it and sends the
+   * acknowledged alert to every wall (this one included, as a `hub:message`). Never rejects: when
+   * the hub is not reachable, does not answer in time or answers nonsense, it resolves `ok: false`
+   * with a reason the console can show. Sending again after a failure is safe: the hub answers an
+   * alert acknowledged already with the seq it has.
+   */
+  acknowledgeAlert(request: HubAlertAck): Promise<HubAlertAckResult>;
   close(): void;
 }
 
@@ -168,9 +187,36 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   socket.onAny((event: unknown, ...args: unknown[]) => sync.handle(event, args));
   socket.connect();
 
+  const ackTimeoutMs = options.ackTimeoutMs ?? 5000;
+  const acknowledgeAlert = async (raw: HubAlertAck): Promise<HubAlertAckResult> => {
+    const request = hubAlertAckSchema.safeParse(raw);
+    const failed = (error: string): HubAlertAckResult => {
+      log.warn(`acknowledgement of ${request.success ? `alert ${request.data.alertId}` : 'an alert'} failed: ${error}`);
+      return { ok: false, error: clampError(error) };
+    };
+    if (!request.success) return failed(`the acknowledgement is invalid: ${z.prettifyError(request.error).replace(/\s*\n\s*(?=→)/g, ' ').replace(/\s*\n\s*/g, '; ')}`);
+    // Checked here because socket.io would otherwise buffer the emit and send it whenever the link
+    // comes back, long after the operator was told it failed.
+    if (closed || !socket.connected) return failed('not connected to the hub; try again when it is back');
+    let answer: unknown;
+    try {
+      answer = await socket.timeout(ackTimeoutMs).emitWithAck(HUB_EVENTS.acknowledgeAlert, request.data);
+    } catch {
+      // Either way the hub may or may not have stored it; trying again tells.
+      if (!socket.connected) return failed('the link to the hub dropped before it answered; try again when it is back (acknowledging twice is safe)');
+      return failed(`no answer from the hub within ${ackTimeoutMs / 1000} s; try again (acknowledging twice is safe)`);
+    }
+    const result = hubAlertAckResultSchema.safeParse(answer);
+    if (!result.success) return failed('the hub gave an answer this wall does not understand; try again, and tell the IOC team if it persists');
+    if (!result.data.ok) return failed(result.data.error);
+    log.info(`alert ${request.data.alertId} acknowledged by ${JSON.stringify(request.data.by)}: seq ${result.data.seq}`);
+    return result.data;
+  };
+
   return {
     model,
     connection,
+    acknowledgeAlert,
     close: () => {
       closed = true;
       clearTimeout(reconnectTimer);

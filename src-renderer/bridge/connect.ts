@@ -3,7 +3,7 @@ import { BRIDGE_INVOKE_TIMEOUT_MS } from '../constants';
 import { useConnectionStore } from '../stores/connection-store';
 import { electronTransport } from './electron-transport';
 import { createHostApi } from './host-api';
-import type { HostTransport } from './transport';
+import type { HostTransport, WindowIdentity } from './transport';
 
 export interface Host {
   api: HostApi;
@@ -11,6 +11,12 @@ export interface Host {
 }
 
 let connecting: Promise<Host> | null = null;
+let identity: WindowIdentity = { role: 'console' };
+
+/** Which window this page is; set from the route before the first connection. */
+export function setWindowIdentity(next: WindowIdentity): void {
+  identity = next;
+}
 
 function reportInvalid(channel: string, detail: string): void {
   useConnectionStore.getState().payloadRejected();
@@ -19,7 +25,7 @@ function reportInvalid(channel: string, detail: string): void {
 
 async function connect(): Promise<Host> {
   // socket.io-client is loaded only in browser mode; the Electron window never needs it.
-  const transport = electronTransport() ?? (await import('./socket-transport')).socketTransport(BRIDGE_INVOKE_TIMEOUT_MS);
+  const transport = electronTransport() ?? (await import('./socket-transport')).socketTransport(BRIDGE_INVOKE_TIMEOUT_MS, identity);
   return { api: createHostApi(transport, reportInvalid), transport };
 }
 

@@ -1,25 +1,44 @@
-import type { SnapshotRequest, SnapshotSaved } from '../../src-shared/ipc';
-import { usePresetStore } from '../stores/preset-store';
+import { COMMANDS, type CommandName, type CommandPayloadInput, type CommandResult } from '../../src-shared/commands';
+import type { SnapshotRequest, SnapshotSaved } from '../../src-shared/snapshot';
+import { useOperatorStore } from '../stores/operator-store';
 import { host } from './connect';
-import { errorText } from './host-error';
+import { errorText, HostError } from './host-error';
 
 /**
- * Requests a renderer makes of its host on an operator's action (not data loading, see
- * loaders.ts). Components call these instead of touching the host API themselves.
+ * What a window asks of its host on an operator's action (not data loading, see loaders.ts).
+ * Components call these instead of touching the host API themselves. The host decides whether
+ * this window may do it; the answer is parsed with the command's own result schema.
  */
-export async function saveCameraSnapshot(request: SnapshotRequest): Promise<SnapshotSaved> {
+export async function runCommand<N extends CommandName>(name: N, payload: CommandPayloadInput<N>): Promise<CommandResult<N>> {
   const { api } = await host();
-  return api.invoke('camera:save-snapshot', request);
+  const value = await api.invoke('command:run', { name, payload });
+  const parsed = COMMANDS[name].result.safeParse(value);
+  if (!parsed.success) throw new HostError('invalid', `${name}: the host's answer does not match the contract`);
+  return parsed.data as CommandResult<N>;
 }
 
-/** Puts every wall the preset names on its layout; the walls follow through `wall:view`. */
-export async function applyPreset(presetId: string): Promise<void> {
-  const store = usePresetStore.getState();
-  store.applyStarted(presetId);
+/**
+ * Runs a command from the console, tracking it in the operator store under `key` (so its button
+ * shows it is busy) and keeping the refusal for the console to show. Never throws.
+ */
+export async function operatorCommand<N extends CommandName>(key: string, name: N, payload: CommandPayloadInput<N>): Promise<CommandResult<N> | null> {
+  useOperatorStore.getState().commandStarted(key);
   try {
-    const { api } = await host();
-    usePresetStore.getState().presetsLoaded(await api.invoke('preset:apply', { presetId }));
+    const result = await runCommand(name, payload);
+    useOperatorStore.getState().commandFinished(key, null);
+    return result;
   } catch (error) {
-    usePresetStore.getState().presetsFailed(errorText(error));
+    useOperatorStore.getState().commandFinished(key, errorText(error));
+    return null;
   }
+}
+
+/** A key of the key table pressed in this window: the host looks it up and runs its command as the key. */
+export async function pressKey(accelerator: string): Promise<CommandName | null> {
+  const { api } = await host();
+  return (await api.invoke('key:press', { accelerator })).command;
+}
+
+export async function saveCameraSnapshot(request: SnapshotRequest): Promise<SnapshotSaved> {
+  return runCommand('camera.save-snapshot', request);
 }

@@ -1,8 +1,7 @@
 import type { HostApi } from '../../src-shared/ipc';
 import { useAppInfoStore } from '../stores/app-info-store';
-import { usePresetStore } from '../stores/preset-store';
 import { applyHubState, beginResync } from '../stores/hub-sync';
-import { useWallListStore } from '../stores/wall-list-store';
+import { useOperatorStore } from '../stores/operator-store';
 import { useWallStore } from '../stores/wall-store';
 import { errorText, HostError } from './host-error';
 
@@ -53,18 +52,11 @@ export async function loadWall(api: HostApi, wallId: string): Promise<void> {
   }
 }
 
-export async function loadWallList(api: HostApi): Promise<void> {
+/** The console's whole picture; events keep it current after this. */
+export async function loadOperatorState(api: HostApi): Promise<void> {
   try {
-    useWallListStore.getState().listLoaded(await withRetry(() => api.invoke('wall:list', undefined), unreachable));
+    useOperatorStore.getState().stateLoaded(await withRetry(() => api.invoke('operator:state', undefined), unreachable));
   } catch (error) {
-    useWallListStore.getState().listFailed(errorText(error));
-  }
-}
-
-export async function loadPresets(api: HostApi): Promise<void> {
-  try {
-    usePresetStore.getState().presetsLoaded(await withRetry(() => api.invoke('preset:list', undefined), unreachable));
-  } catch (error) {
-    usePresetStore.getState().presetsFailed(errorText(error));
+    useOperatorStore.getState().loadFailed(errorText(error));
   }
 }

@@ -1,6 +1,6 @@
 import { io } from 'socket.io-client';
 import { BROWSER_BRIDGE_PATH, EVENT_CHANNELS, type InvokeResult } from '../../src-shared/ipc';
-import type { HostTransport } from './transport';
+import type { HostTransport, WindowIdentity } from './transport';
 
 type Listener = (payload: unknown) => void;
 
@@ -10,10 +10,11 @@ const SERVER_CLOSE_RETRY_MS = 1_000;
  * Browser mode: the host API over socket.io to the server that served this page (same origin, so
  * the CSP's connect-src 'self' covers it). socket.io reconnects on its own; we only report it.
  */
-export function socketTransport(timeoutMs: number): HostTransport {
+export function socketTransport(timeoutMs: number, identity: WindowIdentity): HostTransport {
   // WebSocket from the first packet: the host is this page's own server on the wall's LAN, and
   // socket.io's default long-polling start costs a cold wall several round trips before it paints.
-  const socket = io({ path: BROWSER_BRIDGE_PATH, transports: ['websocket'] });
+  // `auth` says which window this is; the host runs every request of this connection as it.
+  const socket = io({ path: BROWSER_BRIDGE_PATH, transports: ['websocket'], auth: identity });
   // socket.io retries dropped links by itself, except when the server closed the socket, which a
   // host shutting down does. A kiosk wall has nobody to press reload, so it keeps trying, and once a
   // restarted host answers it reloads the page: the new host may serve a new build, and a new CSP

@@ -1,7 +1,7 @@
 import { GAP_RESYNC_INTERVAL_MS } from '../constants';
 import type { Route } from '../route';
-import { host } from './connect';
-import { loadAppInfo, loadHubState, loadPresets, loadWall, loadWallList } from './loaders';
+import { host, setWindowIdentity } from './connect';
+import { loadAppInfo, loadHubState, loadOperatorState, loadWall } from './loaders';
 import { wireHostEvents } from './wire-events';
 
 /**
@@ -9,15 +9,13 @@ import { wireHostEvents } from './wire-events';
  * first `hub:state` request, so a message sent in between is queued rather than lost.
  */
 export async function startBridge(route: Route): Promise<void> {
+  setWindowIdentity(route.app === 'wall' ? { role: 'wall', wallId: route.wallId } : { role: 'console' });
   const { api, transport } = await host();
   const loadRouteData = (): void => {
     void loadAppInfo(api);
     void loadHubState(api);
     if (route.app === 'wall') void loadWall(api, route.wallId);
-    else {
-      void loadWallList(api);
-      void loadPresets(api);
-    }
+    else void loadOperatorState(api);
   };
   let lastGapResync = 0;
   const resyncAfterGap = (): void => {
@@ -26,7 +24,6 @@ export async function startBridge(route: Route): Promise<void> {
     lastGapResync = Date.now();
     void loadHubState(api);
   };
-  const onWallViewChanged = route.app === 'console' ? () => void loadPresets(api) : undefined;
-  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap, ...(onWallViewChanged ? { onWallViewChanged } : {}) });
+  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap, onReload: () => window.location.reload() });
   loadRouteData();
 }

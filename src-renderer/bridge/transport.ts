@@ -15,3 +15,6 @@ export interface HostTransport {
    */
   onLinkChange?(listener: (up: boolean, reconnected: boolean) => void): () => void;
 }
+
+/** Which window this page is, as it tells the browser-mode host when it connects. */
+export type WindowIdentity = { role: 'console' } | { role: 'wall'; wallId: string };

@@ -2,7 +2,7 @@ import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
-import { useWallListStore } from '../stores/wall-list-store';
+import { useOperatorStore } from '../stores/operator-store';
 import { useWallStore } from '../stores/wall-store';
 import { createFrameBatcher, type Scheduler } from './frame-batcher';
 import type { HostTransport } from './transport';
@@ -12,8 +12,8 @@ export interface WireHandlers {
   onReconnect(): void;
   /** The hub sequence jumped: the renderer missed messages, fetch a fresh `hub:state`. */
   onGap(): void;
-  /** A wall changed layout: the console refreshes which preset is active. */
-  onWallViewChanged?(): void;
+  /** An operator asked this wall to start afresh. */
+  onReload(): void;
 }
 
 /**
@@ -32,13 +32,20 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, handlers:
       messages.flush();
       applySnapshot(snapshot);
     }),
-    // Every window hears every wall's changes; each takes only its own.
+    // The host sends a wall's changes to that wall's windows; the check keeps a stray one harmless.
     api.on('wall:view', ({ wallId, view }) => {
       const wall = useWallStore.getState();
       if (wall.wallId === wallId) wall.loaded(view);
-      useWallListStore.getState().viewChanged(view);
-      handlers.onWallViewChanged?.();
     }),
+    api.on('wall:tours', ({ wallId, tours }) => {
+      const wall = useWallStore.getState();
+      if (wall.wallId === wallId) wall.toursChanged(tours);
+    }),
+    api.on('wall:reload', ({ wallId }) => {
+      const own = useWallStore.getState().wallId;
+      if (own !== null && (wallId === null || wallId === own)) handlers.onReload();
+    }),
+    api.on('operator:state', (state) => useOperatorStore.getState().stateLoaded(state)),
   ];
   if (transport.onLinkChange) {
     unsubscribers.push(

@@ -3,7 +3,10 @@ import { useT } from '../i18n/use-t';
 import { signalReady } from '../readiness';
 import { useAppInfoStore } from '../stores/app-info-store';
 import { useConnectionStore } from '../stores/connection-store';
-import { useWallListStore } from '../stores/wall-list-store';
+import { HelpOverlay } from '../keys/help-overlay';
+import { KeyRefusalToast } from '../keys/key-refusal-toast';
+import { useAppKeys } from '../keys/use-app-keys';
+import { useOperatorStore } from '../stores/operator-store';
 import { ConfigErrors } from './config-errors';
 import { ConnectionPanel } from './connection-panel';
 import { ConsoleHeader } from './console-header';
@@ -14,8 +17,9 @@ import { WallCard } from './wall-card';
 /** The operator's desk window: config problems first, then the hub link, the walls and the KPIs. */
 export default function ConsoleApp() {
   const t = useT();
-  const walls = useWallListStore((s) => s.walls);
-  const wallsError = useWallListStore((s) => s.error);
+  const walls = useOperatorStore((s) => s.state?.walls ?? null);
+  const wallsError = useOperatorStore((s) => s.loadError);
+  useAppKeys('console');
   const infoSettled = useAppInfoStore((s) => s.info !== null || s.error !== null);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
 
@@ -40,7 +44,7 @@ export default function ConsoleApp() {
             {walls?.length === 0 ? <p className="console-panel__hint">{t('console.noWalls')}</p> : null}
             <div className="wall-cards">
               {walls?.map((summary) => (
-                <WallCard key={summary.wall.id} summary={summary} />
+                <WallCard key={summary.view.wall.id} summary={summary} />
               ))}
             </div>
           </section>
@@ -48,6 +52,8 @@ export default function ConsoleApp() {
         <PresetPanel />
         <SubsystemSummary />
       </div>
+      <HelpOverlay app="console" />
+      <KeyRefusalToast />
     </div>
   );
 }

@@ -1,27 +1,28 @@
-import { applyPreset } from '../bridge/host-actions';
+import { operatorCommand } from '../bridge/host-actions';
+import { KeyCaps } from '../keys/key-caps';
 import { useT } from '../i18n/use-t';
-import { usePresetStore } from '../stores/preset-store';
-import { useWallListStore } from '../stores/wall-list-store';
+import { useAppInfoStore } from '../stores/app-info-store';
+import { useOperatorStore } from '../stores/operator-store';
 
 /**
- * The briefing presets: one button per meeting puts every wall on its layout at once. Cameras
- * shown before and after keep playing on the walls, so switching mid-meeting costs no picture.
+ * The briefing presets: one button per meeting puts every wall on its layout at once, with the key
+ * that does the same. Cameras shown before and after keep playing on the walls.
  */
 export function PresetPanel() {
   const t = useT();
-  const state = usePresetStore((s) => s.state);
-  const error = usePresetStore((s) => s.error);
-  const applying = usePresetStore((s) => s.applying);
-  const walls = useWallListStore((s) => s.walls);
-  const wallName = (id: string): string => walls?.find((w) => w.wall.id === id)?.wall.name ?? id;
-  if (state && state.presets.length === 0 && !error) return null;
+  const state = useOperatorStore((s) => s.state);
+  const pending = useOperatorStore((s) => s.pending);
+  const keys = useAppInfoStore((s) => s.info?.keys ?? []);
+  if (!state || state.presets.length === 0) return null;
+  const wallName = (id: string): string => state.walls.find((w) => w.view.wall.id === id)?.view.wall.name ?? id;
+  const layoutName = (id: string): string => state.layouts.find((l) => l.id === id)?.name ?? id;
   return (
     <section className="console-panel preset-panel">
       <h2 className="console-panel__title">{t('console.presets')}</h2>
-      {error ? <p className="console-panel__hint facts__warn">{t('console.presetFailed', { error })}</p> : null}
       <div className="preset-list">
-        {state?.presets.map((preset) => {
+        {state.presets.map((preset, i) => {
           const active = state.activePresetId === preset.id;
+          const key = keys.find((b) => b.id === `preset.${i + 1}`)?.keys[0];
           return (
             <button
               key={preset.id}
@@ -30,15 +31,16 @@ export function PresetPanel() {
               data-preset-id={preset.id}
               data-active={active || undefined}
               aria-pressed={active}
-              disabled={applying !== null}
-              onClick={() => void applyPreset(preset.id)}
+              disabled={pending.has(`preset:${preset.id}`)}
+              onClick={() => void operatorCommand(`preset:${preset.id}`, 'preset.apply', { presetId: preset.id })}
             >
               <span className="preset-button__name">{preset.name}</span>
               {Object.entries(preset.layouts).map(([wallId, layoutId]) => (
                 <span key={wallId} className="preset-button__walls">
-                  {wallName(wallId)}: <strong>{state.layoutNames[layoutId] ?? layoutId}</strong>
+                  {wallName(wallId)}: <strong>{layoutName(layoutId)}</strong>
                 </span>
               ))}
+              {key ? <KeyCaps accelerator={key} /> : null}
               {active ? <span className="preset-button__active">{t('console.presetActive')}</span> : null}
             </button>
           );

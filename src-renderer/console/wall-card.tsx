@@ -1,9 +1,9 @@
-import type { WallSummary } from '../../src-shared/ipc';
+import type { OperatorWall } from '../../src-shared/operator-state';
 import { useT } from '../i18n/use-t';
 
 /** A miniature of the layout: where cameras, KPIs and the ticker sit, at a glance. */
-function LayoutThumbnail({ summary }: { summary: WallSummary }) {
-  const { layout } = summary;
+function LayoutThumbnail({ summary }: { summary: OperatorWall }) {
+  const { layout } = summary.view;
   return (
     <div className="layout-thumb" style={{ gridTemplateColumns: `repeat(${layout.cols}, 1fr)`, gridTemplateRows: `repeat(${layout.rows}, 1fr)` }} aria-hidden="true">
       {layout.tiles.map((tile) => (
@@ -19,9 +19,10 @@ function LayoutThumbnail({ summary }: { summary: WallSummary }) {
 }
 
 /** One wall: its layout, its display (or that it has none), and its browser address. */
-export function WallCard({ summary }: { summary: WallSummary }) {
+export function WallCard({ summary }: { summary: OperatorWall }) {
   const t = useT();
-  const { wall, layout, display, url } = summary;
+  const { display, url } = summary;
+  const { wall, layout } = summary.view;
   return (
     <article className="wall-card" data-wall-id={wall.id}>
       <LayoutThumbnail summary={summary} />

@@ -1,3 +1,4 @@
+import { enKeys } from './en-keys';
 import type { Messages } from './vi';
 
 /** English strings for visiting staff; typed against vi.ts so the key sets cannot drift. */
@@ -108,4 +109,5 @@ export const en: Messages = {
   'console.hub.embedded': 'Embedded demo hub',
   'console.hub.remote': 'Province hub',
   'console.loadFailed': 'Could not load: {error}',
+  ...enKeys,
 };

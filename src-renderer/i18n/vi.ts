@@ -1,3 +1,5 @@
+import { viKeys } from './vi-keys';
+
 /**
  * Vietnamese strings, the source of truth: every other language must have exactly these keys.
  * `{name}` marks a value filled in by `t()`.
@@ -109,6 +111,7 @@ export const vi = {
   'console.hub.embedded': 'Hub demo nhúng',
   'console.hub.remote': 'Hub của tỉnh',
   'console.loadFailed': 'Không tải được: {error}',
+  ...viKeys,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { Tile } from '../../src-shared/domain';
+import { useT } from '../i18n/use-t';
 import { useWallInteractionStore } from '../stores/wall-interaction-store';
 import { CameraTile } from '../tiles/camera/camera-tile';
 import { CameraTourTile } from '../tiles/camera/camera-tour-tile';
@@ -7,6 +8,7 @@ import type { LeaseTerms } from '../tiles/camera/player-pool';
 import { KpiTile } from '../tiles/kpi/kpi-tile';
 import { TextTile } from '../tiles/text/text-tile';
 import { TickerTile } from '../tiles/ticker/ticker-tile';
+import { toggleEnlarge } from './wall-actions';
 
 function TileContent({ tile, terms }: { tile: Tile; terms: LeaseTerms }) {
   switch (tile.kind) {
@@ -29,27 +31,34 @@ const isCamera = (tile: Tile): boolean => tile.kind === 'camera' || tile.kind ==
  * Places a tile on the wall grid (areas are 1-based like CSS grid lines, so they map one to one).
  * An enlarged tile spans the whole grid over the others, which stay mounted but hidden: their
  * players keep their place in the pool and give up their decoders until the tile is restored.
+ * A tile showing what an operator pushed onto it says so in a corner.
  */
-export function TileView({ tile, order }: { tile: Tile; order: number }) {
+export function TileView({ tile, order, enlargedTileId, pushed }: { tile: Tile; order: number; enlargedTileId: string | null; pushed: boolean }) {
+  const t = useT();
   const selected = useWallInteractionStore((s) => s.selectedTileId === tile.id);
-  const enlargedId = useWallInteractionStore((s) => s.enlargedTileId);
-  const enlarged = enlargedId === tile.id;
-  const hidden = enlargedId !== null && !enlarged;
+  const enlarged = enlargedTileId === tile.id;
+  const hidden = enlargedTileId !== null && !enlarged;
   const { col, row, colSpan, rowSpan } = tile.area;
   const style: CSSProperties = enlarged ? {} : { gridColumn: `${col} / span ${colSpan}`, gridRow: `${row} / span ${rowSpan}` };
   const terms: LeaseTerms = { order: enlarged ? -1 : order, visible: !hidden };
-  const { select, toggleEnlarge } = useWallInteractionStore.getState();
   return (
     <div
       className="wall-cell"
       style={style}
+      data-cell-id={tile.id}
       data-selected={selected || undefined}
       data-enlarged={enlarged || undefined}
+      data-pushed={pushed || undefined}
       aria-hidden={hidden || undefined}
-      onClick={() => select(tile.id)}
+      onClick={() => useWallInteractionStore.getState().select(tile.id)}
       onDoubleClick={isCamera(tile) ? () => toggleEnlarge(tile.id) : undefined}
     >
       <TileContent tile={tile} terms={terms} />
+      {pushed && !enlarged ? (
+        <span className="wall-cell__pushed" title={t('tile.pushed')}>
+          {t('tile.pushed')}
+        </span>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,16 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/use-t';
+import { HelpOverlay } from '../keys/help-overlay';
+import { KeyRefusalToast } from '../keys/key-refusal-toast';
+import { useAppKeys } from '../keys/use-app-keys';
 import { signalReady } from '../readiness';
-import { useConnectionStore } from '../stores/connection-store';
 import { useAppInfoStore } from '../stores/app-info-store';
-import { useWallInteractionStore } from '../stores/wall-interaction-store';
+import { useConnectionStore } from '../stores/connection-store';
 import { useWallStore } from '../stores/wall-store';
 import { defaultDecodeBudget } from '../tiles/camera/decode-budget';
 import { playerPool } from '../tiles/camera/player-pool';
-import { useWallKeys } from './use-wall-keys';
+import { TakeoverBanner } from './takeover-banner';
+import { runWallKey } from './wall-actions';
 import { WallGrid } from './wall-grid';
 import { WallMessage } from './wall-message';
 import { WallTopBar } from './wall-top-bar';
@@ -20,8 +23,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const error = useWallStore((s) => s.error);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
-  const enlargedTileId = useWallInteractionStore((s) => s.enlargedTileId);
-  useWallKeys(view?.layout.tiles ?? null);
+  useAppKeys('wall', runWallKey);
 
   useEffect(() => {
     playerPool.setBudget(configuredBudget ?? defaultDecodeBudget(navigator.hardwareConcurrency));
@@ -48,9 +50,12 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
-    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={enlargedTileId ?? undefined}>
+    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined}>
       <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
-      <WallGrid layout={view.layout} />
+      {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
+      <WallGrid view={view} />
+      <HelpOverlay app="wall" />
+      <KeyRefusalToast />
     </div>
   );
 }

@@ -1,37 +1,32 @@
+import type { Command } from '../../src-shared/commands';
 import type { GridArea, Tile } from '../../src-shared/domain';
-import type { TourAction } from '../stores/wall-interaction-store';
+import type { WallKeyActionName } from '../../src-shared/keys/key-table';
 
 /**
- * The wall's keyboard, as a pure mapping from a key to what it does, so the bindings are one table
- * to read and test. Global shortcuts (switching presets and walls) belong to the host; these act on
- * the tiles of the wall that has the focus.
- *
- *   arrows          select the neighbouring tile
- *   Enter, F        enlarge the selected camera to the whole wall, and back
- *   Esc             back from enlarged; else clear the selection
- *   Space           pause / resume the selected tour (every tour when none is selected)
- *   N, PageDown     next camera of the tour(s);  P, PageUp  previous
- *   S               save a snapshot of the selected (or enlarged) camera
+ * What a wall key does (the key table's `wall` actions: src-shared/keys/key-table.ts), as a pure
+ * mapping from the action and the wall's selection to an effect, so the rules are one table to
+ * read and test. Selecting a tile is this window's own business; enlarging and driving the tours
+ * are wall-local commands the host runs (the console sees and can change them); a snapshot is
+ * taken here, of the picture this window shows.
  */
-export type WallKeyAction =
+export type WallKeyEffect =
   | { type: 'select'; tileId: string }
-  | { type: 'toggle-enlarge'; tileId: string }
-  | { type: 'restore' }
   | { type: 'clear-selection' }
-  | { type: 'tour'; action: TourAction; tileId: string | null }
+  | { type: 'command'; command: Command }
   | { type: 'snapshot'; tileId: string };
 
 export interface WallKeyContext {
+  wallId: string;
   tiles: readonly Tile[];
   selectedTileId: string | null;
   enlargedTileId: string | null;
 }
 
-const DIRECTIONS: Readonly<Record<string, { dx: number; dy: number }>> = {
-  ArrowRight: { dx: 1, dy: 0 },
-  ArrowLeft: { dx: -1, dy: 0 },
-  ArrowDown: { dx: 0, dy: 1 },
-  ArrowUp: { dx: 0, dy: -1 },
+const DIRECTIONS: Readonly<Partial<Record<WallKeyActionName, { dx: number; dy: number }>>> = {
+  'select-right': { dx: 1, dy: 0 },
+  'select-left': { dx: -1, dy: 0 },
+  'select-down': { dx: 0, dy: 1 },
+  'select-up': { dx: 0, dy: -1 },
 };
 
 const isCamera = (tile: Tile | undefined): boolean => tile?.kind === 'camera' || tile?.kind === 'camera-tour';
@@ -53,10 +48,10 @@ export function neighbour(tiles: readonly Tile[], from: Tile, dx: number, dy: nu
   return best?.tile ?? null;
 }
 
-export function wallKeyAction(key: string, context: WallKeyContext): WallKeyAction | null {
-  const { tiles, selectedTileId, enlargedTileId } = context;
+export function wallKeyEffect(action: WallKeyActionName, context: WallKeyContext): WallKeyEffect | null {
+  const { wallId, tiles, selectedTileId, enlargedTileId } = context;
   const selected = tiles.find((tile) => tile.id === selectedTileId);
-  const direction = DIRECTIONS[key];
+  const direction = DIRECTIONS[action];
   if (direction) {
     if (enlargedTileId !== null) return null;
     if (!selected) return tiles[0] ? { type: 'select', tileId: tiles[0].id } : null;
@@ -64,27 +59,22 @@ export function wallKeyAction(key: string, context: WallKeyContext): WallKeyActi
     return target ? { type: 'select', tileId: target.id } : null;
   }
   const tourTarget = selected?.kind === 'camera-tour' ? selected.id : null;
-  switch (key) {
-    case 'Enter':
-    case 'f':
-    case 'F': {
-      const target = enlargedTileId ?? (isCamera(selected) ? selectedTileId : null);
-      return target ? { type: 'toggle-enlarge', tileId: target } : null;
+  const tour = (tourAction: 'toggle-pause' | 'next' | 'previous'): WallKeyEffect => ({ type: 'command', command: { name: 'tour.control', payload: { wallId, tileId: tourTarget, action: tourAction } } });
+  switch (action) {
+    case 'enlarge': {
+      if (enlargedTileId !== null) return { type: 'command', command: { name: 'wall.restore', payload: { wallId } } };
+      return isCamera(selected) ? { type: 'command', command: { name: 'wall.enlarge', payload: { wallId, tileId: selectedTileId! } } } : null;
     }
-    case 'Escape':
-      return enlargedTileId !== null ? { type: 'restore' } : selectedTileId !== null ? { type: 'clear-selection' } : null;
-    case ' ':
-      return { type: 'tour', action: 'toggle-pause', tileId: tourTarget };
-    case 'n':
-    case 'N':
-    case 'PageDown':
-      return { type: 'tour', action: 'next', tileId: tourTarget };
-    case 'p':
-    case 'P':
-    case 'PageUp':
-      return { type: 'tour', action: 'previous', tileId: tourTarget };
-    case 's':
-    case 'S': {
+    case 'back':
+      if (enlargedTileId !== null) return { type: 'command', command: { name: 'wall.restore', payload: { wallId } } };
+      return selectedTileId !== null ? { type: 'clear-selection' } : null;
+    case 'tour-pause':
+      return tour('toggle-pause');
+    case 'tour-next':
+      return tour('next');
+    case 'tour-previous':
+      return tour('previous');
+    case 'snapshot': {
       const target = enlargedTileId ?? (isCamera(selected) ? selectedTileId : null);
       return target ? { type: 'snapshot', tileId: target } : null;
     }

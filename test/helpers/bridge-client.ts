@@ -1,17 +1,24 @@
 import { io, type Socket } from 'socket.io-client';
+import { COMMANDS, type CommandName, type CommandPayloadInput, type CommandResult } from '../../src-shared/commands';
 import { BROWSER_BRIDGE_PATH, invokeChannels, type InvokeChannel, type InvokeRequest, type InvokeResponse, type InvokeResult } from '../../src-shared/ipc';
 
+/** Which window the test's connection says it is (the host runs its requests as that window). */
+export type BridgeRole = { role: 'console' } | { role: 'wall'; wallId: string };
+
 /**
- * A test's own connection to a browser-mode host's socket.io bridge, as an operator console would
- * use it: typed invokes that throw on a refusal, answers parsed with the contract's schemas.
+ * A test's own connection to a browser-mode host's socket.io bridge, as an operator console (or a
+ * wall window) would use it: typed invokes and commands that throw on a refusal, answers parsed
+ * with the contract's schemas.
  */
 export interface BridgeClient {
   invoke<C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>>;
+  command<N extends CommandName>(name: N, payload: CommandPayloadInput<N>): Promise<CommandResult<N>>;
+  readonly socket: Socket;
   close(): void;
 }
 
-export async function connectBridge(hostUrl: string, timeoutMs = 10_000): Promise<BridgeClient> {
-  const socket: Socket = io(hostUrl, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false });
+export async function connectBridge(hostUrl: string, role: BridgeRole = { role: 'console' }, timeoutMs = 10_000): Promise<BridgeClient> {
+  const socket: Socket = io(hostUrl, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false, auth: role });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bridge at ${hostUrl} did not connect in ${timeoutMs} ms`)), timeoutMs);
     socket.once('connect', () => {
@@ -23,12 +30,15 @@ export async function connectBridge(hostUrl: string, timeoutMs = 10_000): Promis
       reject(error);
     });
   });
+  const invoke = async <C extends InvokeChannel>(channel: C, request: InvokeRequest<C>): Promise<InvokeResponse<C>> => {
+    const result = (await socket.timeout(timeoutMs).emitWithAck('invoke', channel, request)) as InvokeResult<unknown>;
+    if (!result.ok) throw new Error(`${channel} refused: ${result.error}`);
+    return invokeChannels[channel].response.parse(result.value) as InvokeResponse<C>;
+  };
   return {
-    invoke: async (channel, request) => {
-      const result = (await socket.timeout(timeoutMs).emitWithAck('invoke', channel, request)) as InvokeResult<unknown>;
-      if (!result.ok) throw new Error(`${channel} refused: ${result.error}`);
-      return invokeChannels[channel].response.parse(result.value) as InvokeResponse<typeof channel>;
-    },
+    invoke,
+    command: async (name, payload) => COMMANDS[name].result.parse(await invoke('command:run', { name, payload })) as CommandResult<typeof name>,
+    socket,
     close: () => {
       socket.close();
     },

@@ -22,7 +22,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   core = await startAppCore({ mode: 'browser', userDataDir: dataDir, assetsDir: resolve(__dirname, '../../assets'), version: 'test', log: createMemoryLogger('core') });
   host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: createMemoryLogger('web') });
-  socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], extraHeaders: {} });
+  socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], auth: { role: 'console' } });
 });
 
 afterAll(async () => {
@@ -58,12 +58,13 @@ describe('browser-mode host', () => {
     expect(appInfo).toMatchObject({ mode: 'browser', hub: 'embedded', language: 'vi', staleAfterSeconds: { kpi: 600, alert: 3600 } });
     const wall = await invoke('wall:get', { wallId: '1' });
     expect(wall.ok && invokeChannels['wall:get'].response.parse(wall.value).layout.tiles.length).toBe(13);
-    const list = await invoke('wall:list');
-    const walls = list.ok ? invokeChannels['wall:list'].response.parse(list.value) : [];
+    const operator = await invoke('operator:state');
+    const walls = operator.ok ? invokeChannels['operator:state'].response.parse(operator.value).walls : [];
     expect(walls.map((w) => w.url)).toEqual([`${host.url}/wall/1`, `${host.url}/wall/2`]);
-    await waitFor(() => core.dispatch('hub:state', undefined).then((r) => r.ok && (r.value as { connection: { status: string } }).connection.status === 'live'), 'hub live');
+    const hubState = () => core.invoke({ role: 'console' }, 'hub:state', undefined);
+    await waitFor(() => hubState().then((r) => r.ok && (r.value as { connection: { status: string } }).connection.status === 'live'), 'hub live');
     await waitFor(
-      () => core.dispatch('hub:state', undefined).then((r) => r.ok && (r.value as { snapshot: { messages: Array<{ topic: string }> } }).snapshot.messages.filter((m) => m.topic === 'camera').length === 8),
+      () => hubState().then((r) => r.ok && (r.value as { snapshot: { messages: Array<{ topic: string }> } }).snapshot.messages.filter((m) => m.topic === 'camera').length === 8),
       'the demo cameras',
     );
     const state = await invoke('hub:state');
@@ -93,6 +94,46 @@ describe('browser-mode host', () => {
     await waitFor(() => messages.some((m) => m.topic === 'kpi'), 'a live KPI message', 10_000);
     const seqs = messages.map((m) => m.seq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+  });
+
+  it('refuses a bridge connection that does not say which window it is', async () => {
+    const anonymous = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false });
+    const error = await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve));
+    anonymous.close();
+    expect(error.message).toMatch(/unidentified window/);
+  });
+
+  it('runs a wall window’s requests as that wall: its own view only, no presets, no console picture', async () => {
+    const wall = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false, auth: { role: 'wall', wallId: '2' } });
+    await new Promise<void>((resolve, reject) => {
+      wall.once('connect', resolve);
+      wall.once('connect_error', reject);
+    });
+    const ask = (channel: string, request?: unknown): Promise<InvokeResult<unknown>> => wall.timeout(5000).emitWithAck('invoke', channel, request);
+    try {
+      expect((await ask('wall:get', { wallId: '2' })).ok).toBe(true);
+      expect(await ask('wall:get', { wallId: '1' })).toMatchObject({ ok: false, error: expect.stringMatching(/its own wall/) });
+      expect(await ask('operator:state')).toMatchObject({ ok: false, error: expect.stringMatching(/console only/) });
+      expect(await ask('command:run', { name: 'preset.apply', payload: { presetId: 'dieu-hanh-giao-thong' } })).toMatchObject({ ok: false, error: expect.stringMatching(/may not preset.apply/) });
+      expect(await ask('command:run', { name: 'wall.enlarge', payload: { wallId: '1', tileId: 'cam-1' } })).toMatchObject({ ok: false, error: expect.stringMatching(/own wall/) });
+      // Its own wall's events only: a change on wall 1 reaches the console, not this window.
+      const views: unknown[] = [];
+      wall.on('wall:view', (payload: { wallId: string }) => views.push(payload.wallId));
+      const consoleViews: unknown[] = [];
+      const onOperator = (state: { walls: Array<{ view: { wall: { id: string }; enlargedTileId: string | null } }> }) => consoleViews.push(state.walls.map((w) => w.view.enlargedTileId));
+      socket.on('operator:state', onOperator);
+      expect(await invoke('command:run', { name: 'wall.enlarge', payload: { wallId: '1', tileId: 'cam-1' } })).toMatchObject({ ok: true });
+      expect(await ask('command:run', { name: 'wall.enlarge', payload: { wallId: '2', tileId: 'c1' } })).toMatchObject({ ok: true });
+      await waitFor(() => views.includes('2') && consoleViews.some((v) => JSON.stringify(v) === JSON.stringify(['cam-1', 'c1'])), 'the enlargements announced');
+      expect(views).toEqual(['2']);
+      socket.off('operator:state', onOperator);
+      expect(await invoke('command:run', { name: 'walls.undo', payload: {} })).toMatchObject({ ok: true });
+      expect(((await invoke('wall:get', { wallId: '1' })) as { value: { enlargedTileId: string | null } }).value.enlargedTileId).toBeNull();
+      // The wall window's own enlargement is not the console's to undo, so it stays.
+      expect(((await invoke('wall:get', { wallId: '2' })) as { value: { enlargedTileId: string | null } }).value.enlargedTileId).toBe('c1');
+    } finally {
+      wall.close();
+    }
   });
 
   it('refuses a bridge connection from a page on another origin', async () => {

@@ -14,10 +14,14 @@ function earlyLeases(): EarlyLease[] | null {
   if (!info || !view || table.size === 0) return null;
   // The configured budget before any stream starts, so none is started only to be suspended.
   playerPool.setBudget(info.cameraDecodeBudget ?? defaultDecodeBudget(navigator.hardwareConcurrency));
-  return view.layout.tiles.flatMap((tile, order) => {
-    if (tile.kind !== 'camera') return [];
-    const camera = latestOf(table, tile.cameraId);
-    return camera ? [{ tileKey: tile.id, source: cameraSource(camera), terms: { order, visible: true } }] : [];
+  // Camera tiles, tours on the camera the host says they show, and a camera put over the whole wall.
+  const tiles = view.focus ? [...view.layout.tiles, view.focus] : view.layout.tiles;
+  return tiles.flatMap((tile, order) => {
+    const cameraId = tile.kind === 'camera' ? tile.cameraId : tile.kind === 'camera-tour' ? (view.tours[tile.id]?.cameraId ?? tile.cameraIds[0]) : undefined;
+    const camera = cameraId === undefined ? undefined : latestOf(table, cameraId);
+    const enlarged = view.enlargedTileId === tile.id;
+    const visible = view.enlargedTileId === null || enlarged;
+    return camera ? [{ tileKey: tile.id, source: cameraSource(camera), terms: { order: enlarged ? -1 : order, visible } }] : [];
   });
 }
 

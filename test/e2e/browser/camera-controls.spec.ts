@@ -53,7 +53,7 @@ test.afterAll(async () => {
 });
 
 async function openWall(page: Page, layoutId: string): Promise<string[]> {
-  await wall!.bridge.invoke('wall:set-layout', { wallId: WALL, layoutId });
+  await wall!.bridge.command('wall.set-layout', { wallId: WALL, layoutId });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   await page.goto(`${wall!.host.url}/wall/${WALL}`);

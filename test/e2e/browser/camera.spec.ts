@@ -79,8 +79,8 @@ function watchProblems(page: Page): string[] {
 }
 
 async function setLayout(layoutId: string): Promise<void> {
-  const view = await bridge!.invoke('wall:set-layout', { wallId: WALL, layoutId });
-  expect(view.layout.id).toBe(layoutId);
+  await bridge!.command('wall.set-layout', { wallId: WALL, layoutId });
+  expect((await bridge!.invoke('wall:get', { wallId: WALL })).layout.id).toBe(layoutId);
 }
 
 async function waitLayout(page: Page, layoutId: string): Promise<void> {
@@ -217,7 +217,7 @@ test('segments that hang for seconds, then drop: the tile plays live again by it
 
 test('a preset change keeps the player of a camera on both layouts: same video, frames never reset, no loading', async ({ page }) => {
   const problems = await openWall(page, 'blank');
-  await bridge!.invoke('preset:apply', { presetId: 'preset-a' });
+  await bridge!.command('preset.apply', { presetId: 'preset-a' });
   await waitLayout(page, 'pa');
   await waitPlaying(page, 'pa-x');
   const video = await videoOf(page, 'pa-x').elementHandle();
@@ -234,7 +234,7 @@ test('a preset change keeps the player of a camera on both layouts: same video, 
   const framesBefore = await video.evaluate((v: HTMLVideoElement) => v.getVideoPlaybackQuality().totalVideoFrames);
   const switchedAt = Date.now();
 
-  await bridge!.invoke('preset:apply', { presetId: 'preset-b' });
+  await bridge!.command('preset.apply', { presetId: 'preset-b' });
   await waitLayout(page, 'pb');
   expect(await video.evaluate((v) => v.isConnected && document.querySelector('[data-tile-id="pb-x"] video[data-probe="1"]') === v), 'the same video element, now in the tile for cam-x').toBe(true);
   await expect(cameraOf(page, 'pb-x')).toHaveAttribute('data-camera-id', 'cam-x');

@@ -27,7 +27,7 @@ describe('app core with the hub unreachable', () => {
     const log = createMemoryLogger('core');
     core = await startAppCore({ mode: 'browser', configPath, userDataDir: dataDir, assetsDir: resolve(__dirname, '../../../assets'), version: 'test', log });
 
-    const state = await core.dispatch('hub:state', undefined);
+    const state = await core.invoke({ role: 'wall', wallId: '1' }, 'hub:state', undefined);
     const parsed = state.ok ? invokeChannels['hub:state'].response.parse(state.value) : null;
     expect(parsed?.snapshot.hubId).toBe('hub-cached');
     expect(parsed?.snapshot.seq).toBe(300);
@@ -35,7 +35,7 @@ describe('app core with the hub unreachable', () => {
     expect(parsed?.connection).toMatchObject({ seq: 300, cache: { status: 'ok' }, hubUrl: 'http://127.0.0.1:9' });
     expect(['connecting', 'offline']).toContain(parsed?.connection.status);
 
-    const info = await core.dispatch('app:info', undefined);
+    const info = await core.invoke({ role: 'wall', wallId: '1' }, 'app:info', undefined);
     const appInfo = info.ok ? invokeChannels['app:info'].response.parse(info.value) : null;
     expect(appInfo?.hub).toBe('remote');
     expect(appInfo?.staleAfterSeconds).toMatchObject({ kpi: 5, alert: 3600, environment: 1800 });

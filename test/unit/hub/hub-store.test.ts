@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KpiPoint } from '../../../src-shared/domain';
 import { createMemoryLogger } from '../../../src-shared/node/log';
-import { NewerSchemaError } from '../../../src-hub/store/database-errors';
+import { SqliteNewerSchemaError } from '../../../src-shared/node/sqlite-file';
 import { openHubStore, type HubStore, type NewRecord } from '../../../src-hub/store/hub-store';
 import { SCHEMA_VERSION } from '../../../src-hub/store/migrations';
 import { openDatabase } from '../../../src-hub/store/open-database';
@@ -62,10 +62,13 @@ describe('hub store', () => {
     expect(store.hubId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(store.model.seq).toBe(0);
     store.close();
-    const { db, hubId } = openDatabase(file);
+    const { db, hubId } = openDatabase({ file, log: createMemoryLogger(), load: () => undefined });
     expect(hubId).toBe(store.hubId);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    // Kept in step for a rolled-back hub, which reads its version there.
     expect(db.prepare("SELECT value FROM meta WHERE key = 'schemaVersion'").pluck().get()).toBe(String(SCHEMA_VERSION));
     db.close();
     expect(setup().open().hubId).not.toBe(store.hubId);
@@ -158,7 +161,10 @@ describe('hub store', () => {
     const store = open();
     expect(store.hubId).not.toBe(original.hubId);
     expect(store.model.seq).toBe(0);
-    expect(log.lines.find((l) => l.startsWith('error'))).toMatch(new RegExp(`hub database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is corrupt`));
+    // The shape test/integration/hub/hub-process.test.ts expects of the built hub's output.
+    expect(log.lines.filter((l) => l.startsWith('error'))).toEqual([
+      expect.stringMatching(new RegExp(`hub database ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is corrupt \\(SQLITE_NOTADB: .*\\); moved it to .*hub\\.db\\.corrupt-.* — walls will load a full snapshot$`)),
+    ]);
     expect(readdirSync(join(file, '..')).filter((f) => f.startsWith('hub.db.corrupt-'))).toHaveLength(1);
   });
 
@@ -186,13 +192,81 @@ describe('hub store', () => {
     expect(b.log.lines.some((l) => l.includes('no longer pass their schema'))).toBe(true);
   });
 
-  it('refuses a database from a newer hub without moving it', () => {
+  it('refuses a database from a newer hub without moving or changing it', () => {
     const { file, open } = setup();
     open().close();
     const db = new Database(file);
+    db.pragma('user_version = 99');
+    db.close();
+    expect(() => open()).toThrow(SqliteNewerSchemaError);
+    expect(() => open()).toThrow(/hub database .*schema version 99 is newer.*run a newer version/);
+    expect(readdirSync(join(file, '..')).some((f) => f.includes('corrupt'))).toBe(false);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(99);
+    after.close();
+  });
+
+  it('refuses a database from before user_version whose meta.schemaVersion is newer, leaving user_version alone', () => {
+    const { file, open } = setup();
+    open().close();
+    const db = new Database(file);
+    db.pragma('user_version = 0');
     db.prepare("UPDATE meta SET value = '99' WHERE key = 'schemaVersion'").run();
     db.close();
-    expect(() => open()).toThrow(NewerSchemaError);
+    expect(() => open()).toThrow(SqliteNewerSchemaError);
+    const after = new Database(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(0);
+    after.close();
+  });
+
+  it('opens a database made before user_version was kept, without re-running step 1 or losing a row', () => {
+    const { file, open } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    // Exactly what the hub wrote before the shared SQLite helper: its version only in meta.schemaVersion.
+    const old = new Database(file);
+    old.pragma('journal_mode = WAL');
+    old.exec(`
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE log (
+        seq INTEGER PRIMARY KEY, topic TEXT NOT NULL, key TEXT NOT NULL, time TEXT NOT NULL,
+        source TEXT NOT NULL, payload TEXT NOT NULL, retained INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX log_retained ON log (seq) WHERE retained = 1;
+      CREATE INDEX log_released ON log (seq) WHERE retained = 0;
+      INSERT INTO meta (key, value) VALUES ('hubId', 'legacy-hub-1'), ('prunedThrough', '0'), ('schemaVersion', '1');
+    `);
+    const insert = old.prepare('INSERT INTO log (seq, topic, key, time, source, payload, retained) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const [a, b] = [validRecord('alert', 1), { ...validRecord('alert', 1), text: 'Đã xử lý' }];
+    insert.run(1, 'alert', a.id, '2026-01-01T00:00:00.000Z', 'ioc', JSON.stringify(a), 0);
+    insert.run(2, 'alert', b.id, '2026-01-01T00:00:01.000Z', 'ioc', JSON.stringify(b), 1);
+    expect(old.pragma('user_version', { simple: true })).toBe(0);
+    old.close();
+
+    const store = open();
+    expect(store.hubId).toBe('legacy-hub-1');
+    expect(store.model.seq).toBe(2);
+    expect(store.model.messages().map((m) => m.seq)).toEqual([2]);
+    expect(store.since(0, 10).map((m) => m.seq)).toEqual([1, 2]);
+    expect(store.append([point(1)])[0]!.seq).toBe(3);
+    store.close();
+    expect(rows(file).map((r) => [r.seq, r.retained])).toEqual([[1, 0], [2, 1], [3, 1]]);
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
     expect(readdirSync(join(file, '..')).some((f) => f.includes('corrupt'))).toBe(false);
+    expect(open().hubId).toBe('legacy-hub-1');
+  });
+
+  it('stops, without moving anything, on a SQLite file that is not a hub database', () => {
+    const { file, open } = setup();
+    mkdirSync(join(file, '..'), { recursive: true });
+    const foreign = new Database(file);
+    foreign.exec("CREATE TABLE log (line TEXT); INSERT INTO log VALUES ('someone else''s data');");
+    foreign.close();
+    expect(() => open()).toThrow(/hub database unavailable: .*table log already exists/);
+    expect(readdirSync(join(file, '..')).some((f) => f.includes('corrupt'))).toBe(false);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT line FROM log').pluck().all()).toEqual(["someone else's data"]);
+    db.close();
   });
 });

@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createInvokeRouter, type InvokeHandlers } from '../../../src-main/invoke-router';
+import type { WindowIdentity } from '../../../src-main/window-identity';
 import { createMemoryLogger } from '../../../src-shared/node/log';
 import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from '../../../src-main/config/default-walls';
 import { resolveStaleAfter } from '../../../src-main/config/stale-after';
+import { DEFAULT_KEY_TABLE } from '../../../src-shared/keys/key-table';
+import { wallViewSchema } from '../../../src-shared/wall-view';
 
 const wall = DEFAULT_WALLS[0]!;
-const layout = DEFAULT_LAYOUTS[0]!;
+const view = wallViewSchema.parse({ wall, layout: DEFAULT_LAYOUTS[0]! });
+const CONSOLE: WindowIdentity = { role: 'console' };
+const WALL_1: WindowIdentity = { role: 'wall', wallId: '1' };
 
 const notUsed = (): never => {
   throw new Error('not used');
@@ -14,55 +19,56 @@ const notUsed = (): never => {
 function router() {
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
-    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds: resolveStaleAfter({}), cameraDecodeBudget: null }),
-    'wall:get': ({ wallId }) => {
-      calls.push(wallId);
+    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds: resolveStaleAfter({}), cameraDecodeBudget: null, keys: [...DEFAULT_KEY_TABLE] }),
+    'wall:get': ({ wallId }, window) => {
+      calls.push(`${window.role}:${wallId}`);
       if (wallId !== wall.id) throw new Error(`no wall with id "${wallId}"`);
-      return { wall, layout };
+      return view;
     },
-    'wall:list': () => [],
-    'wall:set-layout': notUsed,
-    'preset:list': notUsed,
-    'preset:apply': notUsed,
+    'operator:state': notUsed,
     'hub:state': notUsed,
-    'camera:save-snapshot': (request) => {
-      calls.push(request.cameraId);
-      return { path: `/tmp/${request.cameraId}.png`, bytes: 1 };
+    'command:run': (envelope, window) => {
+      calls.push(`${window.role}:${envelope.name}`);
+      return null;
     },
+    'key:press': notUsed,
   };
   const log = createMemoryLogger();
-  return { dispatch: createInvokeRouter(handlers, log), calls, log };
+  return { invoke: createInvokeRouter(handlers, log), calls, log };
 }
 
 describe('invoke router', () => {
-  it('answers a valid request', async () => {
-    const { dispatch } = router();
-    await expect(dispatch('wall:get', { wallId: '1' })).resolves.toEqual({ ok: true, value: { wall, layout } });
+  it('answers a valid request, telling the handler which window asked', async () => {
+    const { invoke, calls } = router();
+    await expect(invoke(WALL_1, 'wall:get', { wallId: '1' })).resolves.toEqual({ ok: true, value: view });
+    await expect(invoke(CONSOLE, 'command:run', { name: 'walls.undo', payload: {} })).resolves.toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['wall:1', 'console:walls.undo']);
   });
 
-  it('refuses unknown channels and malformed requests without calling a handler', async () => {
-    const { dispatch, calls, log } = router();
-    for (const [channel, request] of [
-      ['fs:read', '/etc/passwd'],
-      ['__proto__', undefined],
-      [42, undefined],
-      ['wall:get', { wallId: 7 }],
-      ['wall:set-layout', { wallId: '1', layoutId: '../etc' }],
-      ['camera:save-snapshot', { cameraId: 'cam', takenAt: '2026-11-24T08:00:00+07:00', pngBase64: 'not base64!' }],
-      ['camera:save-snapshot', { cameraId: 'cam', takenAt: 'yesterday', pngBase64: 'iVBORw0KGgo=' }],
-      ['wall:get', { wallId: 'x'.repeat(65) }],
-      ['wall:get', null],
-      ['app:info', { unexpected: true }],
+  it('refuses unknown channels, malformed requests and the console’s channels from a wall, without calling a handler', async () => {
+    const { invoke, calls, log } = router();
+    for (const [window, channel, request] of [
+      [CONSOLE, 'fs:read', '/etc/passwd'],
+      [CONSOLE, '__proto__', undefined],
+      [CONSOLE, 42, undefined],
+      [CONSOLE, 'wall:get', { wallId: 7 }],
+      [CONSOLE, 'command:run', { name: 'shell.exec', payload: {} }],
+      [CONSOLE, 'command:run', 'preset.apply'],
+      [CONSOLE, 'key:press', { accelerator: '' }],
+      [CONSOLE, 'wall:get', { wallId: 'x'.repeat(65) }],
+      [CONSOLE, 'wall:get', null],
+      [CONSOLE, 'app:info', { unexpected: true }],
+      [WALL_1, 'operator:state', undefined],
     ] as const) {
-      const result = await dispatch(channel, request);
-      expect(result.ok).toBe(false);
+      const result = await invoke(window, channel, request);
+      expect(result.ok, String(channel)).toBe(false);
     }
     expect(calls).toEqual([]);
-    expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(10);
+    expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(11);
   });
 
   it('turns a handler failure into an error result', async () => {
-    const { dispatch } = router();
-    await expect(dispatch('wall:get', { wallId: '9' })).resolves.toEqual({ ok: false, error: 'no wall with id "9"' });
+    const { invoke } = router();
+    await expect(invoke(CONSOLE, 'wall:get', { wallId: '9' })).resolves.toEqual({ ok: false, error: 'no wall with id "9"' });
   });
 });

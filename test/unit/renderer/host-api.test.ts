@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_KEY_TABLE } from '../../../src-shared/keys/key-table';
 import type { InvokeResult } from '../../../src-shared/ipc';
 import { createHostApi } from '../../../src-renderer/bridge/host-api';
 import { HostError } from '../../../src-renderer/bridge/host-error';
@@ -21,7 +22,7 @@ function fakeTransport(answer: (channel: string) => Promise<InvokeResult<unknown
 }
 
 const staleAfterSeconds = Object.fromEntries(HUB_TOPIC_NAMES.map((topic) => [topic, HUB_TOPICS[topic].staleAfterSeconds]));
-const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null };
+const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null, keys: [...DEFAULT_KEY_TABLE] };
 
 describe('createHostApi', () => {
   it('unwraps ok results and parses them with the contract schema', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Tile } from '../../../src-shared/domain';
-import { neighbour, wallKeyAction } from '../../../src-renderer/wall/wall-keys';
+import { neighbour, wallKeyEffect } from '../../../src-renderer/wall/wall-keys';
 
 const area = (col: number, row: number, colSpan = 1, rowSpan = 1) => ({ col, row, colSpan, rowSpan });
 const tiles: Tile[] = [
@@ -9,7 +9,8 @@ const tiles: Tile[] = [
   { id: 'tour', kind: 'camera-tour', cameraIds: ['a', 'b'], dwellSeconds: 10, pauseOnAlert: true, area: area(3, 2) },
   { id: 'ticker', kind: 'ticker', area: area(1, 3, 3, 1) },
 ];
-const ctx = (selectedTileId: string | null, enlargedTileId: string | null = null) => ({ tiles, selectedTileId, enlargedTileId });
+const ctx = (selectedTileId: string | null, enlargedTileId: string | null = null) => ({ wallId: 'w1', tiles, selectedTileId, enlargedTileId });
+const command = (name: string, payload: object) => ({ type: 'command', command: { name, payload } });
 
 describe('wall keys', () => {
   it('arrows move to the nearest tile in that direction, straight ahead first', () => {
@@ -18,31 +19,31 @@ describe('wall keys', () => {
     expect(neighbour(tiles, tiles[2]!, 0, 1)?.id).toBe('ticker');
     expect(neighbour(tiles, tiles[3]!, 0, -1)?.id).toBe('big');
     expect(neighbour(tiles, tiles[1]!, 0, -1)).toBeNull();
-    expect(wallKeyAction('ArrowRight', ctx(null))).toEqual({ type: 'select', tileId: 'big' });
+    expect(wallKeyEffect('select-right', ctx(null))).toEqual({ type: 'select', tileId: 'big' });
+    expect(wallKeyEffect('select-down', ctx('right-top'))).toEqual({ type: 'select', tileId: 'tour' });
   });
 
-  it('Enter/F enlarge the selected camera and back; not a ticker; Esc restores first', () => {
-    expect(wallKeyAction('Enter', ctx('big'))).toEqual({ type: 'toggle-enlarge', tileId: 'big' });
-    expect(wallKeyAction('f', ctx('tour'))).toEqual({ type: 'toggle-enlarge', tileId: 'tour' });
-    expect(wallKeyAction('Enter', ctx('ticker'))).toBeNull();
-    expect(wallKeyAction('F', ctx('ticker', 'big'))).toEqual({ type: 'toggle-enlarge', tileId: 'big' });
-    expect(wallKeyAction('Escape', ctx('big', 'big'))).toEqual({ type: 'restore' });
-    expect(wallKeyAction('Escape', ctx('big'))).toEqual({ type: 'clear-selection' });
-    expect(wallKeyAction('Escape', ctx(null))).toBeNull();
-    expect(wallKeyAction('ArrowLeft', ctx('big', 'big'))).toBeNull();
+  it('enlarge asks the host to enlarge the selected camera, and back; not a ticker; back restores first', () => {
+    expect(wallKeyEffect('enlarge', ctx('big'))).toEqual(command('wall.enlarge', { wallId: 'w1', tileId: 'big' }));
+    expect(wallKeyEffect('enlarge', ctx('tour'))).toEqual(command('wall.enlarge', { wallId: 'w1', tileId: 'tour' }));
+    expect(wallKeyEffect('enlarge', ctx('ticker'))).toBeNull();
+    expect(wallKeyEffect('enlarge', ctx('ticker', 'big'))).toEqual(command('wall.restore', { wallId: 'w1' }));
+    expect(wallKeyEffect('back', ctx('big', 'big'))).toEqual(command('wall.restore', { wallId: 'w1' }));
+    expect(wallKeyEffect('back', ctx('big'))).toEqual({ type: 'clear-selection' });
+    expect(wallKeyEffect('back', ctx(null))).toBeNull();
+    expect(wallKeyEffect('select-left', ctx('big', 'big'))).toBeNull();
   });
 
-  it('tour keys act on the selected tour, or on every tour when none is selected', () => {
-    expect(wallKeyAction(' ', ctx('tour'))).toEqual({ type: 'tour', action: 'toggle-pause', tileId: 'tour' });
-    expect(wallKeyAction(' ', ctx('big'))).toEqual({ type: 'tour', action: 'toggle-pause', tileId: null });
-    expect(wallKeyAction('PageDown', ctx('tour'))).toEqual({ type: 'tour', action: 'next', tileId: 'tour' });
-    expect(wallKeyAction('p', ctx(null))).toEqual({ type: 'tour', action: 'previous', tileId: null });
+  it('tour keys drive the selected tour through the host, or every tour when none is selected', () => {
+    expect(wallKeyEffect('tour-pause', ctx('tour'))).toEqual(command('tour.control', { wallId: 'w1', tileId: 'tour', action: 'toggle-pause' }));
+    expect(wallKeyEffect('tour-pause', ctx('big'))).toEqual(command('tour.control', { wallId: 'w1', tileId: null, action: 'toggle-pause' }));
+    expect(wallKeyEffect('tour-next', ctx('tour'))).toEqual(command('tour.control', { wallId: 'w1', tileId: 'tour', action: 'next' }));
+    expect(wallKeyEffect('tour-previous', ctx(null))).toEqual(command('tour.control', { wallId: 'w1', tileId: null, action: 'previous' }));
   });
 
-  it('S snapshots the enlarged or selected camera, nothing else', () => {
-    expect(wallKeyAction('s', ctx('right-top'))).toEqual({ type: 'snapshot', tileId: 'right-top' });
-    expect(wallKeyAction('S', ctx('ticker', 'tour'))).toEqual({ type: 'snapshot', tileId: 'tour' });
-    expect(wallKeyAction('s', ctx('ticker'))).toBeNull();
-    expect(wallKeyAction('x', ctx('big'))).toBeNull();
+  it('snapshot takes the enlarged or selected camera, nothing else', () => {
+    expect(wallKeyEffect('snapshot', ctx('right-top'))).toEqual({ type: 'snapshot', tileId: 'right-top' });
+    expect(wallKeyEffect('snapshot', ctx('ticker', 'tour'))).toEqual({ type: 'snapshot', tileId: 'tour' });
+    expect(wallKeyEffect('snapshot', ctx('ticker'))).toBeNull();
   });
 });

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import {
   HUB_TOPIC_NAMES,
   HUB_TOPICS,
+  hubAlertAckResultSchema,
+  hubAlertAckSchema,
   hubAuthSchema,
   hubLiveSchema,
   hubMessageSchema,
@@ -58,6 +60,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'hub:live': hubLiveSchema,
   'hub:auth': hubAuthSchema,
   'hub:resync': hubResyncRequestSchema,
+  'hub:acknowledge-alert': hubAlertAckSchema,
+  'hub:acknowledge-alert-result': hubAlertAckResultSchema,
   'ingest-result': ingestResultSchema,
   'ingest-error': ingestErrorSchema,
 };
@@ -127,7 +131,19 @@ describe('docs/protocol.md', () => {
     const messageTopics = examples.filter((e) => e.kind === 'hub:message').map((e) => hubMessageSchema.parse(JSON.parse(e.body)).topic);
     expect([...new Set(messageTopics)].sort()).toEqual([...HUB_TOPIC_NAMES].sort());
     const kinds = new Set(examples.map((e) => e.kind));
-    for (const kind of ['hub:snapshot', 'hub:replay', 'hub:live', 'hub:auth', 'hub:resync']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['hub:snapshot', 'hub:replay', 'hub:live', 'hub:auth', 'hub:resync', 'hub:acknowledge-alert']) expect(kinds, kind).toContain(kind);
+  });
+
+  it('shows both answers to an acknowledgement, and the acknowledged alert walls receive', () => {
+    const results = examples.filter((e) => e.kind === 'hub:acknowledge-alert-result').map((e) => hubAlertAckResultSchema.parse(JSON.parse(e.body)));
+    expect(results.map((r) => r.ok).sort()).toEqual([false, true]);
+    const alerts = examples.filter((e) => e.kind === 'hub:message').map((e) => hubMessageSchema.parse(JSON.parse(e.body)));
+    const acknowledged = alerts.find((m) => m.topic === 'alert' && m.payload.status === 'acknowledged' && m.payload.acknowledged);
+    expect(acknowledged, 'an acknowledged alert example').toBeDefined();
+    const request = hubAlertAckSchema.parse(JSON.parse(examples.find((e) => e.kind === 'hub:acknowledge-alert')!.body));
+    expect(acknowledged!.payload).toMatchObject({ id: request.alertId, acknowledged: { by: request.by, at: request.time } });
+    const ok = results.flatMap((r) => (r.ok ? [r.seq] : []));
+    expect([acknowledged!.seq], 'the ok answer names the seq walls receive').toEqual(ok);
   });
 
   it('shows each ingest answer with the status it goes with', () => {

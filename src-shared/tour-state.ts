@@ -1,4 +1,4 @@
-import type { Alert, CameraTourTile, Severity } from '../../../src-shared/domain';
+import type { Alert, CameraTourTile, Severity } from './domain';
 
 /**
  * A camera tour as a pure state machine: which camera shows, when it started, whether the operator
@@ -8,8 +8,11 @@ import type { Alert, CameraTourTile, Severity } from '../../../src-shared/domain
  * Every function returns the same object when nothing changes, so a store can skip re-renders.
  */
 
-/** The part of the tile config the tour reads. */
-export type TourConfig = Pick<CameraTourTile, 'cameraIds' | 'dwellSeconds' | 'pauseOnAlert'>;
+/**
+ * The part of the tile config the tour reads, and how long one alert may hold it: an incident that
+ * nobody closes must not freeze the tour for the rest of the shift (absent: no limit).
+ */
+export type TourConfig = Pick<CameraTourTile, 'cameraIds' | 'dwellSeconds' | 'pauseOnAlert'> & { holdMaxMs?: number };
 
 /** The alert fields the tour reads; a full `Alert` fits. */
 export type TourAlert = Pick<Alert, 'id' | 'time' | 'severity' | 'status' | 'cameraId'>;
@@ -18,7 +21,12 @@ export type TourAlert = Pick<Alert, 'id' | 'time' | 'severity' | 'status' | 'cam
 export interface TourHold {
   readonly alertId: string;
   readonly cameraId: string;
+  /** When the hold began (ms since epoch), for the hold limit. */
+  readonly since: number;
 }
+
+/** Alerts whose hold ran out are remembered this many at a time, so they do not take the tour again. */
+const RELEASED_KEPT = 32;
 
 export interface TourState {
   /** Position of the shown camera in `cameraIds`; re-derived from `cameraId` after a layout edit. */
@@ -31,6 +39,8 @@ export interface TourState {
   readonly startedAt: number;
   /** Set while an active alert holds the tour; the shown camera may differ if the operator moved on. */
   readonly hold: TourHold | null;
+  /** Alerts that held the tour for the longest time allowed; they no longer hold it, newest last. */
+  readonly released: readonly string[];
 }
 
 /** What a tile label needs: "3 / 8", paused, held. */
@@ -79,7 +89,7 @@ function showIndex(state: TourState, config: TourConfig, index: number, at: numb
 }
 
 export function initialTour(config: TourConfig, at: number): TourState {
-  return { index: 0, cameraId: cameraAt(config, 0), paused: false, startedAt: at, hold: null };
+  return { index: 0, cameraId: cameraAt(config, 0), paused: false, startedAt: at, hold: null, released: [] };
 }
 
 /**
@@ -148,11 +158,11 @@ function compareForHold(a: TourAlert, b: TourAlert): number {
  * someone has taken the incident, not that it is over, and the room still wants eyes on the scene
  * until it is resolved. Alerts without a camera, or naming a camera outside the tour, are ignored.
  */
-export function holdingAlert(config: TourConfig, alerts: Iterable<TourAlert>): TourAlert | null {
+export function holdingAlert(config: TourConfig, alerts: Iterable<TourAlert>, released: readonly string[] = []): TourAlert | null {
   if (!config.pauseOnAlert) return null;
   let best: TourAlert | null = null;
   for (const alert of alerts) {
-    if (alert.status === 'resolved' || !alert.cameraId || !config.cameraIds.includes(alert.cameraId)) continue;
+    if (alert.status === 'resolved' || !alert.cameraId || !config.cameraIds.includes(alert.cameraId) || released.includes(alert.id)) continue;
     if (!best || compareForHold(alert, best) < 0) best = alert;
   }
   return best;
@@ -167,12 +177,22 @@ export function holdingAlert(config: TourConfig, alerts: Iterable<TourAlert>): T
  * fresh dwell so the incident camera is not switched away the instant the alert closes.
  */
 export function applyAlerts(state: TourState, config: TourConfig, alerts: Iterable<TourAlert>, at: number): TourState {
-  const s = reconcileTour(state, config, at);
-  const alert = holdingAlert(config, alerts);
+  let s = reconcileTour(state, config, at);
+  // A hold past its limit lets go for good: the alert is remembered so it does not take the tour back.
+  if (s.hold && config.holdMaxMs !== undefined && at - s.hold.since >= config.holdMaxMs) {
+    s = { ...s, hold: null, startedAt: at, released: [...s.released, s.hold.alertId].slice(-RELEASED_KEPT) };
+  }
+  const alert = holdingAlert(config, alerts, s.released);
   if (!alert?.cameraId) return s.hold ? { ...s, hold: null, startedAt: at } : s;
   if (s.hold?.alertId === alert.id && s.hold.cameraId === alert.cameraId) return s;
   const index = indexOfCamera(config, alert.cameraId, s.index);
-  return { ...showIndex(s, config, index, at), hold: { alertId: alert.id, cameraId: alert.cameraId } };
+  return { ...showIndex(s, config, index, at), hold: { alertId: alert.id, cameraId: alert.cameraId, since: at } };
+}
+
+/** Time until the current hold reaches its limit; null when nothing holds the tour or there is no limit. */
+export function msUntilHoldEnds(state: TourState, config: TourConfig, at: number): number | null {
+  if (!state.hold || config.holdMaxMs === undefined) return null;
+  return Math.max(0, state.hold.since + config.holdMaxMs - at);
 }
 
 export function currentCameraId(state: TourState, config: TourConfig): string {

@@ -5,6 +5,7 @@ import {
   holdingAlert,
   initialTour,
   msUntilAdvance,
+  msUntilHoldEnds,
   next,
   previous,
   reconcileTour,
@@ -15,7 +16,7 @@ import {
   type TourAlert,
   type TourConfig,
   type TourState,
-} from '../../../src-renderer/tiles/camera/tour-state';
+} from '../../../src-shared/tour-state';
 
 const T0 = 1_700_000_000_000;
 const DWELL_MS = 20_000;
@@ -34,7 +35,7 @@ describe('camera tour: dwell', () => {
   it('starts on the first camera, unpaused, unheld', () => {
     const s = initialTour(config, T0);
     expect(currentCameraId(s, config)).toBe('cam-a');
-    expect(s).toEqual({ index: 0, cameraId: 'cam-a', paused: false, startedAt: T0, hold: null });
+    expect(s).toEqual({ index: 0, cameraId: 'cam-a', paused: false, startedAt: T0, hold: null, released: [] });
     expect(tourSummary(s, config)).toEqual({ position: 1, count: 4, paused: false, held: false });
     expect(JSON.parse(JSON.stringify(s))).toEqual(s);
   });
@@ -126,7 +127,7 @@ describe('camera tour: alerts', () => {
     const s = initialTour(config, T0);
     const held = applyAlerts(s, config, [alert('al-1', 'cam-c')], T0 + 3_000);
     expect(currentCameraId(held, config)).toBe('cam-c');
-    expect(held.hold).toEqual({ alertId: 'al-1', cameraId: 'cam-c' });
+    expect(held.hold).toEqual({ alertId: 'al-1', cameraId: 'cam-c', since: T0 + 3_000 });
     expect(tick(held, config, T0 + 100 * DWELL_MS)).toBe(held);
     expect(msUntilAdvance(held, config, T0 + 100 * DWELL_MS)).toBeNull();
     expect(tourSummary(held, config)).toEqual({ position: 3, count: 4, paused: false, held: true });
@@ -282,5 +283,40 @@ describe('camera tour: layout edits', () => {
     expect(applyAlerts(s, cfg, [alert('al-1', 'cam-a')], T0).index).toBe(2);
     expect(currentCameraId(tick(s, cfg, T0 + DWELL_MS), cfg)).toBe('cam-a');
     expect(tick(s, cfg, T0 + DWELL_MS).index).toBe(0);
+  });
+});
+
+describe('camera tour: how long an alert may hold it', () => {
+  const HOLD_MS = 10 * 60_000;
+  const limited: TourConfig = { ...config, holdMaxMs: HOLD_MS };
+
+  it('holds until the limit, then lets go for good and cycles on from that camera', () => {
+    const alerts = [alert('al-1', 'cam-c')];
+    const held = applyAlerts(initialTour(limited, T0), limited, alerts, T0);
+    expect(msUntilHoldEnds(held, limited, T0 + 60_000)).toBe(HOLD_MS - 60_000);
+    const still = applyAlerts(held, limited, alerts, T0 + HOLD_MS - 1);
+    expect(still).toBe(held);
+    const free = applyAlerts(still, limited, alerts, T0 + HOLD_MS);
+    expect(free.hold).toBeNull();
+    expect(free.released).toEqual(['al-1']);
+    expect(currentCameraId(free, limited)).toBe('cam-c');
+    expect(msUntilAdvance(free, limited, T0 + HOLD_MS)).toBe(DWELL_MS);
+    // The same alert, still open, does not take the tour back on the next pass.
+    expect(applyAlerts(free, limited, alerts, T0 + HOLD_MS + 1_000)).toBe(free);
+    expect(currentCameraId(tick(free, limited, T0 + HOLD_MS + DWELL_MS), limited)).toBe('cam-d');
+  });
+
+  it('lets another alert hold after one ran out, with a limit of its own', () => {
+    const first = applyAlerts(initialTour(limited, T0), limited, [alert('al-1', 'cam-c')], T0);
+    const next = applyAlerts(first, limited, [alert('al-1', 'cam-c'), alert('al-2', 'cam-b')], T0 + HOLD_MS);
+    // al-1 ranks first (same severity and time, ties go by id), so al-2 holds only once al-1 is released.
+    expect(next.hold).toEqual({ alertId: 'al-2', cameraId: 'cam-b', since: T0 + HOLD_MS });
+    expect(msUntilHoldEnds(next, limited, T0 + HOLD_MS)).toBe(HOLD_MS);
+  });
+
+  it('has no limit when none is configured', () => {
+    const held = applyAlerts(initialTour(config, T0), config, [alert('al-1', 'cam-c')], T0);
+    expect(msUntilHoldEnds(held, config, T0)).toBeNull();
+    expect(applyAlerts(held, config, [alert('al-1', 'cam-c')], T0 + 100 * HOLD_MS)).toBe(held);
   });
 });

@@ -1,0 +1,47 @@
+import type { Agenda, Rule, Schedule } from '../../src-shared/operations-config';
+import { CAMERA_LAYOUT, DEFAULT_PRESETS, OVERVIEW_LAYOUT } from './default-walls';
+
+/**
+ * The demo's briefing agenda, schedule and alert rule, on the demo walls (default-walls.ts), so a
+ * fresh install shows what each does. An operator's own config replaces them.
+ */
+
+const [MONDAY_PRESET, TRAFFIC_PRESET] = DEFAULT_PRESETS.map((p) => p.id) as [string, string];
+
+/** The Monday morning briefing: the overview, then traffic, then environment and citizen reports. */
+export const DEFAULT_AGENDAS: Agenda[] = [
+  {
+    id: 'giao-ban-thu-hai',
+    name: 'Giao ban sáng thứ Hai',
+    steps: [
+      { title: 'Tình hình chung 10 lĩnh vực', presetId: MONDAY_PRESET, note: 'Lãnh đạo trung tâm báo cáo tổng hợp tuần qua.', dwellSeconds: 180 },
+      { title: 'Điều hành giao thông', presetId: TRAFFIC_PRESET, note: 'Điểm ùn tắc, va chạm và camera các nút giao trọng điểm.', dwellSeconds: 180 },
+      {
+        title: 'Môi trường và phản ánh kiến nghị',
+        layouts: { '1': OVERVIEW_LAYOUT.id, '2': CAMERA_LAYOUT.id },
+        pushes: [
+          { wallId: '2', tileId: 'c5', content: { kind: 'kpi', kpiId: 'env-aqi-vung-tau', chart: 'line' } },
+          { wallId: '2', tileId: 'c6', content: { kind: 'kpi', kpiId: 'feedback-open', chart: 'line' } },
+        ],
+        note: 'Chất lượng không khí và phản ánh chưa xử lý; kết luận của chủ trì.',
+      },
+    ],
+  },
+];
+
+/** Monday 07:30, Vietnam time: the briefing agenda starts by itself. */
+export const DEFAULT_SCHEDULES: Schedule[] = [{ id: 'giao-ban-thu-hai-0730', name: 'Giao ban sáng thứ Hai', days: ['mon'], at: '07:30', agendaId: 'giao-ban-thu-hai' }];
+
+/** A traffic collision seen by a camera takes over the camera wall with that camera, for a few minutes. */
+export const DEFAULT_RULES: Rule[] = [
+  {
+    id: 'va-cham-giao-thong',
+    name: 'Va chạm giao thông',
+    match: { categories: ['va-cham-giao-thong'], minSeverity: 'warning', needs: ['camera'] },
+    wallId: '2',
+    action: { kind: 'camera' },
+    revertAfterMinutes: 3,
+    revertOn: ['acknowledged', 'resolved'],
+    minIntervalSeconds: 120,
+  },
+];

@@ -1,0 +1,167 @@
+import { z } from 'zod';
+import { describeCaller, type Caller } from '../../src-shared/caller';
+import { COMMAND_NAMES, COMMANDS, commandEnvelopeSchema, commandLabel, mayIssue, type Command, type CommandName, type CommandPayload, type CommandResult } from '../../src-shared/commands';
+import type { InvokeResult } from '../../src-shared/ipc';
+import { errorMessage, type Logger } from '../../src-shared/node/log';
+import type { HostState } from './host-state';
+
+/**
+ * The one way anything changes what the walls show: `dispatch(caller, commands)`. It checks each
+ * command against the table in src-shared/commands.ts (payload schema, who may issue it, wall-local
+ * scope), runs the handlers of the commands' domains on a draft of the host state, and commits the
+ * draft once — saved before it is announced — so an agenda step that changes three walls is one
+ * change on every screen. Handlers are synchronous state changes; a handler that must wait (the
+ * hub's answer to an acknowledgement, a file write) changes no state and returns a promise.
+ */
+
+/** A command refused or failed; the message is for the operator (and the log). */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+export interface CommandContext {
+  readonly caller: Caller;
+  /** The draft: the state as the commands before this one in the batch left it. */
+  readonly state: HostState;
+  /** Replaces the draft. Only before the handler's first await: the batch commits right after. */
+  set(next: HostState): void;
+  /** What the recent-commands list says this command did, with names rather than ids. */
+  describe(label: string): void;
+  /** Runs further commands as another caller (an agenda's step), on the same draft. */
+  nested(caller: Caller, commands: readonly Command[]): void;
+}
+
+export type Handler<N extends CommandName> = (payload: CommandPayload<N>, ctx: CommandContext) => CommandResult<N> | Promise<CommandResult<N>> | void;
+export type DomainHandlers = { [N in CommandName]?: Handler<N> };
+
+export interface CommitRequest {
+  caller: Caller;
+  /** The top-level commands that made the change, and what each did (undo's label). */
+  names: CommandName[];
+  labels: string[];
+}
+
+export interface DispatcherOptions {
+  domains: readonly DomainHandlers[];
+  state(): HostState;
+  /** Saves and announces the draft; throws when it could not be saved. */
+  commit(next: HostState, request: CommitRequest): void;
+  /** One line per top-level command, for the console's recent list. */
+  record(entry: { caller: Caller; name: CommandName; label: string; ok: boolean; error?: string }): void;
+  language: 'vi' | 'en';
+  log: Logger;
+}
+
+export interface Dispatcher {
+  /** Runs the commands as the caller, all or nothing; answers the last command's result. */
+  dispatch(caller: Caller, commands: readonly Command[]): Promise<InvokeResult<unknown>>;
+  /** Parses an untrusted `{ name, payload }` from a window and dispatches it. */
+  dispatchRaw(caller: Caller, envelope: unknown): Promise<InvokeResult<unknown>>;
+}
+
+type AnyHandler = (payload: unknown, ctx: CommandContext) => unknown;
+
+/** Every command has exactly one handler, in one domain module; checked when the host starts. */
+function handlerTable(domains: readonly DomainHandlers[]): Map<CommandName, AnyHandler> {
+  const table = new Map<CommandName, AnyHandler>();
+  for (const domain of domains) {
+    for (const [name, handler] of Object.entries(domain) as Array<[CommandName, AnyHandler]>) {
+      if (table.has(name)) throw new Error(`command ${name} has two handlers`);
+      table.set(name, handler);
+    }
+  }
+  const missing = COMMAND_NAMES.filter((name) => !table.has(name));
+  if (missing.length > 0) throw new Error(`commands without a handler: ${missing.join(', ')}`);
+  return table;
+}
+
+/** Why this caller may not issue the command, or null when it may. */
+function refusal(caller: Caller, name: CommandName, payload: unknown): string | null {
+  if (!mayIssue(name, caller.kind)) return `${describeCaller(caller)} may not ${name} (allowed: ${COMMANDS[name].issuers.join(', ')})`;
+  if (caller.kind === 'wall-window') {
+    const spec = COMMANDS[name] as { wallLocal?: boolean };
+    const wallId = (payload as { wallId?: unknown }).wallId;
+    if (!spec.wallLocal || (wallId !== undefined && wallId !== caller.wallId)) return `wall window ${caller.wallId} may only change what is on its own wall`;
+  }
+  return null;
+}
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { log } = options;
+  const handlers = handlerTable(options.domains);
+
+  const validate = (command: { name: CommandName; payload: unknown }): Command => {
+    const parsed = COMMANDS[command.name].payload.safeParse(command.payload ?? {});
+    if (!parsed.success) throw new CommandError(`${command.name}: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}`);
+    return { name: command.name, payload: parsed.data } as Command;
+  };
+
+  const dispatch = async (caller: Caller, commands: readonly Command[]): Promise<InvokeResult<unknown>> => {
+    let draft = options.state();
+    let open = true;
+    const labels: string[] = [];
+    const pending: Array<Promise<unknown>> = [];
+    let last: unknown = null;
+    const runAll = (as: Caller, batch: readonly Command[], topLevel: boolean): void => {
+      for (const raw of batch) {
+        const command = validate(raw);
+        const why = refusal(as, command.name, command.payload);
+        if (why) throw new CommandError(why);
+        let label = commandLabel(command.name, options.language, command.payload);
+        const ctx: CommandContext = {
+          caller: as,
+          get state() {
+            return draft;
+          },
+          set: (next) => {
+            if (!open) throw new Error(`${command.name}: state changed after its batch was committed`);
+            draft = next;
+          },
+          describe: (text) => {
+            label = text;
+          },
+          nested: (nestedCaller, nestedCommands) => runAll(nestedCaller, nestedCommands, false),
+        };
+        const result = handlers.get(command.name)!(command.payload, ctx);
+        if (result instanceof Promise) pending.push(result);
+        else last = result ?? null;
+        if (topLevel) labels.push(label);
+      }
+    };
+    const names = commands.map((c) => c.name);
+    try {
+      runAll(caller, commands, true);
+      open = false;
+      if (draft !== options.state()) options.commit(draft, { caller, names, labels });
+      if (pending.length > 0) last = (await Promise.all(pending)).at(-1) ?? null;
+    } catch (error) {
+      open = false;
+      const message = errorMessage(error);
+      (error instanceof CommandError ? log.warn : log.error)(`${names.join(', ')} by ${describeCaller(caller)} refused: ${message}`);
+      commands.forEach((c) => options.record({ caller, name: c.name, label: commandLabel(c.name, options.language, c.payload), ok: false, error: message }));
+      return { ok: false, error: message };
+    }
+    log.info(`${labels.join('; ')} — by ${describeCaller(caller)}`);
+    names.forEach((name, i) => options.record({ caller, name, label: labels[i] ?? name, ok: true }));
+    return { ok: true, value: last };
+  };
+
+  return {
+    dispatch,
+    dispatchRaw: (caller, envelope) => {
+      const parsed = commandEnvelopeSchema.safeParse(envelope);
+      if (!parsed.success) {
+        log.warn(`refused a malformed command from ${describeCaller(caller)}: ${z.prettifyError(parsed.error).split('\n')[0] ?? ''}`);
+        return Promise.resolve({ ok: false, error: `not a command: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` });
+      }
+      try {
+        return dispatch(caller, [validate(parsed.data)]);
+      } catch (error) {
+        const message = errorMessage(error);
+        log.warn(`refused ${parsed.data.name} from ${describeCaller(caller)}: ${message}`);
+        options.record({ caller, name: parsed.data.name, label: commandLabel(parsed.data.name, options.language, parsed.data.payload), ok: false, error: message });
+        return Promise.resolve({ ok: false, error: message });
+      }
+    },
+  };
+}

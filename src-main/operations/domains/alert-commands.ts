@@ -1,0 +1,22 @@
+import { CommandError, type DomainHandlers } from '../dispatch';
+import { say, type HostServices } from '../host-services';
+
+/**
+ * Acknowledging an alert from the console: the hub records it as a new version of the alert, so
+ * every wall and console sees who took it; rules revert when that version comes back from the hub.
+ */
+export function alertCommands(services: HostServices): DomainHandlers {
+  return {
+    'alert.acknowledge': ({ alertId }, ctx) => {
+      const alert = services.hub.alert(alertId);
+      if (!alert) throw new CommandError(say(services, `Không có cảnh báo "${alertId}"`, `No alert "${alertId}"`));
+      if (alert.status === 'resolved') throw new CommandError(say(services, 'Cảnh báo đã được xử lý xong', 'The alert is already resolved'));
+      const by = ctx.caller.kind === 'console' || ctx.caller.kind === 'shortcut' ? ctx.caller.station : 'IOC';
+      ctx.describe(say(services, `Tiếp nhận: ${alert.text}`, `Acknowledged: ${alert.text}`).slice(0, 300));
+      return services.hub.acknowledgeAlert({ alertId, by, time: new Date(services.now()).toISOString() }).then((result) => {
+        if (!result.ok) throw new CommandError(result.error);
+        return { seq: result.seq };
+      });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { CommandError, type DomainHandlers } from '../dispatch';
+import { say, type HostServices } from '../host-services';
+
+/** Window actions and the wall windows' own snapshot saving: no wall state changes here. */
+export function shellCommands(services: HostServices): DomainHandlers {
+  return {
+    'walls.reload': () => services.shell.reloadWalls(),
+    'console.focus': () => {
+      if (!services.shell.focusConsole()) throw new CommandError(say(services, 'Chế độ trình duyệt không có cửa sổ bảng điều khiển riêng', 'Browser mode has no console window of its own'));
+    },
+    // Wall-local: a wall window saves what its own tile shows; the store checks the PNG.
+    'camera.save-snapshot': (request) => {
+      try {
+        return services.snapshots.save(request);
+      } catch (error) {
+        throw new CommandError(error instanceof Error ? error.message : String(error));
+      }
+    },
+  };
+}

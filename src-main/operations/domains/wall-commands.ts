@@ -1,0 +1,100 @@
+import type { Caller } from '../../../src-shared/caller';
+import type { WallSource } from '../../../src-shared/wall-view';
+import { CommandError, type DomainHandlers } from '../dispatch';
+import type { HostState } from '../host-state';
+import { layoutOf, nameOf, say, wallOf, type HostServices } from '../host-services';
+import { plainBase, type WallBase } from '../wall-base';
+
+/**
+ * What is on each wall: its layout, pushed tiles, the enlarged tile or camera, and the wall the
+ * keys act on. Agendas and schedules reach these through the same commands as operators.
+ */
+
+/** Who put a layout or a push on a wall, from who asked. */
+export function sourceOf(caller: Caller, preset?: string): WallSource {
+  if (caller.kind === 'agenda') return { kind: 'agenda', id: caller.agendaId, step: caller.step };
+  if (preset !== undefined) return { kind: 'preset', id: preset };
+  if (caller.kind === 'schedule') return { kind: 'schedule', id: caller.scheduleId };
+  return { kind: 'operator' };
+}
+
+export function withWall(state: HostState, wallId: string, base: WallBase): HostState {
+  return state.walls[wallId] === base ? state : { ...state, walls: { ...state.walls, [wallId]: base } };
+}
+
+function baseOf(state: HostState, wallId: string): WallBase {
+  const base = state.walls[wallId];
+  if (!base) throw new CommandError(`no wall with id "${wallId}"`);
+  return base;
+}
+
+/** The wall a key means when it names none: the selected (target) wall, else the first. */
+export function targetWall(services: HostServices, state: HostState, wallId?: string): string {
+  const id = wallId ?? state.target.wallId ?? services.config.walls[0]?.id;
+  if (id === undefined) throw new CommandError('there is no wall');
+  wallOf(services, id);
+  return id;
+}
+
+export function wallCommands(services: HostServices): DomainHandlers {
+  const { config } = services;
+  return {
+    'wall.set-layout': ({ wallId, layoutId }, ctx) => {
+      wallOf(services, wallId);
+      layoutOf(services, layoutId);
+      ctx.set(withWall(ctx.state, wallId, plainBase(layoutId, sourceOf(ctx.caller))));
+      const [wall, layout] = [nameOf(services, 'wall', wallId), nameOf(services, 'layout', layoutId)];
+      ctx.describe(say(services, `${wall}: bố cục ${layout}`, `${wall}: layout ${layout}`));
+    },
+    'wall.cycle-layout': ({ wallId, step }, ctx) => {
+      const id = targetWall(services, ctx.state, wallId);
+      const current = config.layouts.findIndex((l) => l.id === baseOf(ctx.state, id).layoutId);
+      const next = config.layouts[(current + step + config.layouts.length) % config.layouts.length]!;
+      ctx.set(withWall(ctx.state, id, plainBase(next.id, sourceOf(ctx.caller))));
+      const wall = nameOf(services, 'wall', id);
+      ctx.describe(say(services, `${wall}: bố cục ${next.name}`, `${wall}: layout ${next.name}`));
+    },
+    'wall.push': ({ wallId, tileId, content }, ctx) => {
+      const base = baseOf(ctx.state, wallId);
+      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(`layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`);
+      ctx.set(withWall(ctx.state, wallId, { ...base, pushes: { ...base.pushes, [tileId]: content }, source: ctx.caller.kind === 'agenda' ? sourceOf(ctx.caller) : base.source }));
+      const what = content.kind === 'camera' ? `camera ${content.cameraId}` : `${content.kpiId}${content.district ? ` – ${content.district}` : ''}`;
+      const wall = nameOf(services, 'wall', wallId);
+      ctx.describe(say(services, `${wall}, ô ${tileId}: ${what}`, `${wall}, tile ${tileId}: ${what}`));
+    },
+    'wall.clear-push': ({ wallId, tileId }, ctx) => {
+      const base = baseOf(ctx.state, wallId);
+      if (!(tileId in base.pushes)) throw new CommandError(`tile "${tileId}" of wall ${wallId} shows its layout already`);
+      const { [tileId]: _removed, ...pushes } = base.pushes;
+      ctx.set(withWall(ctx.state, wallId, { ...base, pushes }));
+    },
+    'wall.focus-camera': ({ wallId, cameraId }, ctx) => {
+      const base = baseOf(ctx.state, wallId);
+      ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { cameraId } }));
+      const wall = nameOf(services, 'wall', wallId);
+      ctx.describe(say(services, `${wall}: phóng to camera ${cameraId}`, `${wall}: camera ${cameraId} enlarged`));
+    },
+    'wall.enlarge': ({ wallId, tileId }, ctx) => {
+      const base = baseOf(ctx.state, wallId);
+      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(`wall ${wallId} has no tile "${tileId}"`);
+      if (base.enlarged && 'tileId' in base.enlarged && base.enlarged.tileId === tileId) return;
+      ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { tileId } }));
+    },
+    'wall.restore': ({ wallId }, ctx) => {
+      const base = baseOf(ctx.state, wallId);
+      if (base.enlarged !== null) ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: null }));
+    },
+    'target.select': ({ wallId }, ctx) => {
+      wallOf(services, wallId);
+      if (ctx.state.target.wallId !== wallId) ctx.set({ ...ctx.state, target: { wallId } });
+      ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
+    },
+    'target.step': ({ step }, ctx) => {
+      const walls = config.walls;
+      const current = Math.max(0, walls.findIndex((w) => w.id === ctx.state.target.wallId));
+      const wallId = walls[(current + step + walls.length) % walls.length]!.id;
+      ctx.set({ ...ctx.state, target: { wallId } });
+      ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import type { Alert, Language, Layout, Wall } from '../../src-shared/domain';
+import type { HubAlertAck, HubAlertAckResult } from '../../src-shared/hub-protocol';
+import type { Logger } from '../../src-shared/node/log';
+import type { AppConfig } from '../config/load-config';
+import type { SnapshotStore } from '../snapshots/snapshot-store';
+import { CommandError } from './dispatch';
+
+/** What the host knows of the hub that commands and rules need: alerts, and a way to acknowledge one. */
+export interface HubPort {
+  alert(alertId: string): Alert | undefined;
+  alerts(): Alert[];
+  acknowledgeAlert(request: HubAlertAck): Promise<HubAlertAckResult>;
+}
+
+/** The shell's own actions (windows): Electron brings the console forward; both modes reload walls. */
+export interface ShellPort {
+  /** False when this host has no console window of its own (browser mode). */
+  focusConsole(): boolean;
+  reloadWalls(): void;
+}
+
+/** Everything command handlers use besides the state draft. */
+export interface HostServices {
+  readonly config: AppConfig;
+  readonly layouts: ReadonlyMap<string, Layout>;
+  readonly language: Language;
+  now(): number;
+  readonly log: Logger;
+  readonly hub: HubPort;
+  readonly snapshots: SnapshotStore;
+  readonly shell: ShellPort;
+}
+
+export function wallOf(services: HostServices, wallId: string): Wall {
+  const wall = services.config.walls.find((w) => w.id === wallId);
+  if (!wall) throw new CommandError(`no wall with id "${wallId}"`);
+  return wall;
+}
+
+export function layoutOf(services: HostServices, layoutId: string): Layout {
+  const layout = services.layouts.get(layoutId);
+  if (!layout) throw new CommandError(`no layout with id "${layoutId}"`);
+  return layout;
+}
+
+/** The name of a preset, layout, agenda or wall for the console's labels; the id when it has none. */
+export function nameOf(services: HostServices, kind: 'preset' | 'layout' | 'agenda' | 'wall', id: string): string {
+  const { config } = services;
+  const list: ReadonlyArray<{ id: string; name: string }> = kind === 'preset' ? config.presets : kind === 'layout' ? config.layouts : kind === 'agenda' ? config.agendas : config.walls;
+  return list.find((item) => item.id === id)?.name ?? id;
+}
+
+/** A label in the host's language (the console's recent list, undo's label). */
+export function say(services: HostServices, vi: string, en: string): string {
+  return services.language === 'vi' ? vi : en;
+}

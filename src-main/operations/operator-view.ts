@@ -1,0 +1,85 @@
+import type { OperatorState, RecentCommand } from '../../src-shared/operator-state';
+import { remainingAt } from './agenda-run';
+import { composeWall } from './composition';
+import type { HostState } from './host-state';
+import { nameOf, type HostServices } from './host-services';
+import type { WallPresenceBook } from './presence';
+import { nextPoint, pointsBetween } from './schedule-points';
+
+export interface Placement {
+  index: number;
+  label: string;
+}
+
+export type KeyStatus = OperatorState['keys'];
+
+export interface OperatorViewInput {
+  state: HostState;
+  services: HostServices;
+  presence: WallPresenceBook;
+  placements: ReadonlyMap<string, Placement>;
+  wallUrlBase: string | undefined;
+  keys: KeyStatus;
+  stateStore: OperatorState['stateStore'];
+  recent: readonly RecentCommand[];
+  at: number;
+}
+
+/** A preset counts as on while every wall it names shows its layout. */
+function activePreset(state: HostState, services: HostServices): string | null {
+  const preset = services.config.presets.find((p) => p.id === state.presets.activePresetId);
+  if (!preset) return null;
+  return Object.entries(preset.layouts).every(([wallId, layoutId]) => !(wallId in state.walls) || state.walls[wallId]!.layoutId === layoutId) ? preset.id : null;
+}
+
+/** The console's whole picture, built fresh from the host state (see src-shared/operator-state.ts). */
+export function buildOperatorState(input: OperatorViewInput): OperatorState {
+  const { state, services, at } = input;
+  const { config } = services;
+  const book = state.takeovers.book;
+  const next = nextPoint(config.schedules, at);
+  const schedule = next ? config.schedules.find((s) => s.id === next.scheduleId) : undefined;
+  return {
+    walls: config.walls.map((wall) => ({
+      view: composeWall(state, services, wall.id, at),
+      display: input.placements.get(wall.id) ?? null,
+      ...(input.wallUrlBase ? { url: `${input.wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
+      presence: input.presence.of(wall.id),
+      queued: book.queue.filter((c) => c.wallId === wall.id).length,
+    })),
+    targetWallId: state.target.wallId,
+    layouts: config.layouts.map(({ id, name, cols, rows }) => ({ id, name, cols, rows })),
+    presets: config.presets,
+    activePresetId: activePreset(state, services),
+    agendas: config.agendas,
+    agenda: state.agenda ? { agendaId: state.agenda.agendaId, step: state.agenda.step, state: state.agenda.state, remainingMs: remainingAt(state.agenda, at) } : null,
+    schedule: {
+      next:
+        next && schedule
+          ? {
+              scheduleId: next.scheduleId,
+              at: new Date(next.at).toISOString(),
+              kind: schedule.presetId !== undefined ? 'preset' : 'agenda',
+              name: schedule.name ?? (schedule.presetId !== undefined ? nameOf(services, 'preset', schedule.presetId) : nameOf(services, 'agenda', schedule.agendaId ?? '')),
+            }
+          : null,
+      // An operator's change since the last scheduled point holds until the next one: say so.
+      manualSince: config.schedules.length > 0 && state.schedule.manualAt !== null && state.schedule.manualAt > lastPoint(services, at) ? new Date(state.schedule.manualAt).toISOString() : null,
+    },
+    takeoverQueue: book.queue.map((c) => {
+      const alert = state.takeovers.alerts[c.alertId];
+      return { wallId: c.wallId, ruleName: config.rules.find((r) => r.id === c.ruleId)?.name ?? c.ruleId, alertId: c.alertId, alertText: alert?.text ?? c.alertId, severity: c.severity };
+    }),
+    undo: state.undo.length > 0 ? { label: state.undo.at(-1)!.label, at: new Date(state.undo.at(-1)!.at).toISOString() } : null,
+    keys: input.keys,
+    stateStore: input.stateStore,
+    recent: [...input.recent],
+  };
+}
+
+const WEEK_MS = 7 * 24 * 3600_000;
+
+/** When the schedule last had a point (0 when not in the past week). */
+function lastPoint(services: HostServices, at: number): number {
+  return pointsBetween(services.config.schedules, at - WEEK_MS, at).at(-1)?.at ?? 0;
+}

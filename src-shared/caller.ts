@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { idSchema } from './domain';
+
+/**
+ * Who asks the host to do something. The host sets it from how the request arrived (which window,
+ * which key, which schedule or rule), never from what the request claims, and every command is
+ * checked against it and logged with it.
+ */
+export const CALLER_KINDS = ['console', 'wall-window', 'shortcut', 'schedule', 'agenda', 'rule'] as const;
+export type CallerKind = (typeof CALLER_KINDS)[number];
+
+/** Where a key was pressed: a global shortcut (Electron), or inside the console or a wall window. */
+export const keySourceSchema = z.union([z.literal('global'), z.literal('console'), z.object({ wallId: idSchema })]);
+export type KeySource = z.infer<typeof keySourceSchema>;
+
+export const callerSchema = z.discriminatedUnion('kind', [
+  /** The operator console; `station` names the workstation (the operator, once sign-in exists). */
+  z.object({ kind: z.literal('console'), station: z.string().min(1).max(120) }),
+  /** A wall window: may only change what is local to its own wall. */
+  z.object({ kind: z.literal('wall-window'), wallId: idSchema }),
+  /** A key of the key table; the host resolved it to its command. */
+  z.object({ kind: z.literal('shortcut'), accelerator: z.string().min(1).max(64), from: keySourceSchema, station: z.string().min(1).max(120) }),
+  z.object({ kind: z.literal('schedule'), scheduleId: idSchema }),
+  z.object({ kind: z.literal('agenda'), agendaId: idSchema, step: z.number().int().min(0) }),
+  z.object({ kind: z.literal('rule'), ruleId: idSchema, alertId: idSchema }),
+]);
+export type Caller = z.infer<typeof callerSchema>;
+
+/** One line for logs and the console: "console (IOC-WS-01)", "key Ctrl+Alt+2 on wall 1". */
+export function describeCaller(caller: Caller): string {
+  switch (caller.kind) {
+    case 'console':
+      return `console (${caller.station})`;
+    case 'wall-window':
+      return `wall window ${caller.wallId}`;
+    case 'shortcut': {
+      const where = caller.from === 'global' ? 'global' : caller.from === 'console' ? 'on the console' : `on wall ${caller.from.wallId}`;
+      return `key ${caller.accelerator} ${where} (${caller.station})`;
+    }
+    case 'schedule':
+      return `schedule ${caller.scheduleId}`;
+    case 'agenda':
+      return `agenda ${caller.agendaId} step ${caller.step + 1}`;
+    case 'rule':
+      return `rule ${caller.ruleId} (alert ${caller.alertId})`;
+  }
+}

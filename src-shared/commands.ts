@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import type { CallerKind } from './caller';
+import { idSchema } from './domain';
+import { snapshotRequestSchema, snapshotSavedSchema } from './snapshot';
+import { pushedContentSchema } from './wall-view';
+
+/**
+ * Everything an operator, a key, a schedule, an agenda or a rule can make the host do, as one
+ * table: the payload each command takes, what it answers, who may issue it, and its name in
+ * Vietnamese and English (`{field}` is filled from the payload). The host runs every command
+ * through one dispatch that checks the payload and the caller against this table; keys, the
+ * console's buttons and the help overlay are all built from it.
+ */
+
+const step = z.union([z.literal(1), z.literal(-1)]);
+const none = z.object({}).strict();
+const noResult = z.null();
+
+interface CommandSpec {
+  payload: z.ZodType;
+  result: z.ZodType;
+  /** Who may issue it. */
+  issuers: readonly CallerKind[];
+  /**
+   * Local to one wall: a wall window may issue it only for its own wall (the payload's `wallId`).
+   * Changing what a wall shows is for the console, keys, schedules and rules; a wall window may
+   * only enlarge, drive its tours and save snapshots.
+   */
+  wallLocal?: boolean;
+  vi: string;
+  en: string;
+}
+
+const OPERATOR = ['console', 'shortcut'] as const satisfies readonly CallerKind[];
+const WALL_LOCAL = ['wall-window', 'console', 'shortcut'] as const satisfies readonly CallerKind[];
+
+export const COMMANDS = {
+  'preset.apply': {
+    payload: z.object({ presetId: idSchema }).strict(),
+    result: noResult,
+    issuers: ['console', 'shortcut', 'schedule', 'agenda'],
+    vi: 'Áp dụng kịch bản {presetId}',
+    en: 'Apply preset {presetId}',
+  },
+  'preset.apply-number': {
+    payload: z.object({ number: z.number().int().min(1).max(9) }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Áp dụng kịch bản số {number}',
+    en: 'Apply preset {number}',
+  },
+  'wall.set-layout': {
+    payload: z.object({ wallId: idSchema, layoutId: idSchema }).strict(),
+    result: noResult,
+    issuers: ['console', 'shortcut', 'schedule', 'agenda'],
+    vi: 'Đổi bố cục màn hình {wallId}',
+    en: 'Set the layout of wall {wallId}',
+  },
+  'wall.cycle-layout': {
+    payload: z.object({ wallId: idSchema.optional(), step }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Bố cục kế tiếp trên màn hình đang chọn',
+    en: 'Next layout on the selected wall',
+  },
+  'target.select': {
+    payload: z.object({ wallId: idSchema }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Chọn màn hình {wallId}',
+    en: 'Select wall {wallId}',
+  },
+  'target.step': {
+    payload: z.object({ step }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Chọn màn hình bên cạnh',
+    en: 'Select the neighbouring wall',
+  },
+  'wall.push': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema, content: pushedContentSchema }).strict(),
+    result: noResult,
+    issuers: ['console', 'agenda'],
+    vi: 'Đưa nội dung lên ô {tileId} của màn hình {wallId}',
+    en: 'Put content on tile {tileId} of wall {wallId}',
+  },
+  'wall.clear-push': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema }).strict(),
+    result: noResult,
+    issuers: ['console'],
+    vi: 'Trả ô {tileId} của màn hình {wallId} về bố cục',
+    en: 'Return tile {tileId} of wall {wallId} to its layout',
+  },
+  'wall.focus-camera': {
+    payload: z.object({ wallId: idSchema, cameraId: idSchema }).strict(),
+    result: noResult,
+    issuers: ['console'],
+    vi: 'Phóng to camera {cameraId} trên màn hình {wallId}',
+    en: 'Show camera {cameraId} enlarged on wall {wallId}',
+  },
+  'wall.enlarge': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema }).strict(),
+    result: noResult,
+    issuers: WALL_LOCAL,
+    wallLocal: true,
+    vi: 'Phóng to ô {tileId} trên màn hình {wallId}',
+    en: 'Enlarge tile {tileId} on wall {wallId}',
+  },
+  'wall.restore': {
+    payload: z.object({ wallId: idSchema }).strict(),
+    result: noResult,
+    issuers: WALL_LOCAL,
+    wallLocal: true,
+    vi: 'Thu nhỏ về lưới trên màn hình {wallId}',
+    en: 'Back to the grid on wall {wallId}',
+  },
+  'tour.control': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema.nullable(), action: z.enum(['toggle-pause', 'next', 'previous']) }).strict(),
+    result: noResult,
+    issuers: WALL_LOCAL,
+    wallLocal: true,
+    vi: 'Điều khiển tuần tra camera trên màn hình {wallId}',
+    en: 'Control the camera tours on wall {wallId}',
+  },
+  'camera.save-snapshot': {
+    payload: snapshotRequestSchema,
+    result: snapshotSavedSchema,
+    issuers: ['wall-window'],
+    wallLocal: true,
+    vi: 'Lưu ảnh camera {cameraId}',
+    en: 'Save a snapshot of camera {cameraId}',
+  },
+  'walls.undo': {
+    payload: none,
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Hoàn tác thay đổi gần nhất trên các màn hình',
+    en: 'Undo the last change to the walls',
+  },
+  'walls.reload': {
+    payload: none,
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Tải lại mọi màn hình',
+    en: 'Reload every wall',
+  },
+  'console.focus': {
+    payload: none,
+    result: noResult,
+    issuers: ['shortcut'],
+    vi: 'Đưa bảng điều khiển lên trước',
+    en: 'Bring the console to the front',
+  },
+  'agenda.start': {
+    payload: z.object({ agendaId: idSchema.optional() }).strict(),
+    result: noResult,
+    issuers: ['console', 'shortcut', 'schedule'],
+    vi: 'Bắt đầu chương trình giao ban',
+    en: 'Start the briefing agenda',
+  },
+  /** The agenda issues it itself when a step's time is up. */
+  'agenda.next': { payload: none, result: noResult, issuers: ['console', 'shortcut', 'agenda'], vi: 'Bước tiếp theo của chương trình', en: 'Next agenda step' },
+  'agenda.previous': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Quay lại bước trước', en: 'Previous agenda step' },
+  'agenda.hold': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Giữ / tiếp tục bước hiện tại', en: 'Hold / resume the current step' },
+  'agenda.stop': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Kết thúc chương trình giao ban', en: 'Stop the agenda' },
+  'takeover.pin': {
+    payload: z.object({ wallId: idSchema.optional() }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Ghim hiển thị theo cảnh báo (không tự trả lại)',
+    en: 'Pin the alert takeover (no revert)',
+  },
+  'takeover.dismiss': {
+    payload: z.object({ wallId: idSchema.optional() }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Bỏ hiển thị theo cảnh báo, trả lại màn hình',
+    en: 'Dismiss the alert takeover',
+  },
+  'alert.acknowledge': {
+    payload: z.object({ alertId: idSchema }).strict(),
+    result: z.object({ seq: z.number().int().min(1) }),
+    issuers: ['console'],
+    vi: 'Tiếp nhận cảnh báo {alertId}',
+    en: 'Acknowledge alert {alertId}',
+  },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+export type CommandPayload<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['payload']>;
+export type CommandPayloadInput<N extends CommandName> = z.input<(typeof COMMANDS)[N]['payload']>;
+export type CommandResult<N extends CommandName> = z.infer<(typeof COMMANDS)[N]['result']>;
+
+/** A command as it travels: its name and payload, both checked by the host. */
+export type Command = { [N in CommandName]: { name: N; payload: CommandPayload<N> } }[CommandName];
+
+export const commandNameSchema = z.enum(COMMAND_NAMES as [CommandName, ...CommandName[]]);
+/** On the wire the payload is unknown until the host has checked it against the command's own schema. */
+export const commandEnvelopeSchema = z.object({ name: commandNameSchema, payload: z.unknown() });
+
+export function commandSpec(name: CommandName): CommandSpec {
+  return COMMANDS[name];
+}
+
+/** Whether a caller of this kind may issue the command at all (wall-local scoping is checked apart). */
+export function mayIssue(name: CommandName, kind: CallerKind): boolean {
+  return (COMMANDS[name].issuers as readonly CallerKind[]).includes(kind);
+}
+
+/** The command's name in the language, with `{field}` filled from the payload where given. */
+export function commandLabel(name: CommandName, language: 'vi' | 'en', payload?: unknown): string {
+  const template = COMMANDS[name][language];
+  const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
+  return template.replace(/\{(\w+)\}/g, (whole, field: string) => {
+    const value = fields[field];
+    return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
+  });
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { idSchema, presetSchema, severitySchema } from './domain';
+import { agendaSchema } from './operations-config';
+import { wallViewSchema } from './wall-view';
+
+/**
+ * Everything the console shows about driving the walls, in one object the host sends whole on
+ * every change: each wall as it is now and whether its window is there, the presets, the agenda
+ * and the schedule, rule takeovers waiting their turn, what undo would do, the keys, and the last
+ * commands. A few kilobytes even for a big room, so one message beats a protocol of patches.
+ */
+
+const isoTime = z.iso.datetime({ offset: true });
+
+/** Whether a wall's window is there: how many are connected, and since when it is (or is not). */
+export const wallPresenceSchema = z.object({
+  windows: z.number().int().min(0),
+  /** When `windows` last went from 0 to more, or back to 0; null: never seen since the host started. */
+  since: isoTime.nullable(),
+});
+export type WallPresence = z.infer<typeof wallPresenceSchema>;
+
+export const operatorWallSchema = z.object({
+  view: wallViewSchema,
+  /** The display the wall is on (desktop app), or null. */
+  display: z.object({ index: z.number().int(), label: z.string() }).nullable(),
+  /** Browser-mode address of the wall, for thin-client kiosks. */
+  url: z.string().optional(),
+  presence: wallPresenceSchema,
+  /** Rule takeovers of this wall waiting for the current one to end. */
+  queued: z.number().int().min(0),
+});
+export type OperatorWall = z.infer<typeof operatorWallSchema>;
+
+export const agendaStatusSchema = z.object({
+  agendaId: idSchema,
+  /** 0-based. */
+  step: z.number().int().min(0),
+  /** running: the clock counts; held: by an operator; paused: by a rule takeover, resumes after it. */
+  state: z.enum(['running', 'held', 'paused']),
+  /** Time left on the step now; null for a step without a dwell ("until next"). */
+  remainingMs: z.number().int().min(0).nullable(),
+});
+export type AgendaStatus = z.infer<typeof agendaStatusSchema>;
+
+export const scheduledPointSchema = z.object({
+  scheduleId: idSchema,
+  at: isoTime,
+  /** What it will do, for the console: the preset's or agenda's name. */
+  name: z.string().max(120),
+  kind: z.enum(['preset', 'agenda']),
+});
+export type ScheduledPoint = z.infer<typeof scheduledPointSchema>;
+
+export const queuedTakeoverSchema = z.object({
+  wallId: idSchema,
+  ruleName: z.string().max(80),
+  alertId: idSchema,
+  alertText: z.string().max(500),
+  severity: severitySchema,
+});
+
+export const recentCommandSchema = z.object({
+  at: isoTime,
+  /** The command's name; a rule's own actions are "takeover.start" and "takeover.end". */
+  command: z.string().max(64),
+  /** What it did, in the UI language ("Áp dụng kịch bản Điều hành giao thông"). */
+  label: z.string().max(300),
+  /** Who asked, in words ("console (IOC-WS-01)", "key Ctrl+Alt+2 on wall 1", "rule ket-xe"). */
+  by: z.string().max(200),
+  ok: z.boolean(),
+  error: z.string().max(500).optional(),
+});
+export type RecentCommand = z.infer<typeof recentCommandSchema>;
+
+export const operatorStateSchema = z.object({
+  walls: z.array(operatorWallSchema),
+  /** The wall the wall keys (next layout, pin, dismiss) act on. */
+  targetWallId: idSchema.nullable(),
+  layouts: z.array(z.object({ id: idSchema, name: z.string(), cols: z.number().int(), rows: z.number().int() })),
+  presets: z.array(presetSchema),
+  /** The preset applied last, while every wall it names still shows its layout. */
+  activePresetId: idSchema.nullable(),
+  agendas: z.array(agendaSchema),
+  agenda: agendaStatusSchema.nullable(),
+  /** The next scheduled point; whether an operator's change since the last one holds until then. */
+  schedule: z.object({ next: scheduledPointSchema.nullable(), manualSince: isoTime.nullable() }),
+  takeoverQueue: z.array(queuedTakeoverSchema),
+  /** What Ctrl+Alt+Z would undo; null when nothing. */
+  undo: z.object({ label: z.string().max(300), at: isoTime }).nullable(),
+  keys: z.object({
+    /** active: registered; unavailable: the desktop does not allow them (Wayland); browser: no desktop app. */
+    global: z.enum(['active', 'unavailable', 'browser']),
+    reason: z.string().max(300).nullable(),
+    /** Keys another program holds, so they only work inside IOC windows. */
+    taken: z.array(z.string()),
+  }),
+  /** Where the operator state is kept: a rebuilt or unavailable store means the walls started from the config. */
+  stateStore: z.object({ status: z.enum(['ok', 'rebuilt', 'unavailable']), detail: z.string().max(1000).optional() }),
+  recent: z.array(recentCommandSchema).max(20),
+});
+export type OperatorState = z.infer<typeof operatorStateSchema>;
