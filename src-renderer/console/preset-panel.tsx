@@ -12,7 +12,7 @@ export function PresetPanel() {
   const t = useT();
   const state = useOperatorStore((s) => s.state);
   const pending = useOperatorStore((s) => s.pending);
-  const keys = useAppInfoStore((s) => s.info?.keys ?? []);
+  const keys = useAppInfoStore((s) => s.info?.keys ?? null);
   if (!state || state.presets.length === 0) return null;
   const wallName = (id: string): string => state.walls.find((w) => w.view.wall.id === id)?.view.wall.name ?? id;
   const layoutName = (id: string): string => state.layouts.find((l) => l.id === id)?.name ?? id;
@@ -22,7 +22,7 @@ export function PresetPanel() {
       <div className="preset-list">
         {state.presets.map((preset, i) => {
           const active = state.activePresetId === preset.id;
-          const key = keys.find((b) => b.id === `preset.${i + 1}`)?.keys[0];
+          const key = keys?.find((b) => b.id === `preset.${i + 1}`)?.keys[0];
           return (
             <button
               key={preset.id}

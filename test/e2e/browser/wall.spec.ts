@@ -117,7 +117,7 @@ test('the bridge refuses requests that break the contract', async ({ page }) => 
       ws.onmessage = (event) => {
         const data = String(event.data);
         received.push(data);
-        if (data.startsWith('0')) ws.send('40');
+        if (data.startsWith('0')) ws.send('40{"role":"console"}');
         if (data.startsWith('40')) {
           ws.send('421["invoke","fs:read","/etc/passwd"]');
           ws.send('422["invoke","wall:get",{"wallId":{"$ne":1}}]');
