@@ -97,7 +97,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const dispatch = async (caller: Caller, commands: readonly Command[]): Promise<InvokeResult<unknown>> => {
-    let draft = options.state();
+    const start = options.state();
+    let draft = start;
     let open = true;
     const labels: string[] = [];
     const pending: Array<Promise<unknown>> = [];
@@ -132,7 +133,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       runAll(caller, commands, true);
       open = false;
-      if (draft !== options.state()) options.commit(draft, { caller, names, labels });
+      if (draft !== start) {
+        // A handler's call that changed the state under the draft (re-entry) would be lost by this commit.
+        if (options.state() !== start) throw new Error('the host state changed while the commands ran; nothing was changed, try again');
+        options.commit(draft, { caller, names, labels });
+      }
       if (pending.length > 0) last = (await Promise.all(pending)).at(-1) ?? null;
     } catch (error) {
       open = false;

@@ -118,17 +118,18 @@ export function startOperations(options: OperationsOptions): Operations {
     });
   }
 
-  const announce = (at: number): void => {
+  /** Sends each wall's windows what changed for them; `quiet` only records what they have (at start they ask). */
+  const announce = (at: number, quiet = false): void => {
     for (const wall of config.walls) {
       const view = composeWall(state, services, wall.id, at);
       const { tours, ...rest } = view;
       const keys = { view: JSON.stringify(rest), tours: JSON.stringify(state.tours[wall.id] ?? {}) };
       const last = sent.get(wall.id);
-      if (last?.view !== keys.view) options.emit('wall:view', { wallId: wall.id, view });
-      else if (last.tours !== keys.tours) options.emit('wall:tours', { wallId: wall.id, tours });
+      if (!quiet && last?.view !== keys.view) options.emit('wall:view', { wallId: wall.id, view });
+      else if (!quiet && last?.tours !== keys.tours) options.emit('wall:tours', { wallId: wall.id, tours });
       sent.set(wall.id, keys);
     }
-    operatorStateChanged();
+    if (!quiet) operatorStateChanged();
   };
 
   /**
@@ -179,6 +180,7 @@ export function startOperations(options: OperationsOptions): Operations {
   // Start: the saved state settled against the clock and the alerts the cache holds (tours,
   // takeovers that expired or whose alert closed while the host was off), then the schedule point
   // missed meanwhile.
+  announce(now(), true);
   alertsNow(options.hub.alerts());
   commitInternal(state);
   void timer.catchUp().finally(() => timer.reschedule(state, now()));
