@@ -16,13 +16,14 @@ const ROOT = join(__dirname, '..', '..');
  * Starts the built browser-mode host (`out/main/serve.js`) as its own process, as a user would,
  * and resolves once it prints its ready line. No kiosk windows: the test drives its own Chromium.
  */
-export async function startBrowserHost(config: object = {}, options: { dataDir?: string } = {}): Promise<BrowserHost> {
-  // A given data folder keeps the wall's cache across runs (restart and outage tests).
+export async function startBrowserHost(config: object = {}, options: { dataDir?: string; port?: number } = {}): Promise<BrowserHost> {
+  // A given data folder keeps the wall's cache and state across runs (restart and outage tests); a
+  // given port lets the pages still open find a restarted host where they left it.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'ioc-wall.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--no-open', '--port=0', `--data=${dataDir}`, `--config=${configPath}`], {
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--no-open', `--port=${options.port ?? 0}`, `--data=${dataDir}`, `--config=${configPath}`], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
