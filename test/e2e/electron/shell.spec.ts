@@ -129,3 +129,18 @@ test('pop-ups and navigation away from the app are blocked', async () => {
   expect(wall.url()).toBe('app://ioc/wall/1');
   expect(await wall.evaluate(() => (window as Window & { stillHere?: boolean }).stillHere)).toBe(true);
 });
+
+test('a wall window may only change what is local to its own wall; the console drives every wall', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const consolePage = await windowAt('app://ioc/console');
+  const run = (page: Page, name: string, payload: object) => page.evaluate(([n, p]) => window.iocWall?.invoke('command:run', { name: n, payload: p }), [name, payload] as const);
+  expect(await run(wall, 'preset.apply', { presetId: 'dieu-hanh-giao-thong' })).toMatchObject({ ok: false, error: expect.stringMatching(/wall window 1 may not/) });
+  expect(await run(wall, 'wall.enlarge', { wallId: '2', tileId: 'c1' })).toMatchObject({ ok: false });
+  expect(await wall.evaluate(() => window.iocWall?.invoke('operator:state', undefined))).toMatchObject({ ok: false });
+  expect(await run(consolePage, 'preset.apply', { presetId: 'dieu-hanh-giao-thong' })).toMatchObject({ ok: true });
+  await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'giao-thong');
+  // The console knows whether the desktop let the app take its global keys, and which are taken.
+  const state = (await consolePage.evaluate(() => window.iocWall?.invoke('operator:state', undefined))) as { ok: true; value: { keys: { global: string; taken: string[] } } };
+  expect(['active', 'unavailable']).toContain(state.value.keys.global);
+  expect(await run(consolePage, 'preset.apply', { presetId: 'giao-ban-thu-hai' })).toMatchObject({ ok: true });
+});
