@@ -121,12 +121,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           describe: (text) => {
             label = text;
           },
-          nested: (nestedCaller, nestedCommands) => runAll(nestedCaller, nestedCommands, false),
+          nested: (nestedCaller, nestedCommands) => runNested(nestedCaller, nestedCommands),
         };
         const result = handlers.get(command.name)!(command.payload, ctx);
         if (result instanceof Promise) pending.push(result);
         else last = result ?? null;
         if (topLevel) labels.push(label);
+      }
+    };
+    // What an agenda step issues is applied part by part: one push to a tile the layout lacks is
+    // logged and skipped, not allowed to stop the briefing at that step.
+    const runNested = (as: Caller, batch: readonly Command[]): void => {
+      for (const command of batch) {
+        const before = draft;
+        try {
+          runAll(as, [command], false);
+        } catch (error) {
+          draft = before;
+          log.warn(`${command.name} by ${describeCaller(as)} skipped: ${errorMessage(error)}`);
+          options.record({ caller: as, name: command.name, label: commandLabel(command.name, options.language, command.payload), ok: false, error: errorMessage(error) });
+        }
       }
     };
     const names = commands.map((c) => c.name);
@@ -159,14 +173,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         log.warn(`refused a malformed command from ${describeCaller(caller)}: ${z.prettifyError(parsed.error).split('\n')[0] ?? ''}`);
         return Promise.resolve({ ok: false, error: `not a command: ${z.prettifyError(parsed.error).replace(/\n/g, '; ')}` });
       }
-      try {
-        return dispatch(caller, [validate(parsed.data)]);
-      } catch (error) {
-        const message = errorMessage(error);
-        log.warn(`refused ${parsed.data.name} from ${describeCaller(caller)}: ${message}`);
-        options.record({ caller, name: parsed.data.name, label: commandLabel(parsed.data.name, options.language, parsed.data.payload), ok: false, error: message });
-        return Promise.resolve({ ok: false, error: message });
-      }
+      // The payload is checked against the command's own schema inside dispatch, like any other.
+      return dispatch(caller, [parsed.data as Command]);
     },
   };
 }

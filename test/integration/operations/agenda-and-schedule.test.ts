@@ -76,6 +76,16 @@ describe('a briefing agenda', () => {
     expect(layoutsOf(harness)['3']).toBe('grid');
   });
 
+  it('applies the rest of a step when one of its changes cannot be made, and says which', async () => {
+    const agendas = [{ id: 'le', name: 'Lệch', steps: [{ title: 'Một', presetId: 'giao-thong', pushes: [{ wallId: '2', tileId: 'khong-co', content: { kind: 'camera', cameraId: 'cam-1' } }, { wallId: '3', tileId: 'k2', content: { kind: 'camera', cameraId: 'cam-2' } }] }] }];
+    harness = startHarness({ ...AGENDA_CONFIG, agendas });
+    await harness.console({ name: 'agenda.start', payload: { agendaId: 'le' } });
+    expect(layoutsOf(harness)).toEqual({ '1': 'traffic', '2': 'grid', '3': 'kpis' });
+    expect(harness.ops.wallView('3').pushedTileIds).toEqual(['k2']);
+    const failed = harness.ops.operatorState().recent.find((r) => !r.ok);
+    expect(failed).toMatchObject({ command: 'wall.push', by: 'agenda le step 1', error: 'layout "grid" of wall 2 has no tile "khong-co"' });
+  });
+
   it('resumes the same step after a host restart, with the time it had left', async () => {
     harness = startHarness(AGENDA_CONFIG);
     await harness.console({ name: 'agenda.start', payload: {} });
