@@ -86,8 +86,7 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
   // The hub's alerts exist before the host starts, as after a restart with the cache.
   const alerts = new Map<string, Alert>(hubHeld.map((a) => [a.id, a]));
   const events: Harness['events'] = [];
-  let ops: Operations | undefined;
-  ops = startOperations({
+  const ops: Operations = startOperations({
     config: loaded.config,
     log,
     stateFile: join(dataDir, 'state', 'host-state.db'),
@@ -99,7 +98,7 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
         if (!current) return { ok: false, error: `no alert "${alertId}"` };
         const acknowledged: Alert = { ...current, status: 'acknowledged', acknowledged: { by, at: time } };
         alerts.set(alertId, acknowledged);
-        ops?.alertsChanged([acknowledged]);
+        ops.alertsChanged([acknowledged]);
         return { ok: true, seq: 1 };
       },
     },
@@ -116,19 +115,19 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
     alerts,
     hubAlerts: (...list) => {
       list.forEach((a) => alerts.set(a.id, a));
-      ops?.alertsChanged(list);
+      ops.alertsChanged(list);
     },
     run: async (caller, ...commands) => {
-      const result = await ops!.dispatch(caller, commands);
+      const result = await ops.dispatch(caller, commands);
       if (!result.ok) throw new Error(result.error);
       return result.value;
     },
     console: (...commands) => harness.run(CONSOLE, ...commands),
     restart: () => {
-      ops?.close();
+      ops.close();
       return startHarness(config, dataDir, [...alerts.values()]);
     },
-    close: () => ops?.close(),
+    close: () => ops.close(),
   };
   return harness;
 }

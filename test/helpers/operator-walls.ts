@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Alert, Layout, Tile } from '../../src-shared/domain';
 import type { OperatorState } from '../../src-shared/operator-state';
 import { postIngest } from '../../src-hub/ingest/ingest-client';
