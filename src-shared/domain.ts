@@ -187,6 +187,8 @@ export function kpiKey(kpiId: string, district?: string): string {
 
 export const severitySchema = z.enum(['info', 'warning', 'critical']);
 export type Severity = z.infer<typeof severitySchema>;
+/** Severities in order, for "at least warning" and "most severe first". */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 /** An incident or alert raised by a subsystem; a later record with the same id updates its status. */
 export const alertSchema = z.object({

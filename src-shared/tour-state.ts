@@ -1,4 +1,4 @@
-import type { Alert, CameraTourTile, Severity } from './domain';
+import { SEVERITY_RANK, type Alert, type CameraTourTile } from './domain';
 
 /**
  * A camera tour as a pure state machine: which camera shows, when it started, whether the operator
@@ -51,8 +51,6 @@ export interface TourSummary {
   paused: boolean;
   held: boolean;
 }
-
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, critical: 2 };
 
 function cameraAt(config: TourConfig, index: number): string {
   const id = config.cameraIds[index];

@@ -1,5 +1,6 @@
-import type { Alert, Severity } from '../../src-shared/domain';
+import { SEVERITY_RANK, type Alert, type Severity } from '../../src-shared/domain';
 import type { Rule } from '../../src-shared/operations-config';
+import { ruleMatches } from './rule-match';
 
 /**
  * Alert-triggered takeovers as a pure ledger: which rule holds which wall, what waits for each
@@ -11,8 +12,6 @@ import type { Rule } from '../../src-shared/operations-config';
  * that waited longer than its takeover would have lasted is dropped rather than shown late.
  * Every function returns the same book when nothing changes, and lists what happened in order.
  */
-
-export const SEVERITY_RANK = { info: 0, warning: 1, critical: 2 } as const satisfies Record<Severity, number>;
 
 /** Candidates kept per wall; a storm beyond that loses its least urgent ones. */
 export const QUEUE_MAX_PER_WALL = 20;
@@ -65,30 +64,6 @@ export interface TakeoverResult {
 }
 
 export const EMPTY_BOOK: TakeoverBook = Object.freeze({ active: {}, queue: [], lastStartAt: {}, handled: [] });
-
-/**
- * District names are typed by hand in the config and come from the hub's systems: compare them in
- * one Unicode form (Vietnamese letters may arrive composed or decomposed), trimmed, ignoring case.
- */
-function districtKey(name: string): string {
-  return name.normalize('NFC').trim().toLocaleLowerCase('vi');
-}
-
-/** Whether `alert` is one `rule` reacts to; its status is not looked at here. */
-export function ruleMatches(rule: Rule, alert: Alert): boolean {
-  const m = rule.match;
-  if (m.categories && !m.categories.includes(alert.category)) return false;
-  if (m.subsystems && !m.subsystems.includes(alert.subsystem)) return false;
-  if (m.minSeverity && SEVERITY_RANK[alert.severity] < SEVERITY_RANK[m.minSeverity]) return false;
-  if (m.districts) {
-    const district = districtKey(alert.location.district);
-    if (!m.districts.some((d) => districtKey(d) === district)) return false;
-  }
-  // A camera action has nothing to show without the alert's camera.
-  if ((m.needs?.includes('camera') || rule.action.kind === 'camera') && !alert.cameraId) return false;
-  if (m.needs?.includes('point') && !alert.location.point) return false;
-  return true;
-}
 
 /** `record[key]` only when it is the record's own: wall ids such as "constructor" are valid ids. */
 function own<T>(record: Record<string, T>, key: string): T | undefined {

@@ -11,11 +11,11 @@ import {
   nextDeadline,
   onAlert,
   pin,
-  ruleMatches,
   tick,
   type TakeoverBook,
   type TakeoverEvent,
 } from '../../../src-main/operations/takeover-book';
+import { ruleMatches } from '../../../src-main/operations/rule-match';
 
 const T0 = Date.parse('2026-03-02T08:00:00+07:00');
 const SECOND = 1_000;
