@@ -5,7 +5,8 @@ import { usePending } from '../commands/use-pending';
 import { useNameBook } from '../names';
 import { WallThumbnail } from '../walls/wall-thumbnail';
 import { focusCamera, pushDraftTo } from './push-actions';
-import { draftContent, usePushDraftStore } from './push-draft-store';
+import { usePushDraftStore } from './push-draft-store';
+import { useDraftContent } from './use-draft-content';
 
 const NO_WALLS: OperatorWall[] = [];
 
@@ -20,12 +21,7 @@ export function PushTarget() {
   const walls = useOperatorStore((s) => s.state?.walls ?? NO_WALLS);
   const targetWallId = useOperatorStore((s) => s.state?.targetWallId ?? null);
   const aimed = usePushDraftStore((s) => s.wallId);
-  const source = usePushDraftStore((s) => s.source);
-  const cameraId = usePushDraftStore((s) => s.cameraId);
-  const kpiId = usePushDraftStore((s) => s.kpiId);
-  const chart = usePushDraftStore((s) => s.chart);
-  const district = usePushDraftStore((s) => s.district);
-  const content = draftContent({ source, cameraId, kpiId, chart, district });
+  const content = useDraftContent();
   const wall = walls.find((w) => w.view.wall.id === aimed) ?? walls.find((w) => w.view.wall.id === targetWallId) ?? walls[0];
   const wallId = wall?.view.wall.id ?? '';
   const focusing = usePending(`push:${wallId}:focus`);
