@@ -50,7 +50,11 @@ export function WallThumbnail({ view, onTile, tileAction }: ThumbnailProps) {
                 {enlargedTileId === tile.id ? <span className="wall-thumb__mark wall-thumb__mark--enlarged">{t('desk.tile.enlarged')}</span> : null}
               </span>
               <span className="wall-thumb__name">{text.name}</span>
-              {text.detail ? <span className="wall-thumb__detail">{text.detail}</span> : null}
+              {text.detail ? (
+                <span className="wall-thumb__detail" data-minor={tile.kind === 'kpi' || undefined}>
+                  {text.detail}
+                </span>
+              ) : null}
             </>
           );
           return onTile ? (
