@@ -92,7 +92,7 @@ describe('tile text', () => {
     expect(tileText({ id: 'c', kind: 'camera', cameraId: 'cau-co-may', area }, names, t)).toEqual({ kind: 'Camera', name: 'Camera cau-co-may' });
     expect(tileText({ id: 'c', kind: 'camera', cameraId: 'chua-co', area }, names, t).name).toBe('chua-co');
     expect(tileText({ id: 'k', kind: 'kpi', kpiId: TEST_DEFINITION.id, chart: 'gauge', district: 'TP. Bà Rịa', area }, names, t)).toEqual({ kind: 'Chỉ số', name: 'Hồ sơ TTHC đúng hạn – TP. Bà Rịa', detail: 'Đồng hồ' });
-    expect(names.content({ kind: 'kpi', kpiId: TEST_DEFINITION.id, chart: 'line' })).toBe('chỉ số Hồ sơ TTHC đúng hạn (đồ thị)');
+    expect(names.content({ kind: 'kpi', kpiId: TEST_DEFINITION.id, chart: 'line' })).toBe('Hồ sơ TTHC đúng hạn (đồ thị)');
   });
 
   it('says where a tour stands and why it does not move', () => {
