@@ -27,3 +27,15 @@ export function formatShortTime(isoTime: string, locale: string): string {
   const at = Date.parse(isoTime);
   return Number.isNaN(at) ? '' : formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }, 'hm').format(at);
 }
+
+/** "Thứ Hai, 07/12": the day of a scheduled point, in Vietnam time. */
+export function formatWeekdayDate(isoTime: string, locale: string): string {
+  const at = Date.parse(isoTime);
+  return Number.isNaN(at) ? '' : formatter(locale, { weekday: 'long', day: '2-digit', month: '2-digit' }, 'wdm').format(at);
+}
+
+/** Whether two times fall on the same day in Vietnam time (a schedule point "today" needs no date). */
+export function sameVietnamDay(a: Date | number, b: Date | number): boolean {
+  const f = formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }, 'ymd');
+  return f.format(a) === f.format(b);
+}

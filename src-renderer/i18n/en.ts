@@ -1,3 +1,4 @@
+import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
 import type { Messages } from './vi';
 
@@ -110,4 +111,5 @@ export const en: Messages = {
   'console.hub.remote': 'Province hub',
   'console.loadFailed': 'Could not load: {error}',
   ...enKeys,
+  ...enConsole,
 };

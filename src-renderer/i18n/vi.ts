@@ -1,3 +1,4 @@
+import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
 
 /**
@@ -112,6 +113,7 @@ export const vi = {
   'console.hub.remote': 'Hub của tỉnh',
   'console.loadFailed': 'Không tải được: {error}',
   ...viKeys,
+  ...viConsole,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

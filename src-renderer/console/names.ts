@@ -1,0 +1,47 @@
+import { useMemo } from 'react';
+import type { Camera, KpiDefinition, Language } from '../../src-shared/domain';
+import type { PushedContent } from '../../src-shared/wall-view';
+import type { Translate } from '../i18n/translate';
+import { useLanguage, useT } from '../i18n/use-t';
+import { useCameraStore } from '../stores/camera-store';
+import { useKpiStore } from '../stores/kpi-store';
+import { latestOf, type TopicTable } from '../stores/topic-table';
+
+/**
+ * What the console calls cameras and KPIs: their names from the hub (camera registry, KPI
+ * definitions) in the UI language, the id while the hub has not sent them yet.
+ */
+export interface NameBook {
+  camera(cameraId: string): string;
+  /** The camera's record, for its district and status; undefined while unknown. */
+  cameraRecord(cameraId: string): Camera | undefined;
+  kpi(kpiId: string, district?: string): string;
+  /** "Camera Bãi Sau – Thùy Vân" / "Chỉ số AQI – TP. Vũng Tàu (đồ thị)": pushed content in words. */
+  content(content: PushedContent): string;
+}
+
+export function nameBook(cameras: TopicTable<Camera>, definitions: TopicTable<KpiDefinition>, language: Language, t: Translate): NameBook {
+  const camera = (cameraId: string): string => latestOf(cameras, cameraId)?.name ?? cameraId;
+  const kpi = (kpiId: string, district?: string): string => {
+    const name = latestOf(definitions, kpiId)?.[language] ?? kpiId;
+    return district ? t('kpi.inDistrict', { name, district }) : name;
+  };
+  return {
+    camera,
+    cameraRecord: (cameraId) => latestOf(cameras, cameraId),
+    kpi,
+    content: (content) =>
+      content.kind === 'camera'
+        ? t('desk.content.camera', { name: camera(content.cameraId) })
+        : t(content.chart === 'gauge' ? 'desk.content.kpiGauge' : 'desk.content.kpiLine', { name: kpi(content.kpiId, content.district) }),
+  };
+}
+
+/** The name book on the stores' current tables; a new one only when a table or the language changes. */
+export function useNameBook(): NameBook {
+  const t = useT();
+  const language = useLanguage();
+  const cameras = useCameraStore((s) => s.table);
+  const definitions = useKpiStore((s) => s.definitions);
+  return useMemo(() => nameBook(cameras, definitions, language, t), [cameras, definitions, language, t]);
+}

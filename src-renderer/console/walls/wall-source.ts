@@ -1,0 +1,33 @@
+import type { OperatorState } from '../../../src-shared/operator-state';
+import type { WallView } from '../../../src-shared/wall-view';
+import type { Translate } from '../../i18n/translate';
+
+type Lookups = Pick<OperatorState, 'presets' | 'agendas' | 'schedule'>;
+
+/**
+ * Who put the wall's picture there, in the room's words: "Kịch bản: Điều hành giao thông",
+ * "Giao ban sáng thứ Hai · bước 2/3", "Thao tác tay", "Theo cảnh báo: Va chạm giao thông".
+ */
+export function wallSourceText(view: Pick<WallView, 'source' | 'takeover'>, lookups: Lookups, t: Translate): string {
+  const { source } = view;
+  const id = source.id ?? '';
+  switch (source.kind) {
+    case 'config':
+      return t('desk.source.config');
+    case 'operator':
+      return t('desk.source.operator');
+    case 'preset':
+      return t('desk.source.preset', { name: lookups.presets.find((p) => p.id === id)?.name ?? id });
+    case 'agenda': {
+      const agenda = lookups.agendas.find((a) => a.id === id);
+      const name = agenda?.name ?? id;
+      if (source.step === undefined) return t('desk.source.agenda', { name });
+      return t('desk.source.agendaStep', { name, step: source.step + 1, count: agenda?.steps.length ?? '?' });
+    }
+    case 'schedule':
+      // The host names only the next scheduled point; an earlier one is shown by its id.
+      return t('desk.source.schedule', { name: lookups.schedule.next?.scheduleId === id ? lookups.schedule.next.name : id });
+    case 'rule':
+      return t('desk.source.rule', { name: view.takeover?.ruleName ?? id });
+  }
+}
