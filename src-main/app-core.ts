@@ -97,6 +97,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     hub: {
       alert: (alertId) => model.latest('alert', alertId)?.payload,
       alerts: () => model.keys('alert').flatMap((key) => model.latest('alert', key)?.payload ?? []),
+      nameOf: (kind, id, language) => (kind === 'camera' ? model.latest('camera', id)?.payload.name : model.latest('kpi-definition', id)?.payload[language]) ?? id,
       // The hub link is made just below; operators cannot acknowledge before it exists.
       acknowledgeAlert: (request) => hub.acknowledgeAlert(request),
     },

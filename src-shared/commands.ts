@@ -12,7 +12,6 @@ import { pushedContentSchema } from './wall-view';
  * console's buttons and the help overlay are all built from it.
  */
 
-const step = z.union([z.literal(1), z.literal(-1)]);
 const none = z.object({}).strict();
 const noResult = z.null();
 
@@ -56,12 +55,19 @@ export const COMMANDS = {
     vi: 'Đổi bố cục màn hình {wallId}',
     en: 'Set the layout of wall {wallId}',
   },
-  'wall.cycle-layout': {
-    payload: z.object({ wallId: idSchema.optional(), step }).strict(),
+  'wall.next-layout': {
+    payload: z.object({ wallId: idSchema.optional() }).strict(),
     result: noResult,
     issuers: OPERATOR,
     vi: 'Bố cục kế tiếp trên màn hình đang chọn',
     en: 'Next layout on the selected wall',
+  },
+  'wall.previous-layout': {
+    payload: z.object({ wallId: idSchema.optional() }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Bố cục trước trên màn hình đang chọn',
+    en: 'Previous layout on the selected wall',
   },
   'target.select': {
     payload: z.object({ wallId: idSchema }).strict(),
@@ -70,13 +76,8 @@ export const COMMANDS = {
     vi: 'Chọn màn hình {wallId}',
     en: 'Select wall {wallId}',
   },
-  'target.step': {
-    payload: z.object({ step }).strict(),
-    result: noResult,
-    issuers: OPERATOR,
-    vi: 'Chọn màn hình bên cạnh',
-    en: 'Select the neighbouring wall',
-  },
+  'target.next': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Chọn màn hình kế tiếp', en: 'Select the next wall' },
+  'target.previous': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Chọn màn hình trước', en: 'Select the previous wall' },
   'wall.push': {
     payload: z.object({ wallId: idSchema, tileId: idSchema, content: pushedContentSchema }).strict(),
     result: noResult,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, presetSchema, severitySchema } from './domain';
-import { agendaSchema } from './operations-config';
+import { agendaSchema, weekdaySchema } from './operations-config';
 import { wallViewSchema } from './wall-view';
 
 /**
@@ -58,6 +58,8 @@ export const queuedTakeoverSchema = z.object({
   alertId: idSchema,
   alertText: z.string().max(500),
   severity: severitySchema,
+  /** When it takes the wall: set for the next one of a free wall (it waits out its rule's interval), else null. */
+  startsAt: isoTime.nullable(),
 });
 
 export const recentCommandSchema = z.object({
@@ -83,6 +85,8 @@ export const operatorStateSchema = z.object({
   activePresetId: idSchema.nullable(),
   agendas: z.array(agendaSchema),
   agenda: agendaStatusSchema.nullable(),
+  /** Every schedule, to name a wall's source and list the week. */
+  schedules: z.array(z.object({ id: idSchema, name: z.string().max(120), at: z.string(), days: z.array(weekdaySchema), kind: z.enum(['preset', 'agenda']) })),
   /** The next scheduled point; whether an operator's change since the last one holds until then. */
   schedule: z.object({ next: scheduledPointSchema.nullable(), manualSince: isoTime.nullable() }),
   takeoverQueue: z.array(queuedTakeoverSchema),

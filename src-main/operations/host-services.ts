@@ -9,6 +9,8 @@ import { CommandError } from './dispatch';
 export interface HubPort {
   alert(alertId: string): Alert | undefined;
   alerts(): Alert[];
+  /** A camera's or KPI's name as the hub's registry gives it (the KPI's in this language), for the console's log; the id when unknown. */
+  nameOf(kind: 'camera' | 'kpi', id: string, language: Language): string;
   acknowledgeAlert(request: HubAlertAck): Promise<HubAlertAckResult>;
 }
 

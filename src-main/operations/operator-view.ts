@@ -52,6 +52,13 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
     presets: config.presets,
     activePresetId: activePreset(state, services),
     agendas: config.agendas,
+    schedules: config.schedules.map((s) => ({
+      id: s.id,
+      at: s.at,
+      days: s.days,
+      kind: s.presetId !== undefined ? ('preset' as const) : ('agenda' as const),
+      name: s.name ?? (s.presetId !== undefined ? nameOf(services, 'preset', s.presetId) : nameOf(services, 'agenda', s.agendaId ?? '')),
+    })),
     agenda: state.agenda ? { agendaId: state.agenda.agendaId, step: state.agenda.step, state: state.agenda.state, remainingMs: remainingAt(state.agenda, at) } : null,
     schedule: {
       next:
@@ -66,9 +73,20 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
       // An operator's change since the last scheduled point holds until the next one: say so.
       manualSince: config.schedules.length > 0 && state.schedule.manualAt !== null && state.schedule.manualAt > lastPoint(services, at) ? new Date(state.schedule.manualAt).toISOString() : null,
     },
-    takeoverQueue: book.queue.map((c) => {
+    takeoverQueue: book.queue.map((c, i) => {
       const alert = state.takeovers.alerts[c.alertId];
-      return { wallId: c.wallId, ruleName: config.rules.find((r) => r.id === c.ruleId)?.name ?? c.ruleId, alertId: c.alertId, alertText: alert?.text ?? c.alertId, severity: c.severity };
+      const rule = config.rules.find((r) => r.id === c.ruleId);
+      // The queue is in start order: the first of a free wall starts once its rule's interval is over.
+      const next = !book.active[c.wallId] && book.queue.findIndex((q) => q.wallId === c.wallId) === i;
+      const startsAt = next && rule ? Math.max(at, (book.lastStartAt[c.wallId] ?? 0) + rule.minIntervalSeconds * 1000) : null;
+      return {
+        wallId: c.wallId,
+        ruleName: rule?.name ?? c.ruleId,
+        alertId: c.alertId,
+        alertText: alert?.text ?? c.alertId,
+        severity: c.severity,
+        startsAt: startsAt === null ? null : new Date(startsAt).toISOString(),
+      };
     }),
     undo: state.undo.length > 0 ? { label: state.undo.at(-1)!.label, at: new Date(state.undo.at(-1)!.at).toISOString() } : null,
     keys: input.keys,

@@ -48,6 +48,7 @@ export const enConsole: { readonly [K in keyof typeof viConsole]: string } = {
   'desk.takeover.pinHint': 'Keep the wall on this alert; no automatic return',
   'desk.takeover.dismiss': 'Dismiss',
   'desk.takeover.dismissHint': 'Drop the takeover and give the wall back',
+  'desk.takeover.startsAt': 'takes the wall at {time}',
   'desk.takeover.queued': '{n} more alerts waiting for this wall',
   'desk.tile.camera': 'Camera',
   'desk.tile.tour': 'Tour',

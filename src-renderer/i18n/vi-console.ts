@@ -46,6 +46,7 @@ export const viConsole = {
   'desk.takeover.pinHint': 'Giữ màn hình theo cảnh báo này, không tự trả lại',
   'desk.takeover.dismiss': 'Bỏ',
   'desk.takeover.dismissHint': 'Bỏ hiển thị theo cảnh báo, trả lại màn hình như trước',
+  'desk.takeover.startsAt': 'lên màn hình lúc {time}',
   'desk.takeover.queued': '{n} cảnh báo khác đang chờ hiển thị trên màn hình này',
   'desk.tile.camera': 'Camera',
   'desk.tile.tour': 'Tuần tra',

@@ -93,6 +93,7 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
     hub: {
       alert: (id) => alerts.get(id),
       alerts: () => [...alerts.values()],
+      nameOf: (kind, id) => (kind === 'camera' ? `Camera ${id}` : id),
       acknowledgeAlert: async ({ alertId, by, time }) => {
         const current = alerts.get(alertId);
         if (!current) return { ok: false, error: `no alert "${alertId}"` };

@@ -1,6 +1,6 @@
 import type { Caller } from '../../../src-shared/caller';
 import type { WallSource } from '../../../src-shared/wall-view';
-import { CommandError, type DomainHandlers } from '../dispatch';
+import { CommandError, type CommandContext, type DomainHandlers } from '../dispatch';
 import type { HostState } from '../host-state';
 import { layoutOf, nameOf, say, wallOf, type HostServices } from '../host-services';
 import { plainBase, type WallBase } from '../wall-base';
@@ -24,7 +24,7 @@ export function withWall(state: HostState, wallId: string, base: WallBase): Host
 
 function baseOf(state: HostState, wallId: string): WallBase {
   const base = state.walls[wallId];
-  if (!base) throw new CommandError(`no wall with id "${wallId}"`);
+  if (!base) throw new CommandError(`no wall "${wallId}"`);
   return base;
 }
 
@@ -38,6 +38,23 @@ export function targetWall(services: HostServices, state: HostState, wallId?: st
 
 export function wallCommands(services: HostServices): DomainHandlers {
   const { config } = services;
+  /** The selected wall (or the one named) on the next or previous layout, in config order. */
+  const cycleLayout = (ctx: CommandContext, wallId: string | undefined, step: 1 | -1): void => {
+    const id = targetWall(services, ctx.state, wallId);
+    const current = config.layouts.findIndex((l) => l.id === baseOf(ctx.state, id).layoutId);
+    const next = config.layouts[(current + step + config.layouts.length) % config.layouts.length]!;
+    ctx.set(withWall(ctx.state, id, plainBase(next.id, sourceOf(ctx.caller))));
+    const wall = nameOf(services, 'wall', id);
+    ctx.describe(say(services, `${wall}: bố cục ${next.name}`, `${wall}: layout ${next.name}`));
+  };
+  /** The wall the keys act on, moved to the next or previous wall in config order. */
+  const stepTarget = (ctx: CommandContext, step: 1 | -1): void => {
+    const walls = config.walls;
+    const current = Math.max(0, walls.findIndex((w) => w.id === ctx.state.target.wallId));
+    const wallId = walls[(current + step + walls.length) % walls.length]!.id;
+    ctx.set({ ...ctx.state, target: { wallId } });
+    ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
+  };
   return {
     'wall.set-layout': ({ wallId, layoutId }, ctx) => {
       wallOf(services, wallId);
@@ -46,25 +63,21 @@ export function wallCommands(services: HostServices): DomainHandlers {
       const [wall, layout] = [nameOf(services, 'wall', wallId), nameOf(services, 'layout', layoutId)];
       ctx.describe(say(services, `${wall}: bố cục ${layout}`, `${wall}: layout ${layout}`));
     },
-    'wall.cycle-layout': ({ wallId, step }, ctx) => {
-      const id = targetWall(services, ctx.state, wallId);
-      const current = config.layouts.findIndex((l) => l.id === baseOf(ctx.state, id).layoutId);
-      const next = config.layouts[(current + step + config.layouts.length) % config.layouts.length]!;
-      ctx.set(withWall(ctx.state, id, plainBase(next.id, sourceOf(ctx.caller))));
-      const wall = nameOf(services, 'wall', id);
-      ctx.describe(say(services, `${wall}: bố cục ${next.name}`, `${wall}: layout ${next.name}`));
-    },
+    'wall.next-layout': ({ wallId }, ctx) => cycleLayout(ctx, wallId, 1),
+    'wall.previous-layout': ({ wallId }, ctx) => cycleLayout(ctx, wallId, -1),
     'wall.push': ({ wallId, tileId, content }, ctx) => {
       const base = baseOf(ctx.state, wallId);
-      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(`layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`);
+      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) {
+        throw new CommandError(say(services, `Bố cục "${base.layoutId}" của màn hình ${wallId} không có ô "${tileId}"`, `layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`));
+      }
       ctx.set(withWall(ctx.state, wallId, { ...base, pushes: { ...base.pushes, [tileId]: content }, source: ctx.caller.kind === 'agenda' ? sourceOf(ctx.caller) : base.source }));
-      const what = content.kind === 'camera' ? `camera ${content.cameraId}` : `${content.kpiId}${content.district ? ` – ${content.district}` : ''}`;
+      const what = content.kind === 'camera' ? services.hub.nameOf('camera', content.cameraId, services.language) : `${services.hub.nameOf('kpi', content.kpiId, services.language)}${content.district ? ` – ${content.district}` : ''}`;
       const wall = nameOf(services, 'wall', wallId);
       ctx.describe(say(services, `${wall}, ô ${tileId}: ${what}`, `${wall}, tile ${tileId}: ${what}`));
     },
     'wall.clear-push': ({ wallId, tileId }, ctx) => {
       const base = baseOf(ctx.state, wallId);
-      if (!(tileId in base.pushes)) throw new CommandError(`tile "${tileId}" of wall ${wallId} shows its layout already`);
+      if (!(tileId in base.pushes)) throw new CommandError(say(services, `Ô "${tileId}" của màn hình ${wallId} đang hiển thị đúng bố cục`, `tile "${tileId}" of wall ${wallId} shows its layout already`));
       const { [tileId]: _removed, ...pushes } = base.pushes;
       ctx.set(withWall(ctx.state, wallId, { ...base, pushes }));
     },
@@ -72,11 +85,12 @@ export function wallCommands(services: HostServices): DomainHandlers {
       const base = baseOf(ctx.state, wallId);
       ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { cameraId } }));
       const wall = nameOf(services, 'wall', wallId);
-      ctx.describe(say(services, `${wall}: phóng to camera ${cameraId}`, `${wall}: camera ${cameraId} enlarged`));
+      const camera = services.hub.nameOf('camera', cameraId, services.language);
+      ctx.describe(say(services, `${wall}: phóng to ${camera}`, `${wall}: ${camera} enlarged`));
     },
     'wall.enlarge': ({ wallId, tileId }, ctx) => {
       const base = baseOf(ctx.state, wallId);
-      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(`wall ${wallId} has no tile "${tileId}"`);
+      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(say(services, `Màn hình ${wallId} không có ô "${tileId}"`, `wall ${wallId} has no tile "${tileId}"`));
       if (base.enlarged && 'tileId' in base.enlarged && base.enlarged.tileId === tileId) return;
       ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { tileId } }));
     },
@@ -89,12 +103,7 @@ export function wallCommands(services: HostServices): DomainHandlers {
       if (ctx.state.target.wallId !== wallId) ctx.set({ ...ctx.state, target: { wallId } });
       ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
     },
-    'target.step': ({ step }, ctx) => {
-      const walls = config.walls;
-      const current = Math.max(0, walls.findIndex((w) => w.id === ctx.state.target.wallId));
-      const wallId = walls[(current + step + walls.length) % walls.length]!.id;
-      ctx.set({ ...ctx.state, target: { wallId } });
-      ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
-    },
+    'target.next': (_payload, ctx) => stepTarget(ctx, 1),
+    'target.previous': (_payload, ctx) => stepTarget(ctx, -1),
   };
 }

@@ -2,7 +2,7 @@ import type { OperatorState } from '../../../src-shared/operator-state';
 import type { WallView } from '../../../src-shared/wall-view';
 import type { Translate } from '../../i18n/translate';
 
-type Lookups = Pick<OperatorState, 'presets' | 'agendas' | 'schedule'>;
+type Lookups = Pick<OperatorState, 'presets' | 'agendas' | 'schedules'>;
 
 /**
  * Who put the wall's picture there, in the room's words: "Kịch bản: Điều hành giao thông",
@@ -25,8 +25,7 @@ export function wallSourceText(view: Pick<WallView, 'source' | 'takeover'>, look
       return t('desk.source.agendaStep', { name, step: source.step + 1, count: agenda?.steps.length ?? '?' });
     }
     case 'schedule':
-      // The host names only the next scheduled point; an earlier one is shown by its id.
-      return t('desk.source.schedule', { name: lookups.schedule.next?.scheduleId === id ? lookups.schedule.next.name : id });
+      return t('desk.source.schedule', { name: lookups.schedules.find((s) => s.id === id)?.name ?? id });
     case 'rule':
       return t('desk.source.rule', { name: view.takeover?.ruleName ?? id });
   }

@@ -74,6 +74,7 @@ const NO_QUEUE: never[] = [];
 /** Takeovers of this wall waiting for the current one to end, most urgent as the rules ranked them. */
 export function TakeoverQueue({ wallId, queued }: { wallId: string; queued: number }) {
   const t = useT();
+  const language = useLanguage();
   const queue = useOperatorStore((s) => s.state?.takeoverQueue ?? NO_QUEUE);
   if (queued === 0) return null;
   const mine = queue.filter((entry) => entry.wallId === wallId);
@@ -87,6 +88,7 @@ export function TakeoverQueue({ wallId, queued }: { wallId: string; queued: numb
               {t(`severity.${entry.severity}`)}
             </span>{' '}
             {entry.ruleName}: {entry.alertText}
+            {entry.startsAt ? <span className="wall-queue__when"> · {t('desk.takeover.startsAt', { time: formatShortTime(entry.startsAt, localeOf(language)) })}</span> : null}
           </li>
         ))}
       </ul>

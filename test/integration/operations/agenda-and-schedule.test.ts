@@ -83,7 +83,7 @@ describe('a briefing agenda', () => {
     expect(layoutsOf(harness)).toEqual({ '1': 'traffic', '2': 'grid', '3': 'kpis' });
     expect(harness.ops.wallView('3').pushedTileIds).toEqual(['k2']);
     const failed = harness.ops.operatorState().recent.find((r) => !r.ok);
-    expect(failed).toMatchObject({ command: 'wall.push', by: 'agenda le step 1', error: 'layout "grid" of wall 2 has no tile "khong-co"' });
+    expect(failed).toMatchObject({ command: 'wall.push', by: 'agenda le step 1', error: 'Bố cục "grid" của màn hình 2 không có ô "khong-co"' });
   });
 
   it('resumes the same step after a host restart, with the time it had left', async () => {

@@ -38,7 +38,7 @@ describe('operator state across a restart', () => {
     const two = harness.ops.wallView('2');
     expect(two.enlargedTileId).toBe('wall-focus');
     expect(two.focus).toMatchObject({ kind: 'camera', cameraId: 'cam-8', area: { col: 1, row: 1, colSpan: 2, rowSpan: 1 } });
-    expect(harness.ops.operatorState().undo?.label).toMatch(/Tường 2: phóng to camera cam-8/);
+    expect(harness.ops.operatorState().undo?.label).toBe('Tường 2: phóng to Camera cam-8');
     await harness.console({ name: 'walls.undo', payload: {} });
     expect(harness.ops.wallView('2').focus).toBeNull();
     await harness.console({ name: 'walls.undo', payload: {} });

@@ -63,10 +63,10 @@ describe('alert order', () => {
 });
 
 describe('wall source', () => {
-  const lookups: Pick<OperatorState, 'presets' | 'agendas' | 'schedule'> = {
+  const lookups: Pick<OperatorState, 'presets' | 'agendas' | 'schedules'> = {
     presets: [{ id: 'dieu-hanh-giao-thong', name: 'Điều hành giao thông', layouts: {} }],
     agendas: [{ id: 'giao-ban', name: 'Giao ban sáng thứ Hai', steps: [{ note: 'a' }, { note: 'b' }, { note: 'c' }] }],
-    schedule: { next: { scheduleId: 'sang-thu-hai', at: '2025-11-24T07:30:00+07:00', name: 'Giao ban 7:30', kind: 'agenda' }, manualSince: null },
+    schedules: [{ id: 'sang-thu-hai', at: '07:30', days: ['mon'], name: 'Giao ban 7:30', kind: 'agenda' }],
   };
   const source = (s: WallView['source'], takeover: WallView['takeover'] = null): string => wallSourceText({ source: s, takeover }, lookups, t);
 
