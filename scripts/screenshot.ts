@@ -1,48 +1,80 @@
-// `npm run screenshot`: the README's pictures, taken from the running app (browser mode on the
-// embedded demo hub, in Debian's Chromium), once every camera plays and the KPIs have moved.
+// `npm run screenshot`: the README's pictures, taken from the running app (browser mode on a demo
+// hub with its simulator and cameras, in Debian's Chromium), once every camera plays and the KPIs
+// have moved. The console is shot mid-briefing: the Monday agenda running and a traffic collision
+// taking the camera wall over, as an operator would see it.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
+import { postIngest } from '../src-hub/ingest/ingest-client';
 import { connectBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
+import { startHubProcess } from '../test/helpers/hub-process';
 
 const ROOT = join(__dirname, '..');
+const TOKEN = 'screenshot-wall-token';
+const KEY = 'screenshot-operations-key';
+const SETTLE_MS = Number(process.env.SCREENSHOT_SETTLE_MS ?? 8000);
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, undefined, { timeout: 30_000 });
+  // Every camera on screen shows a picture before the shot: an operator never sees a half-loaded wall.
+  await page.waitForFunction(() => [...document.querySelectorAll('video')].every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5), undefined, { timeout: 30_000 });
+  return page;
+}
+
+async function shoot(page: Page, file: string): Promise<void> {
+  await page.screenshot({ path: join(ROOT, 'docs', file) });
+  process.stdout.write(`docs/${file}\n`);
+}
 
 async function main(): Promise<void> {
-  const host = await startBrowserHost();
+  const work = mkdtempSync(join(tmpdir(), 'ioc-screenshot-'));
+  const hubConfig = join(work, 'hub.json');
+  // The demo hub (simulator, cameras) plus one key of ours, to raise the alert the console shows.
+  writeFileSync(hubConfig, JSON.stringify({ port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], demo: true, departments: [{ id: 'anh-minh-hoa', name: 'Ảnh minh họa', apiKey: KEY, topics: ['alert'] }] }));
+  const hub = await startHubProcess([`--config=${hubConfig}`]);
+  const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' } }, { dataDir: join(work, 'host') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const bridge = await connectBridge(host.url);
   try {
-    // The last shot is wall 1 after the console applied the traffic preset (big camera, tour).
-    const shots: Array<[string, string, string?]> = [
-      ['/wall/1', 'wall-overview.png'],
-      ['/wall/2', 'wall-cameras.png'],
-      ['/console', 'console.png'],
-      ['/wall/1', 'wall-traffic.png', 'dieu-hanh-giao-thong'],
-    ];
-    for (const [path, file, presetId] of shots) {
-      if (presetId) {
-        const bridge = await connectBridge(host.url);
-        await bridge.command('preset.apply', { presetId });
-        bridge.close();
-      }
-      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-      await page.goto(`${host.url}${path}`);
-      await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, undefined, { timeout: 30_000 });
-      // Every camera on screen shows a picture before the shot: an operator never sees a half-loaded wall.
-      await page.waitForFunction(
-        () => [...document.querySelectorAll('video')].every((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5),
-        undefined,
-        { timeout: 30_000 },
-      );
-      // Let the simulator add a few points so the charts have a shape.
-      await page.waitForTimeout(Number(process.env.SCREENSHOT_SETTLE_MS ?? 8000));
-      await page.screenshot({ path: join(ROOT, 'docs', file) });
-      process.stdout.write(`docs/${file}\n`);
-      await page.close();
-    }
+    const overview = await open(browser, `${host.url}/wall/1`);
+    const cameras = await open(browser, `${host.url}/wall/2`);
+    await overview.waitForTimeout(SETTLE_MS);
+    await shoot(overview, 'wall-overview.png');
+    await shoot(cameras, 'wall-cameras.png');
+
+    // The briefing: the agenda on its traffic step, then a collision seen by a camera takes wall 2.
+    await bridge.command('agenda.start', { agendaId: 'giao-ban-thu-hai' });
+    await bridge.command('agenda.next', {});
+    const collision = {
+      id: `anh-minh-hoa-${Date.now()}`,
+      time: new Date().toISOString(),
+      severity: 'critical',
+      subsystem: 'camera',
+      category: 'va-cham-giao-thong',
+      text: 'Va chạm giữa xe tải và xe máy trên cầu Cỏ May, ùn tắc hướng về Vũng Tàu',
+      location: { district: 'TP. Vũng Tàu', address: 'Cầu Cỏ May, QL51' },
+      cameraId: 'cau-co-may',
+      status: 'open',
+    };
+    const answer = await postIngest(hub.url, KEY, 'alert', [collision]);
+    if (answer.status !== 200) throw new Error(`alert refused: ${answer.status} ${answer.error ?? ''}`);
+    await cameras.waitForSelector('.takeover-banner');
+    await cameras.waitForFunction(() => [...document.querySelectorAll('video')].some((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5), undefined, { timeout: 30_000 });
+    await shoot(cameras, 'wall-takeover.png');
+    await shoot(overview, 'wall-traffic.png');
+    const console = await open(browser, `${host.url}/console`);
+    await console.waitForTimeout(2000);
+    await shoot(console, 'console.png');
   } finally {
+    bridge.close();
     await browser.close();
     await host.stop();
+    await hub.stop();
   }
 }
 
