@@ -41,6 +41,22 @@ export function feedItem(id: string): FeedItem {
 }
 export const alert: (id: string) => Alert = feedItem;
 
+/** A traffic collision a camera sees, open: what the operator tests' alert rules react to. */
+export function collisionAlert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
+  return {
+    id,
+    time: new Date().toISOString(),
+    severity: 'critical',
+    subsystem: 'camera',
+    category: 'va-cham-giao-thong',
+    text: `Va chạm giao thông ${id}`,
+    location: { district: 'TP. Vũng Tàu' },
+    cameraId,
+    status: 'open',
+    ...over,
+  };
+}
+
 export function camera(id: string): Camera {
   return { id, name: `Camera ${id}`, district: 'TP. Vũng Tàu', subUrl: `http://127.0.0.1:1/hls/${id}/sub/index.m3u8`, status: 'online' };
 }

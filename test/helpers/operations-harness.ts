@@ -6,6 +6,7 @@ import type { Command } from '../../src-shared/commands';
 import type { Alert, Layout, Tile } from '../../src-shared/domain';
 import type { EventChannel, EventPayload } from '../../src-shared/ipc';
 import { createMemoryLogger } from '../../src-shared/node/log';
+import { collisionAlert } from './hub-messages';
 import { loadConfig, type AppConfig } from '../../src-main/config/load-config';
 import { startOperations, type Operations } from '../../src-main/operations/operations';
 import { createSnapshotStore } from '../../src-main/snapshots/snapshot-store';
@@ -63,20 +64,7 @@ export const TEST_CONFIG = {
   rules: [],
 };
 
-export function alert(id: string, over: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    time: new Date().toISOString(),
-    severity: 'critical',
-    subsystem: 'camera',
-    category: 'va-cham-giao-thong',
-    text: `Va chạm giao thông ${id}`,
-    location: { district: 'TP. Vũng Tàu' },
-    cameraId: 'cam-9',
-    status: 'open',
-    ...over,
-  };
-}
+export const alert = (id: string, over: Partial<Alert> = {}): Alert => collisionAlert(id, 'cam-9', over);
 
 export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync(join(tmpdir(), 'ioc-ops-')), hubHeld: readonly Alert[] = []): Harness {
   const configPath = join(dataDir, 'ioc-wall.json');

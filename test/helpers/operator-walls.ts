@@ -8,6 +8,7 @@ import { postIngest } from '../../src-hub/ingest/ingest-client';
 import { connectBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHubProcess, type HubProcess } from './hub-process';
+import { collisionAlert } from './hub-messages';
 
 /**
  * A real hub process, a browser-mode host with three operator walls (light layouts: KPIs, text,
@@ -68,20 +69,7 @@ export interface OperatorWalls {
   stop(): Promise<void>;
 }
 
-export function operatorAlert(id: string, over: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    time: new Date().toISOString(),
-    severity: 'critical',
-    subsystem: 'camera',
-    category: 'va-cham-giao-thong',
-    text: `Va chạm giao thông ${id}`,
-    location: { district: 'TP. Vũng Tàu' },
-    cameraId: 'cam-b',
-    status: 'open',
-    ...over,
-  };
-}
+export const operatorAlert = (id: string, over: Partial<Alert> = {}): Alert => collisionAlert(id, 'cam-b', over);
 
 export async function waitReady(page: Page, app: 'wall' | 'console'): Promise<void> {
   await page.waitForFunction((expected) => document.documentElement.dataset.ready === expected, app, { timeout: 30_000 });
