@@ -1,11 +1,13 @@
 // `npm run bench`: performance figures as JSON, never pass/fail (these machines are shared and noisy).
-// Sections: camera-grid (issue 2/4) and the live data path (issue 3). BENCH_ONLY=a,b runs some only.
+// Sections: camera-grid (issue 2/4), the live data path (issue 3), wall cache throughput and operator
+// keys (key → every wall repainted, memory over 1,000 preset switches). BENCH_ONLY=a,b runs some only.
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchDataPath } from './bench/data-path';
+import { benchOperatorKeys } from './bench/operator-keys';
 
 const ROOT = join(__dirname, '..');
 
@@ -13,6 +15,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'camera-grid': benchCameraGrid,
   'data-path': benchDataPath,
   'cache-throughput': benchCacheThroughput,
+  'operator-keys': benchOperatorKeys,
 };
 
 async function main(): Promise<void> {

@@ -139,6 +139,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         configErrors,
         staleAfterSeconds: config.staleAfterSeconds,
         cameraDecodeBudget: config.cameras.decodeBudget ?? null,
+        layoutsKeptReady: config.layoutsKeptReady,
         keys: config.keys,
       }),
       'wall:get': ({ wallId }, window) => {

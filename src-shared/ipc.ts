@@ -39,6 +39,13 @@ export const connectionStateSchema = z.object({
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
+/**
+ * Layouts a wall keeps drawn but hidden (src-renderer/wall/standby-layouts.ts): three keep the usual
+ * back-and-forth (two presets, an agenda's steps, a takeover's revert) instant at a bounded cost.
+ */
+export const LAYOUTS_KEPT_READY_DEFAULT = 3;
+export const LAYOUTS_KEPT_READY_MAX = 8;
+
 /** The highest decode budget a config may set: beyond it no machine we know keeps up. */
 export const CAMERA_DECODE_BUDGET_MAX = 64;
 
@@ -55,6 +62,8 @@ export const appInfoSchema = z.object({
   staleAfterSeconds: z.record(hubTopicSchema, z.number().int().min(1)),
   /** Most camera streams a wall decodes at once; null: the renderer picks from its own CPU count. */
   cameraDecodeBudget: z.number().int().min(1).max(CAMERA_DECODE_BUDGET_MAX).nullable(),
+  /** Layouts each wall keeps drawn but hidden for a quick switch back (0: none). */
+  layoutsKeptReady: z.number().int().min(0).max(LAYOUTS_KEPT_READY_MAX),
   /** The key table in force (defaults with the config's overrides): keys in every window and the help overlay. */
   keys: z.array(keyBindingSchema),
 });

@@ -63,6 +63,8 @@ export const queuedTakeoverSchema = z.object({
 });
 
 export const recentCommandSchema = z.object({
+  /** Counts up from 1 since the host started: the console keeps a row's element while it moves down. */
+  id: z.number().int().min(1),
   at: isoTime,
   /** The command's name; a rule's own actions are "takeover.start" and "takeover.end". */
   command: z.string().max(64),

@@ -11,7 +11,8 @@ interface CpuSnapshot {
   ours: Map<number, number>;
 }
 
-function procStat(pid: string): { ppid: number; ticks: number } | null {
+/** A process's parent and CPU ticks so far (user + system; 1/100 s on Linux), or null. */
+export function procStat(pid: number | string): { ppid: number; ticks: number } | null {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command, which is in parentheses and may contain spaces.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CAMERA_DECODE_BUDGET_MAX } from '../../src-shared/ipc';
+import { CAMERA_DECODE_BUDGET_MAX, LAYOUTS_KEPT_READY_DEFAULT, LAYOUTS_KEPT_READY_MAX } from '../../src-shared/ipc';
 import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchema } from '../../src-shared/domain';
 import { hubTopicSchema } from '../../src-shared/hub-topics';
 import { keyOverridesSchema } from '../../src-shared/keys/key-table';
@@ -39,6 +39,11 @@ export const appConfigSchema = z
         tourAlertHoldMinutes: z.number().int().min(1).max(24 * 60).default(10),
       })
       .prefault({}),
+    /**
+     * Layouts each wall keeps drawn but hidden after showing them, so switching back only reveals
+     * them (a few MB each for a wall of charts); 0 for a thin client short of memory.
+     */
+    layoutsKeptReady: z.number().int().min(0).max(LAYOUTS_KEPT_READY_MAX).default(LAYOUTS_KEPT_READY_DEFAULT),
     walls: z.array(wallSchema).min(1).optional(),
     layouts: z.array(layoutSchema).min(1).optional(),
     /** Briefing presets; absent: the demo's presets when the walls are the demo's. */

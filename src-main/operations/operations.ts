@@ -96,8 +96,10 @@ export function startOperations(options: OperationsOptions): Operations {
   let wallUrlBase: string | undefined;
   let keyStatus: KeyStatus = { global: 'browser', reason: null, taken: [] };
   const recent: RecentCommand[] = [];
+  let recorded = 0;
   const record = (entry: { caller: Caller; name: string; label: string; ok: boolean; error?: string }): void => {
-    recent.unshift({ at: new Date(now()).toISOString(), command: entry.name, label: entry.label.slice(0, 300), by: describeCaller(entry.caller).slice(0, 200), ok: entry.ok, ...(entry.error ? { error: entry.error.slice(0, 500) } : {}) });
+    recorded += 1;
+    recent.unshift({ id: recorded, at: new Date(now()).toISOString(), command: entry.name, label: entry.label.slice(0, 300), by: describeCaller(entry.caller).slice(0, 200), ok: entry.ok, ...(entry.error ? { error: entry.error.slice(0, 500) } : {}) });
     recent.length = Math.min(recent.length, RECENT_KEPT);
     operatorStateChanged();
   };

@@ -31,11 +31,12 @@ const isCamera = (tile: Tile): boolean => tile.kind === 'camera' || tile.kind ==
  * Places a tile on the wall grid (areas are 1-based like CSS grid lines, so they map one to one).
  * An enlarged tile spans the whole grid over the others, which stay mounted but hidden: their
  * players keep their place in the pool and give up their decoders until the tile is restored.
- * A tile showing what an operator pushed onto it says so in a corner.
+ * A tile showing what an operator pushed onto it says so in a corner. A tile of a layout kept hidden
+ * (not `shown`) carries no cell id, so neither the keys nor a test find it.
  */
-export function TileView({ tile, order, enlargedTileId, pushed }: { tile: Tile; order: number; enlargedTileId: string | null; pushed: boolean }) {
+export function TileView({ tile, order, enlargedTileId, pushed, shown }: { tile: Tile; order: number; enlargedTileId: string | null; pushed: boolean; shown: boolean }) {
   const t = useT();
-  const selected = useWallInteractionStore((s) => s.selectedTileId === tile.id);
+  const selected = useWallInteractionStore((s) => shown && s.selectedTileId === tile.id);
   const enlarged = enlargedTileId === tile.id;
   const hidden = enlargedTileId !== null && !enlarged;
   const { col, row, colSpan, rowSpan } = tile.area;
@@ -45,7 +46,7 @@ export function TileView({ tile, order, enlargedTileId, pushed }: { tile: Tile; 
     <div
       className="wall-cell"
       style={style}
-      data-cell-id={tile.id}
+      data-cell-id={shown ? tile.id : undefined}
       data-selected={selected || undefined}
       data-enlarged={enlarged || undefined}
       data-pushed={pushed || undefined}

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 export interface BrowserHost {
   url: string;
   dataDir: string;
+  /** The host process's id, for figures read from outside it (/proc memory and CPU time). */
+  pid: number;
   output: () => string;
   stop(): Promise<void>;
 }
@@ -16,14 +18,15 @@ const ROOT = join(__dirname, '..', '..');
  * Starts the built browser-mode host (`out/main/serve.js`) as its own process, as a user would,
  * and resolves once it prints its ready line. No kiosk windows: the test drives its own Chromium.
  */
-export async function startBrowserHost(config: object = {}, options: { dataDir?: string; port?: number } = {}): Promise<BrowserHost> {
+export async function startBrowserHost(config: object = {}, options: { dataDir?: string; port?: number; nodeArgs?: string[] } = {}): Promise<BrowserHost> {
   // A given data folder keeps the wall's cache and state across runs (restart and outage tests); a
   // given port lets the pages still open find a restarted host where they left it.
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'ioc-wall.json');
   writeFileSync(configPath, JSON.stringify(config));
-  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'out/main/serve.js'), '--no-open', `--port=${options.port ?? 0}`, `--data=${dataDir}`, `--config=${configPath}`], {
+  // Node's own flags go before the script (a bench's --inspect=127.0.0.1:0 to read the host's heap).
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'out/main/serve.js'), '--no-open', `--port=${options.port ?? 0}`, `--data=${dataDir}`, `--config=${configPath}`], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -48,6 +51,7 @@ export async function startBrowserHost(config: object = {}, options: { dataDir?:
   return {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise<void>((resolve) => {

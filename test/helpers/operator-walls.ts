@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import type { Alert, Layout, Tile } from '../../src-shared/domain';
+import type { HubTopic } from '../../src-shared/hub-protocol';
 import type { OperatorState } from '../../src-shared/operator-state';
 import { postIngest } from '../../src-hub/ingest/ingest-client';
 import { connectBridge, type BridgeClient } from './bridge-client';
@@ -63,6 +64,8 @@ export interface OperatorWalls {
   bridge: BridgeClient;
   state(): Promise<OperatorState>;
   postAlerts(alerts: Alert[]): Promise<void>;
+  /** Posts records of any of the department's topics (alert, camera, kpi, kpi-definition). */
+  post(topic: HubTopic, records: unknown[]): Promise<void>;
   /** Opens the console and the walls in their own pages, each ready. */
   openAll(context: BrowserContext): Promise<{ console: Page; walls: Record<string, Page> }>;
   restartHost(): Promise<void>;
@@ -78,7 +81,7 @@ export async function waitReady(page: Page, app: 'wall' | 'console'): Promise<vo
 export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Promise<OperatorWalls> {
   const work = mkdtempSync(join(tmpdir(), 'ioc-operator-e2e-'));
   const hubConfig = join(work, 'hub.json');
-  const departments = [{ id: 'ioc-e2e', name: 'Trung tâm IOC (thử nghiệm)', apiKey: KEY, topics: ['alert', 'camera'] }];
+  const departments = [{ id: 'ioc-e2e', name: 'Trung tâm IOC (thử nghiệm)', apiKey: KEY, topics: ['alert', 'camera', 'kpi', 'kpi-definition'] }];
   writeFileSync(hubConfig, JSON.stringify({ host: '127.0.0.1', port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], departments }));
   const hub = await startHubProcess([`--config=${hubConfig}`]);
   // The cameras the layouts name, registered offline: the tiles and tours show them without streams.
@@ -98,9 +101,10 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
       return bridge;
     },
     state: () => bridge.invoke('operator:state', undefined),
-    postAlerts: async (alerts) => {
-      const answer = await postIngest(hub.url, KEY, 'alert', alerts);
-      if (answer.status !== 200) throw new Error(`ingest alert: ${answer.status} ${answer.error ?? JSON.stringify(answer.result?.rejected)}`);
+    postAlerts: (alerts) => walls.post('alert', alerts),
+    post: async (topic, records) => {
+      const answer = await postIngest(hub.url, KEY, topic, records);
+      if (answer.status !== 200) throw new Error(`ingest ${topic}: ${answer.status} ${answer.error ?? JSON.stringify(answer.result?.rejected)}`);
     },
     openAll: async (context) => {
       const pages: Record<string, Page> = {};

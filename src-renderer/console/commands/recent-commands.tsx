@@ -17,8 +17,8 @@ export function RecentCommands() {
       {recent?.length === 0 ? <p className="desk-panel__hint">{t('desk.recent.empty')}</p> : null}
       {recent && recent.length > 0 ? (
         <ol className="recent-list">
-          {recent.map((entry, i) => (
-            <li key={`${entry.at}-${i}`} className="recent-row" data-recent-command={entry.command} data-ok={entry.ok}>
+          {recent.map((entry) => (
+            <li key={entry.id} className="recent-row" data-recent-command={entry.command} data-ok={entry.ok}>
               <time className="recent-row__time" dateTime={entry.at}>
                 {formatClockTime(Date.parse(entry.at), locale)}
               </time>

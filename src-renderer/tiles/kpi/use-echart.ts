@@ -1,4 +1,5 @@
 import { useEffect, useRef, type RefObject } from 'react';
+import { useLayoutShown } from '../../wall/layout-shown';
 import { init, type ECharts, type KpiChartOption } from './echarts-setup';
 
 /**
@@ -11,7 +12,8 @@ export const CHART_MIN_REDRAW_MS = 250;
 /**
  * Mounts an ECharts instance in the returned element, feeds it `option` (at most once per
  * CHART_MIN_REDRAW_MS, always ending on the newest option), and resizes it with its tile
- * (ResizeObserver), since a layout change resizes tiles without any window resize.
+ * (ResizeObserver), since a layout change resizes tiles without any window resize. While its layout is
+ * kept hidden it draws nothing and draws the newest option once shown again.
  */
 export function useEChart(option: KpiChartOption | null): RefObject<HTMLDivElement | null> {
   const containerRef = useRef<HTMLDivElement | null>(null);
@@ -19,13 +21,24 @@ export function useEChart(option: KpiChartOption | null): RefObject<HTMLDivEleme
   const newest = useRef<KpiChartOption | null>(null);
   const lastDrawn = useRef(Number.NEGATIVE_INFINITY);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const drawnOption = useRef<KpiChartOption | null>(null);
+  const shown = useLayoutShown();
+  const shownNow = useRef(shown);
 
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return undefined;
     const chart = init(container, null, { renderer: 'canvas' });
     chartRef.current = chart;
-    const observer = new ResizeObserver(() => chart.resize());
+    // The observer reports the size the chart was just made at first: redrawing for it would draw
+    // every new chart twice (a layout switch on a wall of charts).
+    let size = { width: chart.getWidth(), height: chart.getHeight() };
+    const observer = new ResizeObserver(() => {
+      const now = { width: container.clientWidth, height: container.clientHeight };
+      if (now.width === size.width && now.height === size.height) return;
+      size = now;
+      chart.resize();
+    });
     observer.observe(container);
     return () => {
       observer.disconnect();
@@ -37,17 +50,21 @@ export function useEChart(option: KpiChartOption | null): RefObject<HTMLDivEleme
   }, []);
 
   useEffect(() => {
+    shownNow.current = shown;
     newest.current = option;
-    if (!option || timer.current) return;
+    if (!option || timer.current || !shown || option === drawnOption.current) return;
     const draw = (): void => {
       timer.current = null;
+      // Hidden while it waited: the effect draws it when the layout is shown again.
+      if (!shownNow.current) return;
       lastDrawn.current = performance.now();
+      drawnOption.current = newest.current;
       if (newest.current) chartRef.current?.setOption(newest.current, { lazyUpdate: true });
     };
     const wait = lastDrawn.current + CHART_MIN_REDRAW_MS - performance.now();
     if (wait <= 0) draw();
     else timer.current = setTimeout(draw, wait);
-  }, [option]);
+  }, [option, shown]);
 
   return containerRef;
 }

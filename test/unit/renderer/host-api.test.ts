@@ -22,7 +22,7 @@ function fakeTransport(answer: (channel: string) => Promise<InvokeResult<unknown
 }
 
 const staleAfterSeconds = Object.fromEntries(HUB_TOPIC_NAMES.map((topic) => [topic, HUB_TOPICS[topic].staleAfterSeconds]));
-const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null, keys: [...DEFAULT_KEY_TABLE] };
+const appInfo = { name: 'IOC Wall', version: '0.1.0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null, layoutsKeptReady: 3, keys: [...DEFAULT_KEY_TABLE] };
 
 describe('createHostApi', () => {
   it('unwraps ok results and parses them with the contract schema', async () => {
