@@ -20,6 +20,9 @@ beforeAll(async () => {
   mkdirSync(join(rendererDir, 'assets'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>IOC Wall</title>');
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  // The demo walls and hub, without the demo's alert rule and Monday schedule: a simulated collision
+  // or 07:30 on a Monday would change the walls under the tests' feet.
+  writeFileSync(join(dataDir, 'ioc-wall.json'), JSON.stringify({ rules: [], schedules: [] }));
   core = await startAppCore({ mode: 'browser', userDataDir: dataDir, assetsDir: resolve(__dirname, '../../assets'), version: 'test', log: createMemoryLogger('core') });
   host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: createMemoryLogger('web') });
   socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], auth: { role: 'console' } });
