@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { postIngest } from '../../src-hub/ingest/ingest-client';
+import type { HubTopic } from '../../src-shared/hub-protocol';
 import { LAYOUTS_KEPT_READY_DEFAULT } from '../../src-shared/ipc';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
@@ -28,13 +30,9 @@ const WARMUP_PRESSES = 6;
 const TOKEN = 'bench-keys-token';
 const DEPT_KEY = 'bench-keys-department';
 
-async function post(hubUrl: string, topic: string, records: unknown[]): Promise<void> {
-  const response = await fetch(`${hubUrl}/api/v1/ingest/${topic}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${DEPT_KEY}` },
-    body: JSON.stringify(records),
-  });
-  if (response.status !== 200) throw new Error(`ingest ${topic} answered ${response.status}: ${await response.text()}`);
+async function post(hubUrl: string, topic: HubTopic, records: unknown[]): Promise<void> {
+  const answer = await postIngest(hubUrl, DEPT_KEY, topic, records);
+  if (answer.status !== 200) throw new Error(`ingest ${topic} answered ${answer.status}: ${answer.error ?? ''}`);
 }
 
 async function stopRig({ host, browser }: Pick<Rig, 'host' | 'browser'>): Promise<void> {
