@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
-import { postIngest } from '../src-hub/ingest/ingest-client';
+import { ingestOrThrow } from '../test/helpers/ingest';
 import { connectBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
 import { startHubProcess } from '../test/helpers/hub-process';
@@ -61,8 +61,7 @@ async function main(): Promise<void> {
       cameraId: 'cau-co-may',
       status: 'open',
     };
-    const answer = await postIngest(hub.url, KEY, 'alert', [collision]);
-    if (answer.status !== 200) throw new Error(`alert refused: ${answer.status} ${answer.error ?? ''}`);
+    await ingestOrThrow(hub.url, KEY, 'alert', [collision]);
     await cameras.waitForSelector('.takeover-banner');
     await cameras.waitForFunction(() => [...document.querySelectorAll('video')].some((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5), undefined, { timeout: 30_000 });
     await shoot(cameras, 'wall-takeover.png');

@@ -10,6 +10,7 @@ import type { KpiDefinition, KpiPoint, Layout, Tile, Wall } from '../../src-shar
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
+import { ingestOrThrow } from '../../test/helpers/ingest';
 import { percentile } from './percentile';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
@@ -32,15 +33,6 @@ function benchLayout(): { layout: Layout; wall: Wall } {
   const tiles: Tile[] = ids.map((kpiId, i) => ({ id: `k${i}`, kind: 'kpi', kpiId, chart: 'line', area: { col: (i % cols) + 1, row: Math.floor(i / cols) + 1, colSpan: 1, rowSpan: 1 } }));
   const layout: Layout = { id: 'bench-data', name: 'Bench data', cols, rows, tiles };
   return { layout, wall: { id: 'bench', name: 'Bench', layoutId: layout.id } };
-}
-
-async function post(hubUrl: string, topic: string, records: unknown[]): Promise<void> {
-  const response = await fetch(`${hubUrl}/api/v1/ingest/${topic}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${DEPT_KEY}` },
-    body: JSON.stringify(records),
-  });
-  if (response.status !== 200) throw new Error(`ingest answered ${response.status}: ${await response.text()}`);
 }
 
 /** Records, in the page, when each probe value reaches the DOM and the frame after it is painted. */
@@ -93,7 +85,7 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
       const t0 = Date.now();
       sentAt.set(String(probeValue), t0);
       sent += records.length;
-      const p = post(hubUrl, 'kpi', records).then(() => {
+      const p = ingestOrThrow(hubUrl, DEPT_KEY, 'kpi', records).then(() => {
         ackMs.push(Date.now() - t0);
       });
       inFlight.push(p);
@@ -166,8 +158,8 @@ export async function benchDataPath(): Promise<Record<string, unknown>> {
   const { layout, wall } = benchLayout();
   const dataDir = join(work, 'wall');
   try {
-    await post(hub.url, 'kpi-definition', [definition(PROBE), ...Array.from({ length: BACKGROUND_KPIS }, (_, i) => definition(`bench-${i}`))]);
-    await post(hub.url, 'kpi', [point(PROBE, 0), ...Array.from({ length: BACKGROUND_KPIS }, (_, i) => point(`bench-${i}`, i))]);
+    await ingestOrThrow(hub.url, DEPT_KEY, 'kpi-definition', [definition(PROBE), ...Array.from({ length: BACKGROUND_KPIS }, (_, i) => definition(`bench-${i}`))]);
+    await ingestOrThrow(hub.url, DEPT_KEY, 'kpi', [point(PROBE, 0), ...Array.from({ length: BACKGROUND_KPIS }, (_, i) => point(`bench-${i}`, i))]);
     const latency = await ingestToPaint(browser, hub.url, dataDir, layout, wall);
     await hub.stop();
     const coldStart = await coldStartFromCache(browser, dataDir, layout, wall);

@@ -10,11 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
-import { postIngest } from '../../src-hub/ingest/ingest-client';
-import type { HubTopic } from '../../src-shared/hub-protocol';
 import { LAYOUTS_KEPT_READY_DEFAULT } from '../../src-shared/ipc';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
+import { ingestOrThrow } from '../../test/helpers/ingest';
 import { startCpuHog } from './cpu-hog';
 import { alerts, COLD_PRESETS, hostConfig, kpiDefinitions, kpiPoints, LAYOUTS, PRESETS, WALL_IDS, WARM_PRESETS } from './operator-keys-config';
 import { IN_FLIGHT, memoryRun, SAMPLES, SWITCHES } from './operator-keys-memory';
@@ -29,11 +28,6 @@ const BLOCKS = 4;
 const WARMUP_PRESSES = 6;
 const TOKEN = 'bench-keys-token';
 const DEPT_KEY = 'bench-keys-department';
-
-async function post(hubUrl: string, topic: HubTopic, records: unknown[]): Promise<void> {
-  const answer = await postIngest(hubUrl, DEPT_KEY, topic, records);
-  if (answer.status !== 200) throw new Error(`ingest ${topic} answered ${answer.status}: ${answer.error ?? ''}`);
-}
 
 async function stopRig({ host, browser }: Pick<Rig, 'host' | 'browser'>): Promise<void> {
   await browser.close();
@@ -122,9 +116,9 @@ export async function benchOperatorKeys(): Promise<Record<string, unknown>> {
   const hub = await startHubProcess([`--config=${configPath}`]);
   try {
     const now = Date.now();
-    await post(hub.url, 'kpi-definition', kpiDefinitions());
-    await post(hub.url, 'kpi', kpiPoints(now));
-    await post(hub.url, 'alert', alerts(now));
+    await ingestOrThrow(hub.url, DEPT_KEY, 'kpi-definition', kpiDefinitions());
+    await ingestOrThrow(hub.url, DEPT_KEY, 'kpi', kpiPoints(now));
+    await ingestOrThrow(hub.url, DEPT_KEY, 'alert', alerts(now));
     const quiet = await run(hub.url, false);
     const underLoad = await run(hub.url, true);
     return {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert, Camera, Layout, Preset } from '../../src-shared/domain';
-import { postIngest } from '../../src-hub/ingest/ingest-client';
+import { ingestOrThrow } from './ingest';
 import { connectBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHlsFaultServer, type HlsFaultServer } from './hls-fault-server';
@@ -42,10 +42,7 @@ export async function startCameraWall(options: CameraWallOptions): Promise<Camer
   const departments = [{ id: 'so-camera-e2e', name: 'Đội camera thử nghiệm', apiKey: KEY, topics: ['camera', 'alert'] }];
   writeFileSync(hubConfig, JSON.stringify({ host: '127.0.0.1', port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], departments }));
   const hub = await startHubProcess([`--config=${hubConfig}`]);
-  const post = async (topic: 'camera' | 'alert', records: object[]): Promise<void> => {
-    const answer = await postIngest(hub.url, KEY, topic, records);
-    if (answer.status !== 200) throw new Error(`ingest ${topic}: ${answer.status} ${answer.error ?? JSON.stringify(answer.result?.rejected)}`);
-  };
+  const post = (topic: 'camera' | 'alert', records: object[]): Promise<void> => ingestOrThrow(hub.url, KEY, topic, records);
   const cameras: Camera[] = options.cameraIds.map((id) => ({
     id,
     name: `Camera ${id}`,

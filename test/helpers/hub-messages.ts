@@ -43,18 +43,7 @@ export const alert: (id: string) => Alert = feedItem;
 
 /** A traffic collision a camera sees, open: what the operator tests' alert rules react to. */
 export function collisionAlert(id: string, cameraId: string, over: Partial<Alert> = {}): Alert {
-  return {
-    id,
-    time: new Date().toISOString(),
-    severity: 'critical',
-    subsystem: 'camera',
-    category: 'va-cham-giao-thong',
-    text: `Va chạm giao thông ${id}`,
-    location: { district: 'TP. Vũng Tàu' },
-    cameraId,
-    status: 'open',
-    ...over,
-  };
+  return { ...feedItem(id), severity: 'critical', subsystem: 'camera', category: 'va-cham-giao-thong', text: `Va chạm giao thông ${id}`, cameraId, ...over };
 }
 
 export function camera(id: string): Camera {

@@ -5,7 +5,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import type { Alert, Layout, Tile } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-protocol';
 import type { OperatorState } from '../../src-shared/operator-state';
-import { postIngest } from '../../src-hub/ingest/ingest-client';
+import { ingestOrThrow } from './ingest';
 import { connectBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHubProcess, type HubProcess } from './hub-process';
@@ -86,8 +86,7 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
   const hub = await startHubProcess([`--config=${hubConfig}`]);
   // The cameras the layouts name, registered offline: the tiles and tours show them without streams.
   const cameras = ['cam-a', 'cam-b', 'cam-c'].map((id) => ({ id, name: `Camera ${id.slice(4).toUpperCase()}`, district: 'TP. Vũng Tàu', subUrl: `${hub.url}/hls/${id}/index.m3u8`, status: 'offline' }));
-  const registered = await postIngest(hub.url, KEY, 'camera', cameras);
-  if (registered.status !== 200) throw new Error(`ingest camera: ${registered.status} ${registered.error ?? ''}`);
+  await ingestOrThrow(hub.url, KEY, 'camera', cameras);
   const hostConfig = { ...config, hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành E2E' } };
   const dataDir = join(work, 'host');
   let host = await startBrowserHost(hostConfig, { dataDir });
@@ -102,10 +101,7 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
     },
     state: () => bridge.invoke('operator:state', undefined),
     postAlerts: (alerts) => walls.post('alert', alerts),
-    post: async (topic, records) => {
-      const answer = await postIngest(hub.url, KEY, topic, records);
-      if (answer.status !== 200) throw new Error(`ingest ${topic}: ${answer.status} ${answer.error ?? JSON.stringify(answer.result?.rejected)}`);
-    },
+    post: (topic, records) => ingestOrThrow(hub.url, KEY, topic, records),
     openAll: async (context) => {
       const pages: Record<string, Page> = {};
       for (const wall of ['1', '2', '3']) {
