@@ -122,11 +122,19 @@ test('S saves a PNG of the selected camera at the stream’s resolution, named b
 });
 
 test('a tour moves on after its dwell, pauses and steps from the keyboard, and holds on an alert for one of its cameras', async ({ page }) => {
+  // The host starts the tour the moment the layout is set; paused from the console at once, its
+  // dwell does not run out while a loaded machine is still opening the page.
+  await wall!.bridge.command('wall.set-layout', { wallId: WALL, layoutId: 'tour' });
+  await wall!.bridge.command('tour.control', { wallId: WALL, tileId: 'tour', action: 'toggle-pause' });
   const problems = await openWall(page, 'tour');
+  const tour = page.locator('[data-tile-id="tour"] .camera__tour');
+  await expect(tour).toHaveAttribute('data-tour-paused', 'true');
   await expectPlaying(page, 'tour');
-  const first = await tourCamera(page);
-  expect(first).toBe('t1');
+  expect(await tourCamera(page)).toBe('t1');
   await recordCameraStates(page);
+  // Resuming starts the dwell afresh.
+  await page.keyboard.press(' ');
+  await expect(tour).toHaveAttribute('data-tour-paused', 'false');
   const started = Date.now();
   await expect.poll(() => tourCamera(page), { timeout: (DWELL_SECONDS + 3) * 1000 }).toBe('t2');
   expect(Date.now() - started).toBeLessThanOrEqual((DWELL_SECONDS + 3) * 1000);
@@ -138,7 +146,6 @@ test('a tour moves on after its dwell, pauses and steps from the keyboard, and h
 
   // Space with nothing selected pauses every tour; the camera then stays past its dwell.
   await page.keyboard.press(' ');
-  const tour = page.locator('[data-tile-id="tour"] .camera__tour');
   await expect(tour).toHaveAttribute('data-tour-paused', 'true');
   await page.waitForTimeout((DWELL_SECONDS + 1) * 1000);
   expect(await tourCamera(page)).toBe('t2');
