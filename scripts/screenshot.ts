@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { ingestOrThrow } from '../test/helpers/ingest';
-import { connectBridge } from '../test/helpers/bridge-client';
+import { consoleBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
 import { startHubProcess } from '../test/helpers/hub-process';
 
@@ -39,10 +39,10 @@ async function main(): Promise<void> {
   const hub = await startHubProcess([`--config=${hubConfig}`]);
   const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' } }, { dataDir: join(work, 'host') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-  const bridge = await connectBridge(host.url);
+  const bridge = await consoleBridge(host);
   try {
-    const overview = await open(browser, `${host.url}/wall/1`);
-    const cameras = await open(browser, `${host.url}/wall/2`);
+    const overview = await open(browser, host.wallUrl('1'));
+    const cameras = await open(browser, host.wallUrl('2'));
     await overview.waitForTimeout(SETTLE_MS);
     await shoot(overview, 'wall-overview.png');
     await shoot(cameras, 'wall-cameras.png');
@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     await cameras.waitForFunction(() => [...document.querySelectorAll('video')].some((v) => v.getVideoPlaybackQuality().totalVideoFrames > 5), undefined, { timeout: 30_000 });
     await shoot(cameras, 'wall-takeover.png');
     await shoot(overview, 'wall-traffic.png');
-    const console = await open(browser, `${host.url}/console`);
+    const console = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await host.openConsole(console);
     await console.waitForTimeout(2000);
     await shoot(console, 'console.png');
   } finally {

@@ -13,6 +13,12 @@ import type { ShellPort } from './operations/host-services';
 import { buildContentSecurityPolicy } from './security/csp';
 import { createSnapshotStore } from './snapshots/snapshot-store';
 import { callerOf, type WindowIdentity } from './window-identity';
+import type { SignInResult } from '../src-shared/access';
+import { startHostAccess, type HostAccess } from './access/host-access';
+import type { SignInOrigin } from './access/access-control';
+import { createCommandJournal } from './audit/command-journal';
+import { accessHandlers } from './access/access-handlers';
+import { reloadConfig } from './config/reload-config';
 
 export interface AppCoreOptions {
   mode: 'electron' | 'browser';
@@ -37,14 +43,20 @@ export interface AppCore {
   readonly hubUrl: string;
   /** A request from a window, which its transport identified. */
   invoke(window: WindowIdentity, channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
-  /** A global shortcut of the key table (Electron): runs its command as that key. */
-  globalKey(accelerator: string): Promise<InvokeResult<unknown>>;
+  /** A global shortcut of the key table (Electron): runs its command as that key, for the desktop console's operator. */
+  globalKey(accelerator: string, consoleSeat: string | undefined): Promise<InvokeResult<unknown>>;
+  /** Who is asking: accounts, sessions, console seats, wall keys and the audit log. */
+  readonly access: HostAccess;
+  /** Browser mode's sign-in (POST /auth/session): a session token for the page to connect with. */
+  signIn(request: unknown, origin: SignInOrigin): Promise<SignInResult>;
   /** A window of a wall is there (loaded, linked); call the result when it is gone. */
   windowOpened(window: WindowIdentity): () => void;
   onEvent(listener: EventListener): () => void;
   setPlacements(placements: ReadonlyMap<string, Placement>): void;
-  /** Browser mode: where the walls are served, so the console can link them. */
+  /** Browser mode: where the walls are served, so the console can link them (each with its wall key). */
   setWallUrlBase(base: string): void;
+  /** Browser mode: a wall's address with its key in the fragment, as kiosks and the console open it. */
+  wallUrl(base: string, wallId: string): string;
   /** Whether global shortcuts work, and which keys other programs hold (Electron). */
   setKeyStatus(status: KeyStatus): void;
   /** The shell's window actions (Electron); browser mode reloads walls through an event. */
@@ -63,6 +75,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { log } = options;
   const configPath = options.configPath ?? process.env.IOC_WALL_CONFIG ?? join(options.userDataDir, 'ioc-wall.json');
   const { config, errors: configErrors } = loadConfig(configPath, log.child('config'));
+  const access = await startHostAccess({ config, userDataDir: options.userDataDir, mode: options.mode, log: log.child('access') });
 
   // The cache first, before anything touches the network: `hub:state` answers from it at once, so a
   // wall paints what it last knew while the hub is slow, down or unreachable.
@@ -82,6 +95,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     } catch (error) {
       // The caller exits on this; the cache file must not stay locked behind it.
       cache.close();
+      access.close();
       throw error;
     }
     hubUrl = demo.hub.url;
@@ -103,7 +117,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     snapshots,
     emit,
+    journal: createCommandJournal(access.audit),
+    admin: { reloadConfig: () => reloadConfig({ configPath, running: config, access, log: log.child('config') }) },
   });
+  access.audit.onAppend((row) => emit('audit:appended', { id: row.id }));
+  access.seats.onEnded((seat, why) => emit('session:ended', { seat, why }));
   const hub: HubClient = connectHubClient({
     url: hubUrl,
     token: config.hub.token,
@@ -121,6 +139,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       ops.alertsChanged(alertsOf(batch));
     },
   });
+
+  const operatorOf = (window: WindowIdentity) => (window.role === 'console' ? access.seats.operatorOn(window.seat) : undefined);
+  // A browser console's station is its browser's address; the desktop console's is this workstation.
+  const stationOf = (window: WindowIdentity): string => (window.role === 'console' ? (access.seats.station(window.seat) ?? config.console.station) : config.console.station);
+
+  const wallUrlWithKey = (base: string, wallId: string): string => `${base.replace(/\/$/, '')}/wall/${encodeURIComponent(wallId)}#key=${access.walls.keyFor(wallId)}`;
 
   const unwrap = async <T>(result: Promise<InvokeResult<T>>): Promise<T> => {
     const settled = await result;
@@ -148,10 +172,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       },
       'operator:state': () => ops.operatorState(),
       'hub:state': () => ({ connection: hub.connection(), snapshot: model.snapshot() }),
-      'command:run': (envelope, window) => unwrap(ops.run(callerOf(window, config.console.station), envelope)),
-      'key:press': ({ accelerator }, window) => unwrap(ops.pressKey(window.role === 'wall' ? { wallId: window.wallId } : 'console', accelerator)),
+      'command:run': (envelope, window) => {
+        const caller = callerOf(window, stationOf(window), operatorOf(window));
+        if (!caller) throw new Error('sign in first');
+        return unwrap(ops.run(caller, envelope));
+      },
+      'key:press': ({ accelerator }, window) =>
+        unwrap(window.role === 'wall' ? ops.pressKey({ wallId: window.wallId }, accelerator, undefined) : ops.pressKey('console', accelerator, operatorOf(window))),
+      ...accessHandlers({ access, mode: options.mode }),
     },
     log.child('invoke'),
+    (window) => (window.role === 'console' ? (access.seats.operatorOn(window.seat) ?? null) : null),
   );
 
   return {
@@ -160,14 +191,17 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     contentSecurityPolicy: buildContentSecurityPolicy([hubUrl.replace(/^ws/, 'http'), ...config.mediaOrigins]),
     hubUrl,
     invoke,
-    globalKey: (accelerator) => ops.pressKey('global', accelerator),
+    globalKey: (accelerator, consoleSeat) => ops.pressKey('global', accelerator, consoleSeat ? access.seats.operatorOn(consoleSeat) : access.localOperator()),
+    access,
+    signIn: (request, origin) => access.control.signIn(request, origin),
     windowOpened: (window) => (window.role === 'wall' ? ops.windowOpened(window.wallId) : () => undefined),
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     setPlacements: (placements) => ops.setPlacements(placements),
-    setWallUrlBase: (base) => ops.setWallUrlBase(base),
+    setWallUrlBase: (base) => ops.setWallUrls((wallId) => wallUrlWithKey(base, wallId)),
+    wallUrl: (base, wallId) => wallUrlWithKey(base, wallId),
     setKeyStatus: (status) => ops.setKeyStatus(status),
     setShell: (shell) => ops.setShell(shell),
     close: async () => {
@@ -176,6 +210,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       hub.close();
       // After the hub link, so no message arrives between the last flush and the close.
       cache.close();
+      access.close();
       await demo?.close();
     },
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operatorSchema, type Operator } from './access';
 import { idSchema } from './domain';
 
 /**
@@ -14,28 +15,32 @@ export const keySourceSchema = z.union([z.literal('global'), z.literal('console'
 export type KeySource = z.infer<typeof keySourceSchema>;
 
 export const callerSchema = z.discriminatedUnion('kind', [
-  /** The operator console; `station` names the workstation (the operator, once sign-in exists). */
-  z.object({ kind: z.literal('console'), station: z.string().min(1).max(120) }),
+  /** The operator console: the workstation, and the operator signed in on it (their role decides what they may do). */
+  z.object({ kind: z.literal('console'), station: z.string().min(1).max(120), operator: operatorSchema }),
   /** A wall window: may only change what is local to its own wall. */
   z.object({ kind: z.literal('wall-window'), wallId: idSchema }),
-  /** A key of the key table; the host resolved it to its command. */
-  z.object({ kind: z.literal('shortcut'), accelerator: z.string().min(1).max(64), from: keySourceSchema, station: z.string().min(1).max(120) }),
+  /**
+   * A key of the key table; the host resolved it to its command. Pressed on the console or as a
+   * global shortcut it acts as the operator signed in there; pressed on a wall window it has no
+   * operator, and may only do what the wall window itself may.
+   */
+  z.object({ kind: z.literal('shortcut'), accelerator: z.string().min(1).max(64), from: keySourceSchema, station: z.string().min(1).max(120), operator: operatorSchema.optional() }),
   z.object({ kind: z.literal('schedule'), scheduleId: idSchema }),
   z.object({ kind: z.literal('agenda'), agendaId: idSchema, step: z.number().int().min(0) }),
   z.object({ kind: z.literal('rule'), ruleId: idSchema, alertId: idSchema }),
 ]);
 export type Caller = z.infer<typeof callerSchema>;
 
-/** One line for logs and the console: "console (IOC-WS-01)", "key Ctrl+Alt+2 on wall 1". */
+/** One line for logs, the console and the audit log: "console (IOC-WS-01) — nguyen.van.an", "key Ctrl+Alt+2 on wall 1". */
 export function describeCaller(caller: Caller): string {
   switch (caller.kind) {
     case 'console':
-      return `console (${caller.station})`;
+      return `console (${caller.station}) — ${caller.operator.username}`;
     case 'wall-window':
       return `wall window ${caller.wallId}`;
     case 'shortcut': {
       const where = caller.from === 'global' ? 'global' : caller.from === 'console' ? 'on the console' : `on wall ${caller.from.wallId}`;
-      return `key ${caller.accelerator} ${where} (${caller.station})`;
+      return `key ${caller.accelerator} ${where} (${caller.station})${caller.operator ? ` — ${caller.operator.username}` : ''}`;
     }
     case 'schedule':
       return `schedule ${caller.scheduleId}`;
@@ -44,4 +49,9 @@ export function describeCaller(caller: Caller): string {
     case 'rule':
       return `rule ${caller.ruleId} (alert ${caller.alertId})`;
   }
+}
+
+/** The operator a caller acts for, when a person is behind it. */
+export function operatorOf(caller: Caller): Operator | undefined {
+  return caller.kind === 'console' || caller.kind === 'shortcut' ? caller.operator : undefined;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleAllows, type Role } from './access';
 import type { CallerKind } from './caller';
 import { idSchema } from './domain';
 import { snapshotRequestSchema, snapshotSavedSchema } from './snapshot';
@@ -26,6 +27,8 @@ interface CommandSpec {
    * only enlarge, drive its tours and save snapshots.
    */
   wallLocal?: boolean;
+  /** The least role an operator needs to issue it from a console or a key (default: operator). */
+  role?: Role;
   vi: string;
   en: string;
 }
@@ -185,6 +188,14 @@ export const COMMANDS = {
     vi: 'Tiếp nhận cảnh báo {alertId}',
     en: 'Acknowledge alert {alertId}',
   },
+  'config.reload': {
+    payload: none,
+    result: z.object({ operators: z.number().int().min(0), needsRestart: z.array(z.string()) }),
+    issuers: ['console'],
+    role: 'admin',
+    vi: 'Nạp lại cấu hình và tài khoản',
+    en: 'Reload the config and accounts',
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -202,6 +213,16 @@ export const commandEnvelopeSchema = z.object({ name: commandNameSchema, payload
 
 export function commandSpec(name: CommandName): CommandSpec {
   return COMMANDS[name];
+}
+
+/** The least role an operator needs for the command. */
+export function roleNeeded(name: CommandName): Role {
+  return (COMMANDS[name] as CommandSpec).role ?? 'operator';
+}
+
+/** Whether an operator with this role may issue the command (their caller kind is checked apart). */
+export function roleMayIssue(name: CommandName, role: Role): boolean {
+  return roleAllows(role, roleNeeded(name));
 }
 
 /** Whether a caller of this kind may issue the command at all (wall-local scoping is checked apart). */

@@ -4,8 +4,20 @@
  * time that these lists and its schema maps name exactly the same channels.
  */
 
-export const INVOKE_CHANNELS = ['app:info', 'wall:get', 'operator:state', 'hub:state', 'command:run', 'key:press'] as const;
-export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload'] as const;
+export const INVOKE_CHANNELS = [
+  'app:info',
+  'wall:get',
+  'operator:state',
+  'hub:state',
+  'command:run',
+  'key:press',
+  'session:get',
+  'session:sign-in',
+  'session:sign-out',
+  'audit:list',
+  'audit:export',
+] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload', 'session:ended', 'audit:appended'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { sessionInfoSchema, signInRequestSchema, signInResultSchema } from './access';
+import { auditExportRequestSchema, auditExportSchema, auditListSchema, auditQuerySchema } from './audit';
 import { commandEnvelopeSchema, commandNameSchema } from './commands';
 import { idSchema, languageSchema } from './domain';
 import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
@@ -97,6 +99,18 @@ export const invokeChannels = {
    * its command as a key press, so a window can only trigger what the key table binds.
    */
   'key:press': { request: z.object({ accelerator: z.string().min(1).max(64) }), response: z.object({ command: commandNameSchema.nullable() }) },
+  /**
+   * Who is signed in on this console (null: nobody) and whether this window may sign in itself:
+   * a desktop console may; a browser console signed in before it connected (POST /auth/session).
+   */
+  'session:get': { request: noArgs, response: z.object({ session: sessionInfoSchema.nullable(), canSignIn: z.boolean() }) },
+  /** Desktop console only: signs in on this window. */
+  'session:sign-in': { request: signInRequestSchema, response: signInResultSchema },
+  'session:sign-out': { request: noArgs, response: z.null() },
+  /** The latest audit rows, newest first, filtered (operators and admins). */
+  'audit:list': { request: auditQuerySchema, response: auditListSchema },
+  /** A date range of the audit log as CSV (operators and admins). */
+  'audit:export': { request: auditExportRequestSchema, response: auditExportSchema },
 } as const;
 
 export const eventChannels = {
@@ -113,6 +127,10 @@ export const eventChannels = {
   'operator:state': operatorStateSchema,
   /** An operator asked for a fresh start of this wall (or of every wall when wallId is null). */
   'wall:reload': z.object({ wallId: idSchema.nullable() }),
+  /** This console's session ended (signed out, expired, idle, account changed): show the sign-in again. */
+  'session:ended': z.object({ seat: z.string(), why: z.enum(['signed-out', 'expired', 'idle', 'account-changed']) }),
+  /** A row was added to the audit log (consoles only): an open audit view refreshes. */
+  'audit:appended': z.object({ id: z.number().int().min(1) }),
 } as const;
 
 // Compile-time check: the name lists in ipc-channels.ts and the schema maps above agree exactly.

@@ -197,13 +197,13 @@ export async function benchCameraGrid(): Promise<Record<string, unknown>> {
     // One unmeasured load of each page first: the first page a fresh Chromium opens pays for its own
     // start (processes, caches), which would land on whichever grid happened to be measured first.
     const warm = layouts[0]!;
-    await measurePage(browser, warm.tiles.length, async (p) => void (await p.goto(`${host.url}/wall/${warm.id}`)), null);
+    await measurePage(browser, warm.tiles.length, async (p) => void (await p.goto(host.wallUrl(warm.id))), null);
     await measurePage(browser, warm.tiles.length, async (p) => void (await p.goto(plain.pageUrl(streamUrls(hub.url, warm.tiles.length)))), null);
     let smallestIoc: { n: number; figures: Figures } | undefined;
     let smallestPlain: { n: number; figures: Figures } | undefined;
     for (const layout of layouts) {
       const n = layout.tiles.length;
-      const openIoc = async (page: Page): Promise<void> => void (await page.goto(`${host.url}/wall/${layout.id}`));
+      const openIoc = async (page: Page): Promise<void> => void (await page.goto(host.wallUrl(layout.id)));
       const plainUrl = plain.pageUrl(streamUrls(hub.url, n));
       const openPlain = async (page: Page): Promise<void> => void (await page.goto(plainUrl));
       const iocRuns: PageRun[] = [];

@@ -57,7 +57,7 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
   const host = await startBrowserHost({ hub: { url: hubUrl, token: WALL_TOKEN }, layouts: [layout], walls: [wall] }, { dataDir });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   try {
-    await page.goto(`${host.url}/wall/${wall.id}`);
+    await page.goto(host.wallUrl(wall.id));
     await waitWallPainted(page);
     await page.evaluate(PAINT_PROBE);
     // The page's main-thread busy time over the run: what 1,000 updates/s cost the wall itself.
@@ -129,7 +129,7 @@ async function coldStartFromCache(browser: Browser, dataDir: string, layout: Lay
     const hostReady = performance.now();
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const nav = performance.now();
-    await page.goto(`${host.url}/wall/${wall.id}`);
+    await page.goto(host.wallUrl(wall.id));
     await waitWallPainted(page);
     const painted = performance.now();
     runs.push({ hostReadyMs: Math.round(hostReady - t0), paintedMs: Math.round(painted - t0), navigationToPaintedMs: Math.round(painted - nav) });

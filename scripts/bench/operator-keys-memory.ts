@@ -1,6 +1,6 @@
 // The operator-keys bench's memory run: 1,000 more preset switches through the bridge while the
 // console and the walls stay open, sampling each page's heap, the host's heap and RSS after GC.
-import { connectBridge } from '../../test/helpers/bridge-client';
+import { consoleBridge } from '../../test/helpers/bridge-client';
 import type { BrowserHost } from '../../test/helpers/browser-host';
 import { cpuSnapshot, foreignCores } from './cpu-noise';
 import { PRESETS } from './operator-keys-config';
@@ -53,7 +53,7 @@ export async function memoryRun({ host, browser, pages }: Rig) {
     process.stderr.write(`bench: operator-keys: no host heap figures: ${String(error)}\n`);
     return null;
   });
-  const bridge = await connectBridge(host.url);
+  const bridge = await consoleBridge(host);
   try {
     const every = Math.max(1, Math.round(SWITCHES / SAMPLES));
     // The bridge is a console too: it hears every operator:state the console page does. Counted from

@@ -1,3 +1,4 @@
+import type { BrowserHost } from '../../test/helpers/browser-host';
 // The operator-keys bench's pages: the console and the three walls open at once in one Chromium, and
 // one measured key press on the console.
 import type { CDPSession, Page } from '@playwright/test';
@@ -19,16 +20,16 @@ const all = (pages: Pages): Page[] => [pages.console, ...pages.walls.map((w) => 
  * desk; resolves once all show real data. Pages that share a context are tabs of one window:
  * Chromium then gives all but the front one about one frame a second.
  */
-export async function openPages(newPage: () => Promise<Page>, hostUrl: string): Promise<Pages> {
+export async function openPages(newPage: () => Promise<Page>, host: BrowserHost): Promise<Pages> {
   const consolePage = await newPage();
   await consolePage.addInitScript(CONSOLE_KEY_PROBE);
   await consolePage.addInitScript(SOCKET_PROBE);
-  await consolePage.goto(`${hostUrl}/console`);
+  await host.openConsole(consolePage);
   const walls: Pages['walls'] = [];
   for (const id of WALL_IDS) {
     const page = await newPage();
     await page.addInitScript(SOCKET_PROBE);
-    await page.goto(`${hostUrl}/wall/${id}`);
+    await page.goto(host.wallUrl(id));
     walls.push({ id, page });
   }
   await consolePage.waitForFunction(() => document.documentElement.dataset.ready === 'console' && document.querySelector('[data-preset-id][data-active]') !== null, undefined, { timeout: 30_000 });

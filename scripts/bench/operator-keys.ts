@@ -42,7 +42,7 @@ async function startRig(hubUrl: string, layoutsKeptReady: number): Promise<Rig> 
     throw error;
   });
   try {
-    const pages = await openPages(async () => (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage(), host.url);
+    const pages = await openPages(async () => (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage(), host);
     return { host, browser, pages };
   } catch (error) {
     await stopRig({ host, browser });

@@ -4,6 +4,7 @@ import { displayPinSchema, languageSchema, layoutSchema, presetSchema, wallSchem
 import { hubTopicSchema } from '../../src-shared/hub-topics';
 import { keyOverridesSchema } from '../../src-shared/keys/key-table';
 import { agendaSchema, ruleSchema, scheduleSchema } from '../../src-shared/operations-config';
+import { operatorAccountsSchema, accessSchema } from './access-schema';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -54,6 +55,10 @@ export const appConfigSchema = z
     schedules: z.array(scheduleSchema).optional(),
     /** Alert-triggered layouts; absent: the demo's when the walls are the demo's. */
     rules: z.array(ruleSchema).optional(),
+    /** Operator accounts: who may sign in on a console, with which role (README, "Security"). */
+    operators: operatorAccountsSchema,
+    /** How long sessions last and how failed sign-ins are slowed down. */
+    access: accessSchema,
     /** Key bindings by id, overriding the defaults (src-shared/keys/key-table.ts); null switches one off. */
     keys: keyOverridesSchema.default({}),
     console: z
@@ -61,6 +66,11 @@ export const appConfigSchema = z
         display: displayPinSchema.optional(),
         /** This workstation's name, recorded with what its operators do (acknowledgements, commands); default: the host name. */
         station: z.string().min(1).max(120).optional(),
+        /**
+         * Desktop app only: the account the console on this workstation runs as without signing in
+         * (the workstation itself is in the locked IOC room). Browser-mode consoles always sign in.
+         */
+        localOperator: z.string().min(1).max(64).optional(),
       })
       .prefault({}),
     browser: z
@@ -71,6 +81,12 @@ export const appConfigSchema = z
         openKiosk: z.boolean().default(true),
         /** Path to the browser for kiosk windows; found on PATH when absent. */
         executable: z.string().optional(),
+        /**
+         * Names the host answers to besides 127.0.0.1, localhost and ::1 (and, when bound to every
+         * interface, this machine's own names and addresses): e.g. "ioc-wall.brvt.gov.vn". Requests
+         * for any other Host are refused, which is what stops DNS rebinding.
+         */
+        allowedHosts: z.array(z.string().trim().toLowerCase().min(1).max(253)).default([]),
       })
       .prefault({}),
   })

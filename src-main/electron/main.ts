@@ -46,13 +46,15 @@ async function start(): Promise<void> {
 
   handleAppProtocol({ rendererDir: join(__dirname, '../renderer'), contentSecurityPolicy: core.contentSecurityPolicy, log: log.child('protocol') });
   registerIpc(core, log.child('ipc'));
-  const shown = startWallWindows({ core, preloadPath: join(__dirname, '../preload/index.js'), kiosk: argv.includes('--kiosk'), log: log.child('windows') });
+  // One console seat for this run: a re-created console window keeps whoever was signed in on it.
+  const consoleSeat = core.access.seats.desktopSeat(core.config.console.station);
+  const shown = startWallWindows({ core, consoleSeat, preloadPath: join(__dirname, '../preload/index.js'), kiosk: argv.includes('--kiosk'), log: log.child('windows') });
   windows = shown;
   const running = core;
   running.setShell({ focusConsole: () => shown.focusConsole(), reloadWalls: () => shown.reloadWalls() });
   const shortcuts = registerShortcuts(
     running.config.keys,
-    (accelerator) => void running.globalKey(accelerator).then((result) => result.ok || log.warn(`shortcut ${accelerator}: ${result.error}`)),
+    (accelerator) => void running.globalKey(accelerator, consoleSeat).then((result) => result.ok || log.warn(`shortcut ${accelerator}: ${result.error}`)),
     log.child('shortcuts'),
   );
   running.setKeyStatus(shortcuts.status);

@@ -8,6 +8,8 @@ import { createAppWindow } from './window-factory';
 
 export interface WallWindowsOptions {
   core: AppCore;
+  /** The console window's seat (src-main/access/session-seats.ts): who is signed in on it. */
+  consoleSeat: string;
   preloadPath: string;
   /** Open walls in kiosk mode (unattended wall PCs), not just fullscreen. */
   kiosk: boolean;
@@ -102,7 +104,7 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       return;
     }
     const win = createAppWindow(
-      { identity: { role: 'console' }, title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
+      { identity: { role: 'console', seat: options.consoleSeat }, title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
       { preloadPath: options.preloadPath, log },
     );
     recoverCrashes(win, 'console');

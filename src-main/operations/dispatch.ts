@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { describeCaller, type Caller } from '../../src-shared/caller';
-import { COMMAND_NAMES, COMMANDS, commandEnvelopeSchema, commandLabel, mayIssue, type Command, type CommandName, type CommandPayload, type CommandResult } from '../../src-shared/commands';
+import { describeCaller, operatorOf, type Caller } from '../../src-shared/caller';
+import { COMMAND_NAMES, COMMANDS, commandEnvelopeSchema, commandLabel, mayIssue, roleMayIssue, roleNeeded, type Command, type CommandName, type CommandPayload, type CommandResult } from '../../src-shared/commands';
 import type { InvokeResult } from '../../src-shared/ipc';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
+import type { CommandJournal } from '../audit/command-journal';
 import type { HostState } from './host-state';
 
 /**
@@ -48,6 +49,8 @@ export interface DispatcherOptions {
   commit(next: HostState, request: CommitRequest): void;
   /** One line per top-level command, for the console's recent list. */
   record(entry: { caller: Caller; name: CommandName; label: string; ok: boolean; error?: string }): void;
+  /** The audit log's side: a row before anything runs (nothing runs if it cannot be written), one after. */
+  journal?: CommandJournal;
   language: 'vi' | 'en';
   log: Logger;
 }
@@ -58,6 +61,8 @@ export interface Dispatcher {
   /** Parses an untrusted `{ name, payload }` from a window and dispatches it. */
   dispatchRaw(caller: Caller, envelope: unknown): Promise<InvokeResult<unknown>>;
 }
+
+const ROLE_NAMES_VI = { viewer: 'theo dõi', operator: 'điều hành', admin: 'quản trị' } as const;
 
 type AnyHandler = (payload: unknown, ctx: CommandContext) => unknown;
 
@@ -75,13 +80,31 @@ function handlerTable(domains: readonly DomainHandlers[]): Map<CommandName, AnyH
   return table;
 }
 
-/** Why this caller may not issue the command, or null when it may. */
-function refusal(caller: Caller, name: CommandName, payload: unknown): string | null {
+/** Why this caller may not issue the command, or null when it may; what operators read is in their language. */
+function refusal(caller: Caller, name: CommandName, payload: unknown, language: 'vi' | 'en'): string | null {
   if (!mayIssue(name, caller.kind)) return `${describeCaller(caller)} may not ${name} (allowed: ${COMMANDS[name].issuers.join(', ')})`;
   if (caller.kind === 'wall-window') {
     const spec = COMMANDS[name] as { wallLocal?: boolean };
     const wallId = (payload as { wallId?: unknown }).wallId;
     if (!spec.wallLocal || (wallId !== undefined && wallId !== caller.wallId)) return `wall window ${caller.wallId} may only change what is on its own wall`;
+  }
+  if (caller.kind === 'console' || caller.kind === 'shortcut') {
+    const operator = operatorOf(caller);
+    // A key pressed on a wall window has nobody signed in behind it: it may do what the window may.
+    if (!operator) {
+      const spec = COMMANDS[name] as { wallLocal?: boolean };
+      const from = caller.kind === 'shortcut' ? caller.from : 'console';
+      const wallId = (payload as { wallId?: unknown }).wallId;
+      if (typeof from === 'object' && spec.wallLocal && (wallId === undefined || wallId === from.wallId)) return null;
+      return language === 'vi'
+        ? 'Phím trên màn hình chỉ điều khiển được chính màn hình đó; muốn đổi nội dung các màn hình, hãy đăng nhập trên bảng điều khiển'
+        : 'A key on a wall only controls that wall; sign in on a console to change what the walls show';
+    }
+    if (!roleMayIssue(name, operator.role)) {
+      return language === 'vi'
+        ? `Tài khoản ${operator.username} (${ROLE_NAMES_VI[operator.role]}) không được ${name}: cần quyền ${ROLE_NAMES_VI[roleNeeded(name)]}`
+        : `${operator.username} (${operator.role}) may not ${name}: it needs the ${roleNeeded(name)} role`;
+    }
   }
   return null;
 }
@@ -98,6 +121,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const dispatch = async (caller: Caller, commands: readonly Command[]): Promise<InvokeResult<unknown>> => {
     const start = options.state();
+    let ref = 0;
+    try {
+      if (options.journal) ref = options.journal.intent(caller, commands, start);
+    } catch (error) {
+      const message = `not done, the audit log cannot record it: ${errorMessage(error)}`;
+      log.error(`${commands.map((c) => c.name).join(', ')} by ${describeCaller(caller)} refused: ${message}`);
+      commands.forEach((c) => options.record({ caller, name: c.name, label: commandLabel(c.name, options.language, c.payload), ok: false, error: message }));
+      return { ok: false, error: message };
+    }
+    const journal = (outcome: { ok: true } | { ok: false; error: string; refused: boolean }): void => {
+      try {
+        options.journal?.outcome(ref, caller, outcome, start, options.state());
+      } catch (error) {
+        // The change is made (or refused) already; the missing result row is in the app log.
+        log.error(`audit: no result row for row ${ref}: ${errorMessage(error)}`);
+      }
+    };
     let draft = start;
     let open = true;
     const labels: string[] = [];
@@ -106,7 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const runAll = (as: Caller, batch: readonly Command[], topLevel: boolean): void => {
       for (const raw of batch) {
         const command = validate(raw);
-        const why = refusal(as, command.name, command.payload);
+        const why = refusal(as, command.name, command.payload, options.language);
         if (why) throw new CommandError(why);
         let label = commandLabel(command.name, options.language, command.payload);
         const ctx: CommandContext = {
@@ -158,8 +198,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const message = errorMessage(error);
       (error instanceof CommandError ? log.warn : log.error)(`${names.join(', ')} by ${describeCaller(caller)} refused: ${message}`);
       commands.forEach((c) => options.record({ caller, name: c.name, label: commandLabel(c.name, options.language, c.payload), ok: false, error: message }));
+      journal({ ok: false, error: message, refused: error instanceof CommandError });
       return { ok: false, error: message };
     }
+    journal({ ok: true });
     log.info(`${labels.join('; ')} — by ${describeCaller(caller)}`);
     names.forEach((name, i) => options.record({ caller, name, label: labels[i] ?? name, ok: true }));
     return { ok: true, value: last };

@@ -21,6 +21,12 @@ export interface ShellPort {
   reloadWalls(): void;
 }
 
+/** What the admin's commands reach: the config file, read again. */
+export interface AdminPort {
+  /** Reads the config file again; accounts take effect now, the parts that need a restart are named. */
+  reloadConfig(): Promise<{ operators: number; needsRestart: string[] }>;
+}
+
 /** Everything command handlers use besides the state draft. */
 export interface HostServices {
   readonly config: AppConfig;
@@ -31,6 +37,7 @@ export interface HostServices {
   readonly hub: HubPort;
   readonly snapshots: SnapshotStore;
   readonly shell: ShellPort;
+  readonly admin: AdminPort;
 }
 
 export function wallOf(services: HostServices, wallId: string): Wall {

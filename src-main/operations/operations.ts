@@ -21,7 +21,10 @@ import { takeoverCommands } from './domains/takeover-commands';
 import { tourCommands } from './domains/tour-commands';
 import { wallCommands } from './domains/wall-commands';
 import { changedParts, restoreState, type HostState } from './host-state';
-import type { HostServices, HubPort, ShellPort } from './host-services';
+import type { CommandJournal } from '../audit/command-journal';
+import type { Operator } from '../../src-shared/access';
+import { adminCommands } from './domains/admin-commands';
+import type { AdminPort, HostServices, HubPort, ShellPort } from './host-services';
 import { buildOperatorState, type KeyStatus, type Placement } from './operator-view';
 import { WallPresenceBook } from './presence';
 import { settleState, type SettleNote } from './settle-state';
@@ -38,6 +41,10 @@ export interface OperationsOptions {
   hub: HubPort;
   snapshots: SnapshotStore;
   emit: HostEmit;
+  /** The audit log's side of every command (src-main/audit/command-journal.ts). */
+  journal?: CommandJournal;
+  /** The config reload the admin's command runs (app-core). */
+  admin?: AdminPort;
   now?: () => number;
 }
 
@@ -47,7 +54,7 @@ export interface Operations {
   /** Commands the host itself issues (schedules, tests), already typed. */
   dispatch(caller: Caller, commands: readonly Command[]): Promise<InvokeResult<unknown>>;
   /** A key of the key table, pressed in a window or as a global shortcut, run as that key. */
-  pressKey(from: KeySource, accelerator: string): Promise<InvokeResult<{ command: CommandName | null }>>;
+  pressKey(from: KeySource, accelerator: string, operator: Operator | undefined): Promise<InvokeResult<{ command: CommandName | null }>>;
   wallView(wallId: string): WallView;
   operatorState(): OperatorState;
   /** New versions of alerts from the hub, in seq order: rules and tours look at them. */
@@ -57,7 +64,8 @@ export interface Operations {
   /** A window of the wall connected; call the result when it is gone. */
   windowOpened(wallId: string): () => void;
   setPlacements(placements: ReadonlyMap<string, Placement>): void;
-  setWallUrlBase(base: string): void;
+  /** Browser mode: each wall's address, for the console's links. */
+  setWallUrls(urlOf: (wallId: string) => string): void;
   setKeyStatus(status: KeyStatus): void;
   setShell(shell: ShellPort): void;
   close(): void;
@@ -84,6 +92,7 @@ export function startOperations(options: OperationsOptions): Operations {
     hub: options.hub,
     snapshots: options.snapshots,
     shell: { focusConsole: () => shell.focusConsole(), reloadWalls: () => shell.reloadWalls() },
+    admin: options.admin ?? { reloadConfig: () => Promise.reject(new Error('this host cannot reload its config')) },
   };
 
   const restored = restoreState(db.parts, config, log);
@@ -93,7 +102,7 @@ export function startOperations(options: OperationsOptions): Operations {
     restored.problems.length > 0 && db.status.status === 'ok' ? { status: 'ok', detail: restored.problems.join('; ').slice(0, 1000) } : db.status;
 
   let placements: ReadonlyMap<string, Placement> = new Map();
-  let wallUrlBase: string | undefined;
+  let wallUrlOf: ((wallId: string) => string) | undefined;
   let keyStatus: KeyStatus = { global: 'browser', reason: null, taken: [] };
   const recent: RecentCommand[] = [];
   let recorded = 0;
@@ -110,7 +119,7 @@ export function startOperations(options: OperationsOptions): Operations {
   let closed = false;
   const presence = new WallPresenceBook(() => operatorStateChanged(), now);
   const operatorState = (): OperatorState =>
-    buildOperatorState({ state, services, presence, placements, wallUrlBase, keys: keyStatus, stateStore: storeStatus, recent, at: now() });
+    buildOperatorState({ state, services, presence, placements, wallUrlOf, keys: keyStatus, stateStore: storeStatus, recent, at: now() });
   // One console update per tick, however many changes the tick made.
   function operatorStateChanged(): void {
     if (closed) return;
@@ -143,9 +152,19 @@ export function startOperations(options: OperationsOptions): Operations {
     const settled = settleState(state, next, request, services, at);
     const parts = changedParts(state, settled.state);
     if (Object.keys(parts).length === 0 && notes.length === 0) return;
+    const automatic = [...notes, ...settled.notes];
+    if (automatic.length > 0 && options.journal) {
+      try {
+        options.journal.automatic(automatic, state, settled.state);
+      } catch (error) {
+        // A rule's takeover or an agenda's step goes ahead without its row: a wall that ignored an
+        // incident because a disk was full would be worse. The app log keeps what happened.
+        log.error(`audit: no row for ${automatic.map((n) => n.name).join(', ')}: ${errorMessage(error)}`);
+      }
+    }
     if (Object.keys(parts).length > 0) db.write(parts);
     state = settled.state;
-    [...notes, ...settled.notes].forEach(noteAutomatic);
+    automatic.forEach(noteAutomatic);
     announce(at);
     timer.reschedule(state, at);
   };
@@ -163,10 +182,20 @@ export function startOperations(options: OperationsOptions): Operations {
   }
 
   const dispatcher: Dispatcher = createDispatcher({
-    domains: [wallCommands(services), presetCommands(services), tourCommands(services), agendaCommands(services), takeoverCommands(services), alertCommands(services), shellCommands(services)],
+    domains: [
+      wallCommands(services),
+      presetCommands(services),
+      tourCommands(services),
+      agendaCommands(services),
+      takeoverCommands(services),
+      alertCommands(services),
+      shellCommands(services),
+      adminCommands(services),
+    ],
     state: () => state,
     commit,
     record,
+    ...(options.journal ? { journal: options.journal } : {}),
     language: config.language,
     log: log.child('commands'),
   });
@@ -190,12 +219,12 @@ export function startOperations(options: OperationsOptions): Operations {
   return {
     run: (caller, envelope) => dispatcher.dispatchRaw(caller, envelope),
     dispatch: (caller, commands) => dispatcher.dispatch(caller, commands),
-    pressKey: async (from, accelerator) => {
+    pressKey: async (from, accelerator, operator) => {
       const key = normalizeAccelerator(accelerator);
       const binding = key === null ? undefined : bindingFor(config.keys, key, ['global']);
       if (!binding || binding.action.type !== 'command') return { ok: true, value: { command: null } };
       const command = { name: binding.action.command, payload: binding.action.payload } as Command;
-      const result = await dispatcher.dispatch({ kind: 'shortcut', accelerator: key!, from, station: config.console.station }, [command]);
+      const result = await dispatcher.dispatch({ kind: 'shortcut', accelerator: key!, from, station: config.console.station, ...(operator ? { operator } : {}) }, [command]);
       return result.ok ? { ok: true, value: { command: command.name } } : result;
     },
     wallView: (wallId) => composeWall(state, services, wallId, now()),
@@ -207,8 +236,8 @@ export function startOperations(options: OperationsOptions): Operations {
       placements = next;
       operatorStateChanged();
     },
-    setWallUrlBase: (base) => {
-      wallUrlBase = base.replace(/\/$/, '');
+    setWallUrls: (urlOf) => {
+      wallUrlOf = urlOf;
       operatorStateChanged();
     },
     setKeyStatus: (status) => {

@@ -18,7 +18,8 @@ export interface OperatorViewInput {
   services: HostServices;
   presence: WallPresenceBook;
   placements: ReadonlyMap<string, Placement>;
-  wallUrlBase: string | undefined;
+  /** Browser mode: a wall's address (with its key), for the console's links. */
+  wallUrlOf: ((wallId: string) => string) | undefined;
   keys: KeyStatus;
   stateStore: OperatorState['stateStore'];
   recent: readonly RecentCommand[];
@@ -43,7 +44,7 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
     walls: config.walls.map((wall) => ({
       view: composeWall(state, services, wall.id, at),
       display: input.placements.get(wall.id) ?? null,
-      ...(input.wallUrlBase ? { url: `${input.wallUrlBase}/wall/${encodeURIComponent(wall.id)}` } : {}),
+      ...(input.wallUrlOf ? { url: input.wallUrlOf(wall.id) } : {}),
       presence: input.presence.of(wall.id),
       queued: book.queue.filter((c) => c.wallId === wall.id).length,
     })),

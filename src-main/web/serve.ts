@@ -36,7 +36,8 @@ async function main(): Promise<void> {
     port,
     log: log.child('web'),
   });
-  const walls = core.config.walls.map((wall) => ({ url: `${host.url}/wall/${encodeURIComponent(wall.id)}`, kiosk: true, profile: `wall-${wall.id}` }));
+  // Each wall's address carries its key in the fragment (src-main/access/wall-credentials.ts).
+  const walls = core.config.walls.map((wall) => ({ url: core.wallUrl(host.url, wall.id), kiosk: true, profile: `wall-${wall.id}` }));
   const consoleWindow = { url: `${host.url}/console`, kiosk: false, profile: 'console' };
   // A line a script can wait on: the walls are being served from here on.
   process.stdout.write(`IOC Wall ready at ${host.url}\n`);

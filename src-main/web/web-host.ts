@@ -1,10 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { SIGN_IN_PATH } from '../../src-shared/access';
 import { APP_ROUTE_PATTERN } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
+import { allowedHostNames, hostAllowed, isLoopback, originAllowed } from './allowed-hosts';
 import { attachBridge } from './bridge-server';
+import { handleSignIn } from './sign-in-route';
 import { contentTypeOf, readStatic, resolveStaticFile } from './static-files';
 
 export interface WebHostOptions {
@@ -25,10 +28,20 @@ export interface WebHost {
 
 /**
  * Browser mode: serves the renderer build at /wall/:id and /console to kiosk browsers, with the
- * same CSP as the desktop windows, and the host API over socket.io.
+ * same CSP as the desktop windows, the sign-in, and the host API over socket.io. It answers only
+ * requests for its own names (allowed-hosts.ts), and serves beyond this machine only when operator
+ * accounts are configured: otherwise anyone on the network could use the generated first account's
+ * console once they had its password file, and nobody would be accountable.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { core, rendererDir, log } = options;
+  if (!isLoopback(options.host) && !core.access.accountsConfigured) {
+    throw new Error(
+      `browser.host "${options.host}" would serve the walls and the console to the network, but the config names no operator accounts. ` +
+        'Add "operators" (each with a passwordHash from `npm run hash-password`), or serve on 127.0.0.1 only. See README, "Security".',
+    );
+  }
+  const allowedHosts = allowedHostNames(options.host, core.config.browser.allowedHosts);
   const indexPath = join(rendererDir, 'index.html');
   const securityHeaders = {
     'Content-Security-Policy': core.contentSecurityPolicy,
@@ -46,8 +59,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://host').pathname;
+    if (!hostAllowed(req.headers.host, allowedHosts)) {
+      log.warn(`refused ${method} ${path.slice(0, 100)} from ${req.socket.remoteAddress ?? '?'} for Host ${JSON.stringify(req.headers.host ?? '').slice(0, 100)}`);
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Máy chủ này không phục vụ tên miền đó / this host does not answer to that name');
+      return;
+    }
+    if (path === SIGN_IN_PATH && method === 'POST') {
+      if (!originAllowed(req.headers.origin, req.headers.host, allowedHosts)) {
+        log.warn(`refused a sign-in from ${req.socket.remoteAddress ?? '?'} posted by a page of ${JSON.stringify(req.headers.origin ?? '').slice(0, 100)}`);
+        res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' }).end('forbidden');
+        return;
+      }
+      await handleSignIn(req, res, core);
+      return;
+    }
     if (method !== 'GET' && method !== 'HEAD') {
-      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { Allow: path === SIGN_IN_PATH ? 'POST' : 'GET, HEAD' }).end();
       return;
     }
     if (path === '/') {
@@ -74,7 +101,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end('internal error');
     });
   });
-  const io = attachBridge(http, core, log.child('bridge'));
+  const io = attachBridge(http, core, allowedHosts, log.child('bridge'));
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

@@ -11,7 +11,7 @@ export interface Host {
 }
 
 let connecting: Promise<Host> | null = null;
-let identity: WindowIdentity = { role: 'console' };
+let identity: WindowIdentity = { role: 'console', session: '' };
 
 /** Which window this page is; set from the route before the first connection. */
 export function setWindowIdentity(next: WindowIdentity): void {

@@ -28,6 +28,15 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
   socket.on('connect', () => {
     if (hostClosed) window.location.reload();
   });
+  // A refusal by the host's handshake check (no or a stale credential) is final: socket.io does
+  // not retry it, and the page must say so rather than show "connecting" for ever.
+  const refusedListeners = new Set<(message: string) => void>();
+  let refusal: string | null = null;
+  socket.on('connect_error', (error: Error) => {
+    if (socket.active) return;
+    refusal = error.message;
+    refusedListeners.forEach((listener) => listener(error.message));
+  });
   const listeners = new Map<string, Set<Listener>>();
   // One socket handler per event channel, fanned out, so components can subscribe and unsubscribe freely.
   for (const channel of EVENT_CHANNELS) {
@@ -47,6 +56,11 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
       set.add(listener);
       listeners.set(channel, set);
       return () => set.delete(listener);
+    },
+    onRefused: (listener) => {
+      refusedListeners.add(listener);
+      if (refusal !== null) listener(refusal);
+      return () => refusedListeners.delete(listener);
     },
     onLinkChange: (listener) => {
       let connectedBefore = socket.connected;

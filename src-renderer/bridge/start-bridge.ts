@@ -1,16 +1,40 @@
+import { forgetSession, sessionToken, takeSignedOutReason, takeWallKey } from '../access/credentials';
 import { GAP_RESYNC_INTERVAL_MS } from '../constants';
 import type { Route } from '../route';
+import { useConnectionStore } from '../stores/connection-store';
+import { useSessionStore } from '../stores/session-store';
 import { host, setWindowIdentity } from './connect';
+import { electronTransport } from './electron-transport';
 import { loadAppInfo, loadHubState, loadOperatorState, loadWall } from './loaders';
 import { wireHostEvents } from './wire-events';
 
 /**
  * Connects this window to its host and loads what its app needs. Events are wired before the
- * first `hub:state` request, so a message sent in between is queued rather than lost.
+ * first `hub:state` request, so a message sent in between is queued rather than lost. A browser
+ * console without a session does not connect at all: it shows the sign-in, which reloads the page
+ * once signed in. A session that ends reloads the page back to the sign-in, saying why.
  */
 export async function startBridge(route: Route): Promise<void> {
-  setWindowIdentity(route.app === 'wall' ? { role: 'wall', wallId: route.wallId } : { role: 'console' });
+  const desktop = electronTransport() !== null;
+  if (route.app === 'wall') {
+    setWindowIdentity({ role: 'wall', wallId: route.wallId, key: takeWallKey(route.wallId) ?? '' });
+  } else {
+    const token = sessionToken();
+    const reason = takeSignedOutReason();
+    if (!desktop && !token) {
+      useSessionStore.getState().signedOut(reason);
+      return;
+    }
+    setWindowIdentity({ role: 'console', session: token ?? '' });
+  }
   const { api, transport } = await host();
+  transport.onRefused?.((message) => {
+    useConnectionStore.getState().bridgeRefused(message);
+    if (route.app === 'console') {
+      forgetSession('refused');
+      useSessionStore.getState().signedOut('refused');
+    }
+  });
   const loadRouteData = (): void => {
     void loadAppInfo(api);
     void loadHubState(api);
@@ -24,6 +48,24 @@ export async function startBridge(route: Route): Promise<void> {
     lastGapResync = Date.now();
     void loadHubState(api);
   };
-  wireHostEvents(api, transport, { onReconnect: loadRouteData, onGap: resyncAfterGap, onReload: () => window.location.reload() });
+  wireHostEvents(api, transport, {
+    onReconnect: loadRouteData,
+    onGap: resyncAfterGap,
+    onReload: () => window.location.reload(),
+    onSessionEnded: (why) => {
+      forgetSession(why);
+      window.location.reload();
+    },
+  });
+  if (route.app === 'console') {
+    // The desktop console may have nobody signed in (no local operator): it asks first.
+    const { session } = await api.invoke('session:get', undefined).catch(() => ({ session: null }));
+    if (!session) {
+      useSessionStore.getState().signedOut(takeSignedOutReason());
+      void loadAppInfo(api);
+      return;
+    }
+    useSessionStore.getState().signedIn(session);
+  }
   loadRouteData();
 }

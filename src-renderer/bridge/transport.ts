@@ -14,7 +14,12 @@ export interface HostTransport {
    * true when it comes back after a drop, the moment to re-fetch state the host may have moved past.
    */
   onLinkChange?(listener: (up: boolean, reconnected: boolean) => void): () => void;
+  /** Browser mode: the host refused this page's credential (a session that ended, a wrong wall key); it will not retry. */
+  onRefused?(listener: (message: string) => void): () => void;
 }
 
-/** Which window this page is, as it tells the browser-mode host when it connects. */
-export type WindowIdentity = { role: 'console' } | { role: 'wall'; wallId: string };
+/**
+ * Which window this page is, and its credential, as it tells the browser-mode host when it
+ * connects: a console's session token, a wall's key (src-renderer/access/credentials.ts).
+ */
+export type WindowIdentity = { role: 'console'; session: string } | { role: 'wall'; wallId: string; key: string };

@@ -2,6 +2,7 @@ import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
+import { useAuditStore } from '../stores/audit-store';
 import { useOperatorStore } from '../stores/operator-store';
 import { useWallStore } from '../stores/wall-store';
 import { createFrameBatcher, type Scheduler } from './frame-batcher';
@@ -14,6 +15,8 @@ export interface WireHandlers {
   onGap(): void;
   /** An operator asked this wall to start afresh. */
   onReload(): void;
+  /** This console's session ended (signed out, expired, idle, account changed). */
+  onSessionEnded(why: 'signed-out' | 'expired' | 'idle' | 'account-changed'): void;
 }
 
 /**
@@ -46,6 +49,8 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, handlers:
       if (own !== null && (wallId === null || wallId === own)) handlers.onReload();
     }),
     api.on('operator:state', (state) => useOperatorStore.getState().stateLoaded(state)),
+    api.on('session:ended', ({ why }) => handlers.onSessionEnded(why)),
+    api.on('audit:appended', ({ id }) => useAuditStore.getState().appended(id)),
   ];
   if (transport.onLinkChange) {
     unsubscribers.push(

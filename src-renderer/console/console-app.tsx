@@ -7,7 +7,11 @@ import { HelpOverlay } from '../keys/help-overlay';
 import { KeyRefusalToast } from '../keys/key-refusal-toast';
 import { useAppKeys } from '../keys/use-app-keys';
 import { useOperatorStore } from '../stores/operator-store';
+import { useSessionStore } from '../stores/session-store';
+import { roleAllows } from '../../src-shared/access';
 import { AgendaPanel } from './agenda/agenda-panel';
+import { AuditPanel } from './audit/audit-panel';
+import { SignInScreen } from './sign-in/sign-in-screen';
 import { AlertPanel } from './alerts/alert-panel';
 import { RecentCommands } from './commands/recent-commands';
 import { ConfigErrors } from './config-errors';
@@ -26,13 +30,25 @@ import '../styles/console-takeover.css';
 import '../styles/console-push.css';
 import '../styles/console-alerts.css';
 import '../styles/console-agenda.css';
+import '../styles/console-access.css';
+
+/** The console: the sign-in until someone is signed in, then the desk. */
+export default function ConsoleApp() {
+  const status = useSessionStore((s) => s.status);
+  if (status === 'signed-out') return <SignInScreen />;
+  if (status === 'checking') return null;
+  return <Desk />;
+}
 
 /**
  * The operator's desk: the walls and what to put on them on the left, the alerts, the briefing and
  * the log of commands on the right, the hub link and the figures below. Config problems come first.
+ * A viewer sees it all with the controls switched off; operators and admins also see the audit log.
  */
-export default function ConsoleApp() {
+function Desk() {
   const t = useT();
+  const role = useSessionStore((s) => s.session?.role ?? 'viewer');
+  const mayOperate = roleAllows(role, 'operator');
   const stateSettled = useOperatorStore((s) => s.state !== null || s.loadError !== null);
   useAppKeys('console');
   const infoSettled = useAppInfoStore((s) => s.info !== null || s.error !== null);
@@ -47,22 +63,31 @@ export default function ConsoleApp() {
   }, [t]);
 
   return (
-    <div className="console desk">
+    <div className="console desk" data-role={role}>
       <div className="desk__zoom">
         <ConsoleHeader />
         <DeskNotices />
         <div className="desk__content">
           <ConfigErrors />
+          {mayOperate ? null : (
+            <p className="desk-notice desk-notice--viewer" role="status">
+              {t('session.viewerNotice')}
+            </p>
+          )}
           <div className="desk__grid">
-            <div className="desk__main">
+            {/* A disabled fieldset switches off every control inside it at once: what a viewer may not use. */}
+            <fieldset className="desk__main desk__controls" disabled={!mayOperate}>
               <PresetPanel />
               <WallList />
               <PushPanel />
-            </div>
+            </fieldset>
             <aside className="desk__side" aria-label={t('desk.side')}>
-              <AlertPanel />
-              <AgendaPanel />
+              <fieldset className="desk__controls" disabled={!mayOperate}>
+                <AlertPanel />
+                <AgendaPanel />
+              </fieldset>
               <RecentCommands />
+              {mayOperate ? <AuditPanel /> : null}
             </aside>
           </div>
           <div className="desk__status">

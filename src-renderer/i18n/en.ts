@@ -1,3 +1,4 @@
+import { enAccess } from './en-access';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
 import type { Messages } from './vi';
@@ -65,6 +66,8 @@ export const en: Messages = {
   'wall.loading': 'Loading wall {id}…',
   'wall.notFound.title': 'Cannot open wall "{id}"',
   'wall.notFound.hint': 'Check the wall id in the config file, or open the console to see the list of walls.',
+  'wall.refused.title': 'Wall "{id}" may not connect',
+  'wall.refused.hint': 'This address lacks the wall’s key, or has a wrong one. Open the wall with the address the host printed when it started, or from the list of walls on the console.',
   'wall.openConsole': 'Open the console',
 
   'console.title': 'Operator console',
@@ -112,4 +115,5 @@ export const en: Messages = {
   'console.loadFailed': 'Could not load: {error}',
   ...enKeys,
   ...enConsole,
+  ...enAccess,
 };

@@ -1,3 +1,4 @@
+import { viAccess } from './vi-access';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
 
@@ -67,6 +68,8 @@ export const vi = {
   'wall.loading': 'Đang tải màn hình {id}…',
   'wall.notFound.title': 'Không mở được màn hình "{id}"',
   'wall.notFound.hint': 'Kiểm tra mã màn hình trong tệp cấu hình, hoặc mở bảng điều khiển để xem danh sách màn hình.',
+  'wall.refused.title': 'Màn hình "{id}" chưa được phép kết nối',
+  'wall.refused.hint': 'Địa chỉ này thiếu khóa của màn hình hoặc khóa không đúng. Mở màn hình bằng đường dẫn máy chủ in ra khi khởi động, hoặc từ danh sách màn hình trên bảng điều khiển.',
   'wall.openConsole': 'Mở bảng điều khiển',
 
   'console.title': 'Bảng điều khiển vận hành',
@@ -114,6 +117,7 @@ export const vi = {
   'console.loadFailed': 'Không tải được: {error}',
   ...viKeys,
   ...viConsole,
+  ...viAccess,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

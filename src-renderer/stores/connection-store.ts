@@ -27,6 +27,8 @@ export interface ConnectionStore {
   gaps: number;
   /** Host payloads that failed their schema; shown on the console, never thrown. */
   invalidPayloads: number;
+  /** Why the host refused this page's credential (browser mode), once it has; the link will not come back by itself. */
+  refused: string | null;
 
   statusChanged(connection: ConnectionState): void;
   bridgeChanged(up: boolean): void;
@@ -34,6 +36,7 @@ export interface ConnectionStore {
   snapshotApplied(hubId: string, seq: number, fromHubState: boolean): void;
   batchCounted(count: BatchCount): void;
   payloadRejected(): void;
+  bridgeRefused(message: string): void;
 }
 
 export const useConnectionStore = create<ConnectionStore>()((set) => ({
@@ -45,11 +48,13 @@ export const useConnectionStore = create<ConnectionStore>()((set) => ({
   duplicates: 0,
   gaps: 0,
   invalidPayloads: 0,
+  refused: null,
   statusChanged: (connection) => set({ connection }),
   bridgeChanged: (bridgeUp) => set({ bridgeUp }),
   snapshotApplied: (hubId, seq, fromHubState) => set((s) => ({ hubId, lastSeq: seq, hubLoaded: s.hubLoaded || fromHubState })),
   batchCounted: ({ lastSeq, duplicates, gaps }) => set((s) => ({ lastSeq, duplicates: s.duplicates + duplicates, gaps: s.gaps + gaps })),
   payloadRejected: () => set((s) => ({ invalidPayloads: s.invalidPayloads + 1 })),
+  bridgeRefused: (refused) => set({ refused, bridgeUp: false }),
 }));
 
 /** What the status pill shows: a lost host link means offline whatever the host last said. */

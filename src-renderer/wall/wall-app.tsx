@@ -22,6 +22,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const view = useWallStore((s) => s.view);
   const error = useWallStore((s) => s.error);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
+  const refused = useConnectionStore((s) => s.refused);
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
   useAppKeys('wall', runWallKey);
 
@@ -30,14 +31,22 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }, [configuredBudget]);
 
   useEffect(() => {
-    if (status === 'ready' && hubLoaded) signalReady('wall');
-    else if (status === 'error') signalReady('wall-error');
-  }, [status, hubLoaded]);
+    if (refused !== null || status === 'error') signalReady('wall-error');
+    else if (status === 'ready' && hubLoaded) signalReady('wall');
+  }, [status, hubLoaded, refused]);
 
   useEffect(() => {
     document.title = view ? `${view.wall.name} · IOC` : `IOC · ${wallId}`;
   }, [view, wallId]);
 
+  if (refused !== null) {
+    // The host would not let this window in: its address lacks the wall's key, or has a wrong one.
+    return (
+      <WallMessage tone="error" title={t('wall.refused.title', { id: wallId })} hint={t('wall.refused.hint')}>
+        <pre className="wall-message__detail">{refused}</pre>
+      </WallMessage>
+    );
+  }
   if (status === 'error') {
     return (
       <WallMessage tone="error" title={t('wall.notFound.title', { id: wallId })} hint={t('wall.notFound.hint')}>

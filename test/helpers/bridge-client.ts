@@ -1,9 +1,10 @@
 import { io, type Socket } from 'socket.io-client';
+import type { Role } from '../../src-shared/access';
 import { COMMANDS, type CommandName, type CommandPayloadInput, type CommandResult } from '../../src-shared/commands';
 import { BROWSER_BRIDGE_PATH, invokeChannels, type InvokeChannel, type InvokeRequest, type InvokeResponse, type InvokeResult } from '../../src-shared/ipc';
 
-/** Which window the test's connection says it is (the host runs its requests as that window). */
-export type BridgeRole = { role: 'console' } | { role: 'wall'; wallId: string };
+/** Which window the test's connection is, with its credential (the host runs its requests as that window). */
+export type BridgeRole = { role: 'console'; session: string } | { role: 'wall'; wallId: string; key: string };
 
 /**
  * A test's own connection to a browser-mode host's socket.io bridge, as an operator console (or a
@@ -17,7 +18,12 @@ export interface BridgeClient {
   close(): void;
 }
 
-export async function connectBridge(hostUrl: string, role: BridgeRole = { role: 'console' }, timeoutMs = 10_000): Promise<BridgeClient> {
+/** A console bridge for a test host, signed in as its test operator (or another role). */
+export async function consoleBridge(host: { url: string; signIn(role?: Role): Promise<string> }, role: Role = 'operator'): Promise<BridgeClient> {
+  return connectBridge(host.url, { role: 'console', session: await host.signIn(role) });
+}
+
+export async function connectBridge(hostUrl: string, role: BridgeRole, timeoutMs = 10_000): Promise<BridgeClient> {
   const socket: Socket = io(hostUrl, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false, auth: role });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bridge at ${hostUrl} did not connect in ${timeoutMs} ms`)), timeoutMs);

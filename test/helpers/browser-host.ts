@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { Role } from '../../src-shared/access';
+import { wallCredentials } from '../../src-main/access/wall-credentials';
+import { signInToken, TEST_OPERATORS, testOperatorAccounts } from './test-operators';
 
 export interface BrowserHost {
   url: string;
@@ -9,7 +13,26 @@ export interface BrowserHost {
   /** The host process's id, for figures read from outside it (/proc memory and CPU time). */
   pid: number;
   output: () => string;
+  /** A wall's address with its key, as the host prints it for kiosks. */
+  wallUrl(wallId: string): string;
+  /** A session token of a test operator (src: test-operators.ts), signed in over HTTP. */
+  signIn(role?: Role): Promise<string>;
+  /** Opens the console in the page and signs in through its sign-in screen, as an operator does. */
+  openConsole(page: Page, role?: Role): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Signs in on a console page showing the sign-in screen, and waits for the desk. */
+export async function signInOnPage(page: Page, role: Role = 'operator'): Promise<void> {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'sign-in', undefined, { timeout: 30_000 });
+  const { username, password } = TEST_OPERATORS[role];
+  await page.locator('.sign-in input[name="username"]').fill(username);
+  await page.locator('.sign-in input[name="password"]').fill(password);
+  // A good sign-in reloads the page with the session; a wait begun before the reload would not see the new page.
+  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  await page.locator('.sign-in__submit').click();
+  await reloaded;
+  await page.waitForFunction(() => document.documentElement.dataset.ready === 'console', undefined, { timeout: 30_000 });
 }
 
 const ROOT = join(__dirname, '..', '..');
@@ -24,7 +47,8 @@ export async function startBrowserHost(config: object = {}, options: { dataDir?:
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'ioc-wall.json');
-  writeFileSync(configPath, JSON.stringify(config));
+  // Every test host has the three test accounts, unless the test brings its own.
+  writeFileSync(configPath, JSON.stringify({ operators: await testOperatorAccounts(), ...config }));
   // Node's own flags go before the script (a bench's --inspect=127.0.0.1:0 to read the host's heap).
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'out/main/serve.js'), '--no-open', `--port=${options.port ?? 0}`, `--data=${dataDir}`, `--config=${configPath}`], {
     cwd: ROOT,
@@ -48,11 +72,18 @@ export async function startBrowserHost(config: object = {}, options: { dataDir?:
       reject(new Error(`host exited with ${code}:\n${output}`));
     });
   });
+  const walls = wallCredentials(readFileSync(join(dataDir, 'state', 'wall-secret'), 'utf8').trim());
   return {
     url,
     dataDir,
     pid: child.pid!,
     output: () => output,
+    wallUrl: (wallId) => `${url}/wall/${encodeURIComponent(wallId)}#key=${walls.keyFor(wallId)}`,
+    signIn: (role) => signInToken(url, role),
+    openConsole: async (page, role) => {
+      await page.goto(`${url}/console`);
+      await signInOnPage(page, role);
+    },
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Alert, Camera, Layout, Preset } from '../../src-shared/domain';
 import { ingestOrThrow } from './ingest';
-import { connectBridge, type BridgeClient } from './bridge-client';
+import { consoleBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHlsFaultServer, type HlsFaultServer } from './hls-fault-server';
 import { startHubProcess, type HubProcess } from './hub-process';
@@ -64,7 +64,7 @@ export async function startCameraWall(options: CameraWallOptions): Promise<Camer
     },
     { dataDir: join(work, 'wall') },
   );
-  const bridge = await connectBridge(host.url);
+  const bridge = await consoleBridge(host);
   return {
     faults,
     hub,

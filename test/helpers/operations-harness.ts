@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Operator } from '../../src-shared/access';
 import type { Caller } from '../../src-shared/caller';
 import type { Command } from '../../src-shared/commands';
 import type { Alert, Layout, Tile } from '../../src-shared/domain';
@@ -10,6 +11,8 @@ import { collisionAlert } from './hub-messages';
 import { loadConfig, type AppConfig } from '../../src-main/config/load-config';
 import { startOperations, type Operations } from '../../src-main/operations/operations';
 import { createSnapshotStore } from '../../src-main/snapshots/snapshot-store';
+import { openAuditLog, type AuditLog } from '../../src-main/audit/audit-log';
+import { createCommandJournal } from '../../src-main/audit/command-journal';
 
 /**
  * The host's operator side on its own, for tests: a real state database in a temp folder (kept
@@ -18,6 +21,8 @@ import { createSnapshotStore } from '../../src-main/snapshots/snapshot-store';
  */
 export interface Harness {
   ops: Operations;
+  /** The audit log every command of this host is written to (`<data>/audit/audit.db`). */
+  audit: AuditLog;
   config: AppConfig;
   configErrors: string[];
   dataDir: string;
@@ -33,7 +38,8 @@ export interface Harness {
   close(): void;
 }
 
-export const CONSOLE: Caller = { kind: 'console', station: 'test-ws' };
+export const OPERATOR: Operator = { username: 'an.nguyen', name: 'Nguyễn Văn An', role: 'operator' };
+export const CONSOLE: Caller = { kind: 'console', station: 'test-ws', operator: OPERATOR };
 
 const cell = (col: number, row: number, colSpan = 1, rowSpan = 1) => ({ col, row, colSpan, rowSpan });
 export const cam = (id: string, cameraId: string, col: number, row: number): Tile => ({ id, kind: 'camera', cameraId, area: cell(col, row) });
@@ -74,6 +80,7 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
   // The hub's alerts exist before the host starts, as after a restart with the cache.
   const alerts = new Map<string, Alert>(hubHeld.map((a) => [a.id, a]));
   const events: Harness['events'] = [];
+  const audit = openAuditLog({ file: join(dataDir, 'audit', 'audit.db'), log });
   const ops: Operations = startOperations({
     config: loaded.config,
     log,
@@ -92,10 +99,12 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
       },
     },
     snapshots: createSnapshotStore({ dir: join(dataDir, 'snapshots'), log }),
+    journal: createCommandJournal(audit),
     emit: <C extends EventChannel>(channel: C, payload: EventPayload<C>) => events.push({ channel, payload }),
   });
   const harness: Harness = {
     ops,
+    audit,
     config: loaded.config,
     configErrors: loaded.errors,
     dataDir,
@@ -114,9 +123,13 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
     console: (...commands) => harness.run(CONSOLE, ...commands),
     restart: () => {
       ops.close();
+      audit.close();
       return startHarness(config, dataDir, [...alerts.values()]);
     },
-    close: () => ops.close(),
+    close: () => {
+      ops.close();
+      audit.close();
+    },
   };
   return harness;
 }

@@ -6,7 +6,7 @@ import type { Alert, Layout, Tile } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-protocol';
 import type { OperatorState } from '../../src-shared/operator-state';
 import { ingestOrThrow } from './ingest';
-import { connectBridge, type BridgeClient } from './bridge-client';
+import { consoleBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHubProcess, type HubProcess } from './hub-process';
 import { collisionAlert } from './hub-messages';
@@ -90,7 +90,7 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
   const hostConfig = { ...config, hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành E2E' } };
   const dataDir = join(work, 'host');
   let host = await startBrowserHost(hostConfig, { dataDir });
-  let bridge = await connectBridge(host.url);
+  let bridge = await consoleBridge(host);
   const walls: OperatorWalls = {
     hub,
     get host() {
@@ -106,13 +106,12 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
       const pages: Record<string, Page> = {};
       for (const wall of ['1', '2', '3']) {
         const page = await context.newPage();
-        await page.goto(`${host.url}/wall/${wall}`);
+        await page.goto(host.wallUrl(wall));
         await waitReady(page, 'wall');
         pages[wall] = page;
       }
       const console = await context.newPage();
-      await console.goto(`${host.url}/console`);
-      await waitReady(console, 'console');
+      await host.openConsole(console);
       return { console, walls: pages };
     },
     restartHost: async () => {
@@ -121,7 +120,7 @@ export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Prom
       await host.stop();
       // The same port: open walls and consoles find the host where they left it and reload, as kiosks do.
       host = await startBrowserHost(hostConfig, { dataDir, port });
-      bridge = await connectBridge(host.url);
+      bridge = await consoleBridge(host);
     },
     stop: async () => {
       bridge.close();

@@ -1,14 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { io, type Socket } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_BRIDGE_PATH, eventChannels, invokeChannels, type InvokeResult } from '../../src-shared/ipc';
+import { eventChannels, invokeChannels, type InvokeResult } from '../../src-shared/ipc';
 import type { HubMessage } from '../../src-shared/hub-protocol';
 import { startAppCore, type AppCore } from '../../src-main/app-core';
 import { createMemoryLogger } from '../../src-shared/node/log';
 import { startWebHost, type WebHost } from '../../src-main/web/web-host';
 import { waitFor } from '../helpers/wait-for';
+import { openBridgeSocket, signInToken, testOperatorAccounts } from '../helpers/test-operators';
 
 let core: AppCore;
 let host: WebHost;
@@ -22,10 +23,10 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'assets', 'index-abc123.js'), 'console.log(1)');
   // The demo walls and hub, without the demo's alert rule and Monday schedule: a simulated collision
   // or 07:30 on a Monday would change the walls under the tests' feet.
-  writeFileSync(join(dataDir, 'ioc-wall.json'), JSON.stringify({ rules: [], schedules: [] }));
+  writeFileSync(join(dataDir, 'ioc-wall.json'), JSON.stringify({ rules: [], schedules: [], operators: await testOperatorAccounts() }));
   core = await startAppCore({ mode: 'browser', userDataDir: dataDir, assetsDir: resolve(__dirname, '../../assets'), version: 'test', log: createMemoryLogger('core') });
   host = await startWebHost({ core, rendererDir, host: '127.0.0.1', port: 0, log: createMemoryLogger('web') });
-  socket = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], auth: { role: 'console' } });
+  socket = await openBridgeSocket(host.url, { role: 'console', session: await signInToken(host.url) });
 });
 
 afterAll(async () => {
@@ -63,8 +64,9 @@ describe('browser-mode host', () => {
     expect(wall.ok && invokeChannels['wall:get'].response.parse(wall.value).layout.tiles.length).toBe(13);
     const operator = await invoke('operator:state');
     const walls = operator.ok ? invokeChannels['operator:state'].response.parse(operator.value).walls : [];
-    expect(walls.map((w) => w.url)).toEqual([`${host.url}/wall/1`, `${host.url}/wall/2`]);
-    const hubState = () => core.invoke({ role: 'console' }, 'hub:state', undefined);
+    // Each link carries its wall's key in the fragment, where browsers never send it anywhere.
+    expect(walls.map((w) => w.url)).toEqual([`${host.url}/wall/1#key=${core.access.walls.keyFor('1')}`, `${host.url}/wall/2#key=${core.access.walls.keyFor('2')}`]);
+    const hubState = () => invoke('hub:state');
     await waitFor(() => hubState().then((r) => r.ok && (r.value as { connection: { status: string } }).connection.status === 'live'), 'hub live');
     await waitFor(
       () => hubState().then((r) => r.ok && (r.value as { snapshot: { messages: Array<{ topic: string }> } }).snapshot.messages.filter((m) => m.topic === 'camera').length === 8),
@@ -99,19 +101,13 @@ describe('browser-mode host', () => {
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
   });
 
-  it('refuses a bridge connection that does not say which window it is', async () => {
-    const anonymous = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false });
-    const error = await new Promise<Error>((resolve) => anonymous.once('connect_error', resolve));
-    anonymous.close();
-    expect(error.message).toMatch(/unidentified window/);
+  it('refuses a bridge connection without a credential', async () => {
+    await expect(openBridgeSocket(host.url, undefined)).rejects.toThrow(/credential is required/);
+    await expect(openBridgeSocket(host.url, { role: 'console' })).rejects.toThrow(/credential is required/);
   });
 
   it('runs a wall window’s requests as that wall: its own view only, no presets, no console picture', async () => {
-    const wall = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], reconnection: false, auth: { role: 'wall', wallId: '2' } });
-    await new Promise<void>((resolve, reject) => {
-      wall.once('connect', resolve);
-      wall.once('connect_error', reject);
-    });
+    const wall = await openBridgeSocket(host.url, { role: 'wall', wallId: '2', key: core.access.walls.keyFor('2') });
     const ask = (channel: string, request?: unknown): Promise<InvokeResult<unknown>> => wall.timeout(5000).emitWithAck('invoke', channel, request);
     try {
       expect((await ask('wall:get', { wallId: '2' })).ok).toBe(true);
@@ -139,10 +135,8 @@ describe('browser-mode host', () => {
     }
   });
 
-  it('refuses a bridge connection from a page on another origin', async () => {
-    const foreign = io(host.url, { path: BROWSER_BRIDGE_PATH, transports: ['websocket'], extraHeaders: { origin: 'http://evil.example' }, reconnection: false });
-    const error = await new Promise<Error>((resolve) => foreign.once('connect_error', resolve));
-    foreign.close();
-    expect(error).toBeInstanceOf(Error);
+  it('refuses a bridge connection from a page on another origin, even with a valid session', async () => {
+    const session = await signInToken(host.url);
+    await expect(openBridgeSocket(host.url, { role: 'console', session }, { origin: 'http://evil.example' })).rejects.toThrow();
   });
 });

@@ -1,3 +1,4 @@
+import { operatorOf } from '../../../src-shared/caller';
 import { CommandError, type DomainHandlers } from '../dispatch';
 import { say, type HostServices } from '../host-services';
 
@@ -11,7 +12,9 @@ export function alertCommands(services: HostServices): DomainHandlers {
       const alert = services.hub.alert(alertId);
       if (!alert) throw new CommandError(say(services, `Không có cảnh báo "${alertId}"`, `No alert "${alertId}"`));
       if (alert.status === 'resolved') throw new CommandError(say(services, 'Cảnh báo đã được xử lý xong', 'The alert is already resolved'));
-      const by = ctx.caller.kind === 'console' || ctx.caller.kind === 'shortcut' ? ctx.caller.station : 'IOC';
+      // Who took it, as the walls show it: the operator by name, and at which desk.
+      const operator = operatorOf(ctx.caller);
+      const by = (operator && (ctx.caller.kind === 'console' || ctx.caller.kind === 'shortcut') ? `${operator.name} (${ctx.caller.station})` : 'IOC').slice(0, 120);
       ctx.describe(say(services, `Tiếp nhận: ${alert.text}`, `Acknowledged: ${alert.text}`).slice(0, 300));
       return services.hub.acknowledgeAlert({ alertId, by, time: new Date(services.now()).toISOString() }).then((result) => {
         if (!result.ok) throw new CommandError(result.error);

@@ -56,7 +56,7 @@ async function openWall(page: Page, layoutId: string): Promise<string[]> {
   await wall!.bridge.command('wall.set-layout', { wallId: WALL, layoutId });
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-  await page.goto(`${wall!.host.url}/wall/${WALL}`);
+  await page.goto(wall!.host.wallUrl(WALL));
   await waitWallReady(page);
   await expect(page.locator('main.wall-grid')).toHaveAttribute('data-layout-id', layoutId);
   return problems;

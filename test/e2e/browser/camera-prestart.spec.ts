@@ -43,7 +43,7 @@ test.afterAll(async () => {
 
 test('a camera wall asks for its streams before its grid mounts, and the tiles keep those players', async ({ page }) => {
   await page.addInitScript(PROBE);
-  await page.goto(`${wall!.host.url}/wall/${WALL}`);
+  await page.goto(wall!.host.wallUrl(WALL));
   await waitWallReady(page);
   for (const id of CAMERA_IDS) {
     await expect(cameraOf(page, `t-${id}`)).toHaveAttribute('data-camera-state', 'live', { timeout: 30_000 });

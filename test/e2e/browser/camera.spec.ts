@@ -91,7 +91,7 @@ async function waitLayout(page: Page, layoutId: string): Promise<void> {
 async function openWall(page: Page, layoutId: string): Promise<string[]> {
   await setLayout(layoutId);
   const problems = watchProblems(page);
-  await page.goto(`${host!.url}/wall/${WALL}`);
+  await page.goto(host!.wallUrl(WALL));
   await waitWallReady(page);
   await waitLayout(page, layoutId);
   await recordCameraStates(page);

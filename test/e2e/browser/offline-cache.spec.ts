@@ -40,7 +40,7 @@ test('a wall restarted with the hub down paints its cached state, with the age o
   const hubUrl = hub.url;
   host = await startBrowserHost({ hub: { url: hubUrl, token: TOKEN } }, { dataDir });
 
-  await page.goto(`${host.url}/wall/1`);
+  await page.goto(host.wallUrl('1'));
   await waitReady(page);
   await expect(page.locator('[data-connection-status="live"]')).toBeVisible();
   await expect.poll(async () => Object.values(await kpiValues(page)).filter((v) => v !== null).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(9);
@@ -61,7 +61,7 @@ test('a wall restarted with the hub down paints its cached state, with the age o
   // The wall restarts while the hub is still down; a 1 s threshold makes every KPI stale by now.
   await host.stop();
   host = await startBrowserHost({ hub: { url: hubUrl, token: TOKEN }, staleAfterSeconds: { kpi: 1 } }, { dataDir });
-  await page.goto(`${host.url}/wall/1`);
+  await page.goto(host.wallUrl('1'));
   await waitReady(page);
   await expect(page.locator('[data-connection-status="live"]')).toHaveCount(0);
   expect(await kpiValues(page)).toEqual(lastSeen);

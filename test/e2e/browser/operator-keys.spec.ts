@@ -132,14 +132,14 @@ test('F1 and ? open the help overlay in the console and on a wall, listing every
   await expect(wallHelp).toHaveCount(0);
 });
 
-test('keys pressed on a wall: presets move every open wall; wall keys act on that wall through the host', async ({ context }) => {
+test('keys pressed on a wall: the wall may only change itself — a preset key is refused on screen; wall keys act on that wall through the host', async ({ context }) => {
   const { walls: pages } = await walls.openAll(context);
   const wall = pages['1']!;
+  // Nobody is signed in at a wall window: changing what the walls show is for a signed-in console.
   await wall.keyboard.press('Control+Alt+2');
-  await expectLayouts(pages, { '1': 'giao-thong', '2': 'tong-quan', '3': 'moi-truong' });
-  await expect.poll(async () => (await walls.state()).recent[0]?.by).toMatch(/^key Ctrl\+Alt\+2 on wall 1/);
-  await wall.keyboard.press('Control+Alt+1');
+  await expect(wall.locator('[data-key-refused="Ctrl+Alt+2"]')).toContainText('đăng nhập trên bảng điều khiển');
   await expectLayouts(pages, { '1': 'tong-quan', '2': 'moi-truong', '3': 'ban-dem' });
+  await expect.poll(async () => (await walls.state()).recent[0]).toMatchObject({ ok: false, by: expect.stringMatching(/^key Ctrl\+Alt\+2 on wall 1/) });
 
   // Arrows select, Enter enlarges the selected camera (the console sees it), Esc brings it back.
   await wall.keyboard.press('ArrowRight');
@@ -150,8 +150,8 @@ test('keys pressed on a wall: presets move every open wall; wall keys act on tha
   await wall.keyboard.press('Escape');
   await expect(wall.locator('.wall')).not.toHaveAttribute('data-enlarged-tile', /./);
 
-  // On the traffic layout the tour keys move the tour the host runs: N next, P back, Space pause.
-  await wall.keyboard.press('Control+Alt+2');
+  // On the traffic layout (put there from the console) the tour keys move the tour the host runs: N next, P back, Space pause.
+  await walls.bridge.command('preset.apply', { presetId: 'giao-thong' });
   const tour = wall.locator('[data-tile-id="tour"] .camera__tour');
   await expect(tour).toHaveAttribute('data-tour-position', '1');
   await wall.keyboard.press('n');
@@ -162,6 +162,6 @@ test('keys pressed on a wall: presets move every open wall; wall keys act on tha
   await expect(tour).toHaveAttribute('data-tour-paused', 'true');
   await expect.poll(async () => (await walls.state()).walls[0]?.view.tours.tour?.paused).toBe(true);
   await wall.keyboard.press('Space');
-  await wall.keyboard.press('Control+Alt+1');
+  await walls.bridge.command('preset.apply', { presetId: 'giao-ban' });
   await expectLayouts(pages, { '1': 'tong-quan' });
 });

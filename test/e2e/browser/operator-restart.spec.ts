@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { signInOnPage } from '../../helpers/browser-host';
 import { OPERATOR_CONFIG, startOperatorWalls, waitReady, type OperatorWalls } from '../../helpers/operator-walls';
 
 /**
@@ -28,8 +29,11 @@ test('a host restart keeps the applied preset: the walls come back on it and the
   await expect(console.locator('[data-preset-id="giao-thong"]')).toHaveAttribute('aria-pressed', 'true');
 
   await walls.restartHost();
-  // The open pages find the host again and reload on their own.
-  for (const page of [...Object.values(pages), console]) await waitReady(page, page === console ? 'console' : 'wall');
+  // The open walls find the host again and reload on their own; the console's session did not
+  // survive the restart (sessions live in the host's memory), so it asks the operator to sign in.
+  for (const page of Object.values(pages)) await waitReady(page, 'wall');
+  await expect(console.locator('.sign-in__notice')).toHaveAttribute('data-reason', 'refused', { timeout: 30_000 });
+  await signInOnPage(console);
   await expect(layoutOf(pages['1']!)).toHaveAttribute('data-layout-id', 'giao-thong');
   await expect(layoutOf(pages['2']!)).toHaveAttribute('data-layout-id', 'tong-quan');
   await expect(layoutOf(pages['3']!)).toHaveAttribute('data-layout-id', 'moi-truong');
@@ -52,7 +56,7 @@ test('an agenda steps by its own clock and, after a host restart, resumes the sa
 
   await walls.restartHost();
   for (const page of Object.values(pages)) await waitReady(page, 'wall');
-  await waitReady(console, 'console');
+  await signInOnPage(console);
   expect((await walls.state()).agenda).toMatchObject({ agendaId: 'giao-ban-e2e', step: 1, state: 'running' });
   await expect(layoutOf(pages['1']!)).toHaveAttribute('data-layout-id', 'giao-thong');
   await walls.bridge.command('agenda.next', {});

@@ -56,7 +56,7 @@ const apply = (presetId: string) => walls.bridge.command('preset.apply', { prese
 test('a layout switched away from is kept hidden and comes back as it was, with what arrived meanwhile', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(`${walls.host.url}/wall/1`);
+  await page.goto(walls.host.wallUrl('1'));
   await waitReady(page, 'wall');
   const lineChart = page.locator('[data-cell-id="line"] .kpi-chart canvas');
   await expect(lineChart).toBeVisible();
@@ -91,7 +91,7 @@ test('a layout switched away from is kept hidden and comes back as it was, with 
 });
 
 test('a camera layout is never kept hidden: its players would go on downloading', async ({ page }) => {
-  await page.goto(`${walls.host.url}/wall/1`);
+  await page.goto(walls.host.wallUrl('1'));
   await waitReady(page, 'wall');
   await apply('camera');
   await expect(shownLayout(page)).toHaveAttribute('data-layout-id', 'tong-quan');

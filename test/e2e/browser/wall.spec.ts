@@ -25,7 +25,7 @@ async function waitReady(page: Page, app: 'wall' | 'console'): Promise<void> {
 
 test('wall 1 goes live: camera decodes frames and a KPI changes value', async ({ page }) => {
   const problems = watchProblems(page);
-  const response = await page.goto(`${host.url}/wall/1`);
+  const response = await page.goto(host.wallUrl('1'));
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await waitReady(page, 'wall');
   await expect(page.locator('[data-connection-status="live"]')).toBeVisible();
@@ -54,7 +54,7 @@ test('wall 1 goes live: camera decodes frames and a KPI changes value', async ({
 });
 
 test('every tile of the overview shows content, in Vietnamese', async ({ page }) => {
-  await page.goto(`${host.url}/wall/1`);
+  await page.goto(host.wallUrl('1'));
   await waitReady(page, 'wall');
   const tiles = page.locator('[data-tile-id]');
   await expect(tiles).toHaveCount(13);
@@ -66,23 +66,22 @@ test('every tile of the overview shows content, in Vietnamese', async ({ page })
 
 test('the console lists the walls with links to them', async ({ page }) => {
   const problems = watchProblems(page);
-  await page.goto(`${host.url}/console`);
-  await waitReady(page, 'console');
+  await host.openConsole(page);
   await expect(page.locator('.wall-card[data-wall-id="1"]')).toContainText('Màn hình tổng quan');
   await expect(page.locator('.wall-card[data-wall-id="2"]')).toContainText('Màn hình camera');
-  await expect(page.locator(`a[href="${host.url}/wall/1"]`)).toHaveCount(1);
+  // The link carries the wall's key, so a wall opened from the console connects.
+  await expect(page.locator(`a[href="${host.wallUrl('1')}"]`)).toHaveCount(1);
   expect(problems).toEqual([]);
 });
 
 test('a preset applied on the console moves the open wall to its layout, and the console says which is on', async ({ page, context }) => {
   const problems = watchProblems(page);
   const wall = await context.newPage();
-  await wall.goto(`${host.url}/wall/1`);
+  await wall.goto(host.wallUrl('1'));
   await waitReady(wall, 'wall');
   await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'tong-quan');
 
-  await page.goto(`${host.url}/console`);
-  await waitReady(page, 'console');
+  await host.openConsole(page);
   const traffic = page.locator('[data-preset-id="dieu-hanh-giao-thong"]');
   await expect(traffic).toContainText('Điều hành giao thông');
   await expect(traffic).toHaveAttribute('aria-pressed', 'false');
@@ -101,23 +100,23 @@ test('a preset applied on the console moves the open wall to its layout, and the
 });
 
 test('an unknown wall shows a clear error instead of an empty screen', async ({ page }) => {
-  await page.goto(`${host.url}/wall/khong-co`);
+  await page.goto(host.wallUrl('khong-co'));
   await expect(page.locator('body')).toContainText('khong-co', { timeout: 20_000 });
   await expect(page.locator('[data-tile-id]')).toHaveCount(0);
 });
 
 test('the bridge refuses requests that break the contract', async ({ page }) => {
-  await page.goto(`${host.url}/console`);
-  await waitReady(page, 'console');
+  await host.openConsole(page);
+  const session = await host.signIn();
   // Talk to the host's socket.io bridge the way a hostile page script would, via a raw WebSocket.
-  const answers = await page.evaluate(async () => {
+  const answers = await page.evaluate(async (token) => {
     const ws = new WebSocket(`${location.origin.replace('http', 'ws')}/bridge/?EIO=4&transport=websocket`);
     const received: string[] = [];
     await new Promise<void>((resolve) => {
       ws.onmessage = (event) => {
         const data = String(event.data);
         received.push(data);
-        if (data.startsWith('0')) ws.send('40{"role":"console"}');
+        if (data.startsWith('0')) ws.send(`40${JSON.stringify({ role: 'console', session: token })}`);
         if (data.startsWith('40')) {
           ws.send('421["invoke","fs:read","/etc/passwd"]');
           ws.send('422["invoke","wall:get",{"wallId":{"$ne":1}}]');
@@ -127,7 +126,7 @@ test('the bridge refuses requests that break the contract', async ({ page }) => 
     });
     ws.close();
     return received.filter((r) => r.startsWith('43'));
-  });
+  }, session);
   expect(answers.join('\n')).toContain('unknown channel');
   expect(answers.join('\n')).toContain('invalid request');
 });

@@ -37,14 +37,14 @@ describe('alert-triggered layouts', () => {
     expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'takeover.start', by: 'rule va-cham (alert vc-1)' });
 
     await harness.console({ name: 'alert.acknowledge', payload: { alertId: 'vc-1' } });
-    expect(harness.alerts.get('vc-1')).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'test-ws' } });
+    expect(harness.alerts.get('vc-1')).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'Nguyễn Văn An (test-ws)' } });
     const back = harness.ops.wallView('2');
     expect(back.takeover).toBeNull();
     expect(back.focus).toBeNull();
     expect(back.layout.id).toBe('kpis');
     const recent = harness.ops.operatorState().recent;
     expect(recent.find((r) => r.command === 'takeover.end')).toMatchObject({ by: 'rule va-cham (alert vc-1)', label: 'Tường 2 trở lại như trước (cảnh báo đã được tiếp nhận)' });
-    expect(recent.find((r) => r.command === 'alert.acknowledge')).toMatchObject({ by: 'console (test-ws)', ok: true, label: 'Tiếp nhận: Va chạm tại nút giao Giếng Nước' });
+    expect(recent.find((r) => r.command === 'alert.acknowledge')).toMatchObject({ by: 'console (test-ws) — an.nguyen', ok: true, label: 'Tiếp nhận: Va chạm tại nút giao Giếng Nước' });
   });
 
   it('applies a layout with the alert’s camera in a tile, only for its district, and reverts after its time', async () => {

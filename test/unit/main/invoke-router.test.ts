@@ -6,11 +6,18 @@ import { DEFAULT_LAYOUTS, DEFAULT_WALLS } from '../../../src-main/config/default
 import { resolveStaleAfter } from '../../../src-main/config/stale-after';
 import { DEFAULT_KEY_TABLE } from '../../../src-shared/keys/key-table';
 import { wallViewSchema } from '../../../src-shared/wall-view';
+import type { Operator } from '../../../src-shared/access';
 
 const wall = DEFAULT_WALLS[0]!;
 const view = wallViewSchema.parse({ wall, layout: DEFAULT_LAYOUTS[0]! });
-const CONSOLE: WindowIdentity = { role: 'console' };
+const CONSOLE: WindowIdentity = { role: 'console', seat: 'seat-operator' };
+const VIEWER: WindowIdentity = { role: 'console', seat: 'seat-viewer' };
+const NOBODY: WindowIdentity = { role: 'console', seat: 'seat-empty' };
 const WALL_1: WindowIdentity = { role: 'wall', wallId: '1' };
+const OPERATORS: Record<string, Operator> = {
+  'seat-operator': { username: 'an.nguyen', name: 'Nguyễn Văn An', role: 'operator' },
+  'seat-viewer': { username: 'binh.tran', name: 'Trần Thị Bình', role: 'viewer' },
+};
 
 const notUsed = (): never => {
   throw new Error('not used');
@@ -32,9 +39,20 @@ function router() {
       return null;
     },
     'key:press': notUsed,
+    'session:get': (_request, window) => {
+      calls.push(`${window.role}:session:get`);
+      return { session: null, canSignIn: false };
+    },
+    'session:sign-in': notUsed,
+    'session:sign-out': notUsed,
+    'audit:list': (_query, window) => {
+      calls.push(`${window.role}:audit:list`);
+      return { rows: [], status: 'ok' };
+    },
+    'audit:export': notUsed,
   };
   const log = createMemoryLogger();
-  return { invoke: createInvokeRouter(handlers, log), calls, log };
+  return { invoke: createInvokeRouter(handlers, log, (window) => (window.role === 'console' ? (OPERATORS[window.seat] ?? null) : null)), calls, log };
 }
 
 describe('invoke router', () => {
@@ -65,6 +83,19 @@ describe('invoke router', () => {
     }
     expect(calls).toEqual([]);
     expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(11);
+  });
+
+  it('lets a console nobody signed in on only ask who it is; a viewer sees but may not read the audit log; a wall never', async () => {
+    const { invoke, calls } = router();
+    await expect(invoke(NOBODY, 'session:get', undefined)).resolves.toMatchObject({ ok: true });
+    await expect(invoke(NOBODY, 'wall:get', { wallId: '1' })).resolves.toEqual({ ok: false, error: 'sign in first' });
+    await expect(invoke(NOBODY, 'command:run', { name: 'walls.undo', payload: {} })).resolves.toEqual({ ok: false, error: 'sign in first' });
+    await expect(invoke(VIEWER, 'wall:get', { wallId: '1' })).resolves.toMatchObject({ ok: true });
+    await expect(invoke(VIEWER, 'audit:list', {})).resolves.toEqual({ ok: false, error: 'binh.tran (viewer) may not use audit:list: it needs the operator role' });
+    await expect(invoke(CONSOLE, 'audit:list', {})).resolves.toMatchObject({ ok: true });
+    await expect(invoke(WALL_1, 'audit:list', {})).resolves.toEqual({ ok: false, error: 'audit:list is for the console only' });
+    await expect(invoke(WALL_1, 'session:get', undefined)).resolves.toEqual({ ok: false, error: 'session:get is for the console only' });
+    expect(calls).toEqual(['console:session:get', 'console:1', 'console:audit:list']);
   });
 
   it('turns a handler failure into an error result', async () => {

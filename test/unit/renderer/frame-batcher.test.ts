@@ -68,7 +68,7 @@ describe('host events, one store update per frame', () => {
     const frames = manualFrames();
     let updates = 0;
     const unsubscribeStore = useKpiStore.subscribe(() => (updates += 1));
-    const unwire = wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: () => undefined, onGap: () => undefined, onReload: () => undefined }, frames.schedule);
+    const unwire = wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: () => undefined, onGap: () => undefined, onReload: () => undefined, onSessionEnded: () => undefined }, frames.schedule);
 
     for (let seq = 1; seq <= 30; seq += 1) emit('hub:messages', [hubMessage('kpi', seq, kpiPoint(seq))]);
     expect(updates).toBe(0);

@@ -25,7 +25,7 @@ describe('host events into the stores', () => {
   it('applies a hub:messages batch in order', () => {
     const { api, emit } = fakeHostApi();
     const onGap = vi.fn();
-    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap, onReload: vi.fn() });
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap, onReload: vi.fn(), onSessionEnded: vi.fn() });
     emit('hub:messages', [hubMessage('kpi', 11, kpiPoint(1)), hubMessage('kpi', 12, kpiPoint(2))]);
     expect(values()).toEqual([1, 2]);
     expect(onGap).not.toHaveBeenCalled();
@@ -34,7 +34,7 @@ describe('host events into the stores', () => {
   it('asks for a fresh hub:state when the sequence jumps', () => {
     const { api, emit } = fakeHostApi();
     const onGap = vi.fn();
-    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap, onReload: vi.fn() });
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap, onReload: vi.fn(), onSessionEnded: vi.fn() });
     emit('hub:messages', [hubMessage('kpi', 15, kpiPoint(3))]);
     expect(onGap).toHaveBeenCalledOnce();
     emit('hub:messages', [hubMessage('kpi', 15, kpiPoint(3))]);
@@ -43,7 +43,7 @@ describe('host events into the stores', () => {
 
   it('replaces the stores on hub:snapshot and follows hub:status', () => {
     const { api, emit } = fakeHostApi();
-    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap: vi.fn(), onReload: vi.fn() });
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap: vi.fn(), onReload: vi.fn(), onSessionEnded: vi.fn() });
     emit('hub:snapshot', { hubId: 'hub-b', seq: 3, time, messages: [hubMessage('kpi', 3, kpiPoint(42))] });
     expect(values()).toEqual([42]);
     emit('hub:status', { ...state(3).connection, status: 'resyncing' });

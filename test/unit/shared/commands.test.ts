@@ -57,19 +57,19 @@ describe('the command table', () => {
 
   it('describes every kind of caller in one line', () => {
     const callers: Caller[] = [
-      { kind: 'console', station: 'IOC-WS-01' },
+      { kind: 'console', station: 'IOC-WS-01', operator: { username: 'an.nguyen', name: 'Nguyễn Văn An', role: 'operator' } },
       { kind: 'wall-window', wallId: '2' },
       { kind: 'shortcut', accelerator: 'Ctrl+Alt+2', from: { wallId: '1' }, station: 'IOC-WS-01' },
-      { kind: 'shortcut', accelerator: 'Ctrl+Alt+Z', from: 'global', station: 'IOC-WS-01' },
+      { kind: 'shortcut', accelerator: 'Ctrl+Alt+Z', from: 'global', station: 'IOC-WS-01', operator: { username: 'an.nguyen', name: 'Nguyễn Văn An', role: 'operator' } },
       { kind: 'schedule', scheduleId: 'sang-thu-hai' },
       { kind: 'agenda', agendaId: 'giao-ban', step: 1 },
       { kind: 'rule', ruleId: 'va-cham', alertId: 'a-1' },
     ];
     expect(callers.map(describeCaller)).toEqual([
-      'console (IOC-WS-01)',
+      'console (IOC-WS-01) — an.nguyen',
       'wall window 2',
       'key Ctrl+Alt+2 on wall 1 (IOC-WS-01)',
-      'key Ctrl+Alt+Z global (IOC-WS-01)',
+      'key Ctrl+Alt+Z global (IOC-WS-01) — an.nguyen',
       'schedule sang-thu-hai',
       'agenda giao-ban step 2',
       'rule va-cham (alert a-1)',
