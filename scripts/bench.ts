@@ -1,9 +1,10 @@
 // `npm run bench`: performance figures as JSON, never pass/fail (these machines are shared and noisy).
 // Sections: camera-grid (issue 2/4), the live data path (issue 3), wall cache throughput and operator
-// keys (key → every wall repainted, memory over 1,000 preset switches). BENCH_ONLY=a,b runs some only.
+// keys (key → every wall repainted, memory over 1,000 preset switches), and the audit log's size. BENCH_ONLY=a,b runs some only.
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { benchAuditSize } from './bench/audit-size';
 import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchDataPath } from './bench/data-path';
@@ -16,6 +17,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'data-path': benchDataPath,
   'cache-throughput': benchCacheThroughput,
   'operator-keys': benchOperatorKeys,
+  'audit-size': benchAuditSize,
 };
 
 async function main(): Promise<void> {

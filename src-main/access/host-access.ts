@@ -7,6 +7,7 @@ import type { OperatorAccount } from '../config/access-schema';
 import type { AppConfig } from '../config/load-config';
 import { createAccessControl, type AccessControl } from './access-control';
 import { firstAccount, type FirstAccount } from './first-account';
+import { DEFAULT_THROTTLE } from './sign-in-throttle';
 import { createSessionSeats, type SessionSeats } from './session-seats';
 import { loadWallSecret, wallCredentials, type WallCredentials } from './wall-credentials';
 
@@ -45,6 +46,7 @@ export async function startHostAccess(options: { config: AppConfig; userDataDir:
     accounts,
     ...(localOperator ? { localOperator } : {}),
     limits: { maxHours: config.access.sessionHours, idleMinutes: config.access.idleMinutes },
+    throttle: { ...DEFAULT_THROTTLE, baseDelayMs: config.access.signInBackoffSeconds * 1000 },
     audit,
     log: log.child('sign-in'),
   });

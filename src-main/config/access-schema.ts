@@ -31,6 +31,8 @@ export const accessSchema = z
     sessionHours: z.number().min(0.01).max(24 * 7).default(12),
     /** A console with no request for this long is signed out (the walls' own updates do not count). */
     idleMinutes: z.number().int().min(1).max(24 * 60).default(60),
+    /** After three failed sign-ins (per account, per address) each try waits this long, doubling up to 15 minutes. */
+    signInBackoffSeconds: z.number().int().min(1).max(60).default(2),
   })
   .strict()
   .prefault({});

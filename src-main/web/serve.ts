@@ -41,6 +41,11 @@ async function main(): Promise<void> {
   const consoleWindow = { url: `${host.url}/console`, kiosk: false, profile: 'console' };
   // A line a script can wait on: the walls are being served from here on.
   process.stdout.write(`IOC Wall ready at ${host.url}\n`);
+  const first = core.access.first;
+  if (first) {
+    // Only on a host that serves this machine alone (web-host.ts refuses anything else without accounts).
+    process.stdout.write(`No operator accounts configured: sign in on the console as "${first.account.username}", password ${first.password} (kept in ${first.file}).\n`);
+  }
   let closeKiosks = (): void => undefined;
   // On Linux without a display server (a headless box, SSH) there is nowhere to open a window.
   const hasScreen = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);

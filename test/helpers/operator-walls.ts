@@ -74,7 +74,7 @@ export interface OperatorWalls {
 
 export const operatorAlert = (id: string, over: Partial<Alert> = {}): Alert => collisionAlert(id, 'cam-b', over);
 
-export async function waitReady(page: Page, app: 'wall' | 'console'): Promise<void> {
+export async function waitReady(page: Page, app: 'wall' | 'console' | 'sign-in' | 'wall-error'): Promise<void> {
   await page.waitForFunction((expected) => document.documentElement.dataset.ready === expected, app, { timeout: 30_000 });
 }
 

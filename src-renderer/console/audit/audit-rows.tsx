@@ -78,10 +78,10 @@ export function AuditRows({ rows }: { rows: readonly AuditRowView[] }) {
             <span className="audit-row__who" title={row.actor}>
               {row.operator ?? row.actor}
             </span>
-            <span className="audit-row__what">{what(row, t, language)}</span>
             <span className="audit-row__result" data-result={outcome}>
               {t(`audit.result.${outcome === 'ok' || outcome === 'refused' || outcome === 'failed' ? outcome : 'pending'}`)}
             </span>
+            <span className="audit-row__what">{what(row, t, language)}</span>
             {moved ? <span className="audit-row__change">{moved}</span> : null}
             {error && outcome !== 'ok' ? <span className="audit-row__error">{error}</span> : null}
           </li>

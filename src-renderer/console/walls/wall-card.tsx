@@ -24,6 +24,9 @@ function onControl(event: MouseEvent): boolean {
  * changes, whether its window is there, and its controls. The selected wall (the one the keys act
  * on) stands out; clicking a card selects its wall.
  */
+/** The wall's key rides in the link's fragment; the screen shows the address without it (anyone may see the console). */
+const withoutKey = (url: string): string => url.replace(/#.*$/, '');
+
 export function WallCard({ wall }: { wall: OperatorWall }) {
   const t = useT();
   const { view, display, url, presence, queued } = wall;
@@ -72,9 +75,9 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
           <span className="wall-card__no-display">{t('console.noDisplay')}</span>
         )}
         {url ? (
-          <a className="wall-card__link" href={url} target="_blank" rel="noreferrer" title={url}>
+          <a className="wall-card__link" href={url} target="_blank" rel="noreferrer" title={withoutKey(url)}>
             <span>{t('console.openWall')}</span>
-            <span className="wall-card__url">{url}</span>
+            <span className="wall-card__url">{withoutKey(url)}</span>
           </a>
         ) : null}
       </footer>
