@@ -27,6 +27,10 @@ document.documentElement.dataset.app = route.app;
 // the camera registry are in, instead of after its chunk and React tree (tiles take the players).
 if (route.app === 'wall') void import('./tiles/camera/prestart').then((m) => m.prestartCameras());
 
+// A wall address pasted again with its key (`#key=…`) changes only the fragment, which loads
+// nothing by itself: start afresh so the new key is used.
+if (route.app === 'wall') window.addEventListener('hashchange', () => /(?:^#|&)key=/.test(window.location.hash) && window.location.reload());
+
 startBridge(route).catch((error: unknown) => {
   console.error('[bridge] could not connect to the host:', error);
 });

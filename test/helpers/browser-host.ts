@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Role } from '../../src-shared/access';
 import { wallCredentials } from '../../src-main/access/wall-credentials';
+import { waitForReady } from './page-ready';
 import { signInToken, TEST_OPERATORS, testOperatorAccounts } from './test-operators';
 
 export interface BrowserHost {
@@ -24,15 +25,13 @@ export interface BrowserHost {
 
 /** Signs in on a console page showing the sign-in screen, and waits for the desk. */
 export async function signInOnPage(page: Page, role: Role = 'operator'): Promise<void> {
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'sign-in', undefined, { timeout: 30_000 });
+  await waitForReady(page, 'sign-in');
   const { username, password } = TEST_OPERATORS[role];
   await page.locator('.sign-in input[name="username"]').fill(username);
   await page.locator('.sign-in input[name="password"]').fill(password);
-  // A good sign-in reloads the page with the session; a wait begun before the reload would not see the new page.
-  const reloaded = page.waitForEvent('load', { timeout: 30_000 });
+  // A good sign-in reloads the page with the session, which then shows the desk.
   await page.locator('.sign-in__submit').click();
-  await reloaded;
-  await page.waitForFunction(() => document.documentElement.dataset.ready === 'console', undefined, { timeout: 30_000 });
+  await waitForReady(page, 'console');
 }
 
 const ROOT = join(__dirname, '..', '..');

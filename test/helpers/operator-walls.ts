@@ -10,6 +10,7 @@ import { consoleBridge, type BridgeClient } from './bridge-client';
 import { startBrowserHost, type BrowserHost } from './browser-host';
 import { startHubProcess, type HubProcess } from './hub-process';
 import { collisionAlert } from './hub-messages';
+import { waitForReady, type ReadyState } from './page-ready';
 
 /**
  * A real hub process, a browser-mode host with three operator walls (light layouts: KPIs, text,
@@ -74,8 +75,8 @@ export interface OperatorWalls {
 
 export const operatorAlert = (id: string, over: Partial<Alert> = {}): Alert => collisionAlert(id, 'cam-b', over);
 
-export async function waitReady(page: Page, app: 'wall' | 'console' | 'sign-in' | 'wall-error'): Promise<void> {
-  await page.waitForFunction((expected) => document.documentElement.dataset.ready === expected, app, { timeout: 30_000 });
+export async function waitReady(page: Page, app: ReadyState): Promise<void> {
+  await waitForReady(page, app);
 }
 
 export async function startOperatorWalls(config: object = OPERATOR_CONFIG): Promise<OperatorWalls> {

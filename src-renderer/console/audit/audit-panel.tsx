@@ -9,6 +9,8 @@ import { AuditExport } from './audit-export';
 import { AuditRows } from './audit-rows';
 
 const PAGE = 50;
+/** One empty list for the selector: a new `[]` per call would make the store look changed on every read. */
+const NO_WALLS: readonly never[] = [];
 type Filters = Pick<AuditQuery, 'operator' | 'action' | 'wallId' | 'result' | 'fromDate' | 'toDate'>;
 
 /** Only the filters that are set: the host's schema takes no empty strings. */
@@ -22,7 +24,7 @@ function cleaned(filters: Filters): Filters {
  */
 export function AuditPanel() {
   const t = useT();
-  const walls = useOperatorStore((s) => s.state?.walls ?? []);
+  const walls = useOperatorStore((s) => s.state?.walls ?? NO_WALLS);
   const lastId = useAuditStore((s) => s.lastId);
   const [filters, setFilters] = useState<Filters>({});
   const [list, setList] = useState<AuditList | null>(null);
