@@ -3,7 +3,6 @@ import { Server, type Socket } from 'socket.io';
 import {
   HUB_EVENTS,
   REPLAY_CHUNK,
-  hubAuthSchema,
   hubResyncRequestSchema,
   type HubAlertAckResult,
   type HubMessage,
@@ -13,8 +12,8 @@ import {
 import { errorMessage, type Logger } from '../src-shared/node/log';
 import { createAlertAcks } from './alert-ack';
 import { planCatchUp } from './catch-up-plan';
-import { matchSecret } from './secret-match';
 import type { HubStore } from './store/hub-store';
+import { checkHandshake } from './walls/handshake';
 
 export interface WallServerOptions {
   http: HttpServer;
@@ -94,13 +93,14 @@ export function startWallServer(options: WallServerOptions): WallServer {
   };
 
   io.use((socket, next) => {
-    const auth = hubAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success || matchSecret(options.wallTokens, auth.data.token) === -1) {
-      log.warn(`wall ${socket.handshake.address} refused: ${auth.success ? 'wrong wall token' : 'malformed auth'}`);
-      next(new Error('unauthorized: wrong or missing wall token'));
+    const check = checkHandshake(socket.handshake.auth, options.wallTokens);
+    if (!check.ok) {
+      log.warn(`wall ${socket.handshake.address} refused: ${check.log}`);
+      // `data` reaches the wall with the error (socket.io connect_error), for a program to read.
+      next(Object.assign(new Error(check.message), { data: { fields: check.fields } }));
       return;
     }
-    socket.data = { hubId: auth.data.hubId, lastSeq: auth.data.lastSeq };
+    socket.data = check.request;
     next();
   });
 
