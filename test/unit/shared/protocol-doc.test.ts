@@ -161,6 +161,11 @@ describe('docs/protocol.md', () => {
     expect((JSON.parse(notFound.body) as { topics: string[] }).topics).toEqual(HUB_TOPIC_NAMES);
   });
 
+  it('says text is stored in NFC, and every example is', () => {
+    expect(DOC).toMatch(/\*\*Text is stored in Unicode NFC\.\*\*/);
+    for (const example of examples) expect(example.body, `docs/protocol.md line ${example.line}`).toBe(example.body.normalize('NFC'));
+  });
+
   it("states each topic's retention and stale threshold as hub-topics.ts has them", () => {
     const table = DOC.slice(DOC.indexOf('<!-- topic-table -->')).split('\n\n')[0]!;
     const rows = table.split('\n').filter((line) => line.startsWith('| `'));
