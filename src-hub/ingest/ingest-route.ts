@@ -6,11 +6,21 @@ import { bearerSecret, matchSecret } from '../secret-match';
 import type { Department } from './department';
 import type { IngestService } from './ingest-service';
 import { parseBody, bodyFormat } from './parse-body';
-import { BodyTooLargeError, readBody } from './read-body';
+import { BodyTimeoutError, BodyTooLargeError, discardBody, readBody } from './read-body';
 
 export const INGEST_PATH = '/api/v1/ingest';
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 export const MAX_RECORDS = 10_000;
+/** Time a body may take to arrive: 5 MB at 100 KB/s, with room to spare. */
+const BODY_TIMEOUT_MS = 60_000;
+/**
+ * After a 413 the rest of the body is read and dropped, up to this many times the limit or
+ * DISCARD_MS; a client sending more is cut off LINGER_MS after the answer went out. A client that
+ * reads the answer only once it has sent everything still sees it, for bodies up to that size.
+ */
+const DISCARD_FACTOR = 4;
+const LINGER_MS = 2000;
+const DISCARD_MS = 15_000;
 
 export interface IngestRouteOptions {
   service: IngestService;
@@ -66,10 +76,18 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
     }
     let body: Buffer;
     try {
-      body = await readBody(req, bodyLimit);
+      body = await readBody(req, bodyLimit, BODY_TIMEOUT_MS);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) sendError(res, 413, error.message, {}, { Connection: 'close' });
-      else log.warn(`ingest ${topic} from ${department.id}: ${errorMessage(error)}`);
+      const status = error instanceof BodyTooLargeError ? 413 : error instanceof BodyTimeoutError ? 408 : undefined;
+      if (status === undefined) {
+        log.warn(`ingest ${topic} from ${department.id}: ${errorMessage(error)}`);
+        return;
+      }
+      log.warn(`ingest ${topic} from ${department.id}: ${status} ${errorMessage(error)}`);
+      // No "Connection: close": closing while the client still sends resets the connection, and the
+      // reset can reach the client before this answer does. The rest is read and dropped instead.
+      sendError(res, status, errorMessage(error));
+      await discardBody(req, res, status === 413 ? { maxBytes: DISCARD_FACTOR * bodyLimit, lingerMs: LINGER_MS, maxMs: DISCARD_MS } : { maxBytes: 0, lingerMs: 0, maxMs: 0 });
       return;
     }
     const parsed = parseBody(topic, format, body);
