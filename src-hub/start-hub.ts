@@ -7,6 +7,7 @@ import { startWallServer } from './hub-server';
 import { sendError } from './http-json';
 import { createStateRoutes } from './hub-routes';
 import { departmentListSchema, type Department } from './ingest/department';
+import { ingestLimitsSchema, type IngestLimits } from './ingest/ingest-limits';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createIngestService } from './ingest/ingest-service';
 import { openHubStore } from './store/hub-store';
@@ -32,6 +33,8 @@ export interface StartHubOptions {
   routes?: HubRoute[];
   /** Bytes per ingest body (default 5 MB). */
   bodyLimit?: number;
+  /** Ingest work taken at once (defaults: DEFAULT_INGEST_LIMITS). */
+  ingestLimits?: Partial<IngestLimits>;
 }
 
 export interface RunningHub {
@@ -72,7 +75,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const service = createIngestService({ store, log: log.child('ingest'), onStored: (messages) => walls.broadcast(messages) });
   routes.push(
     ...(options.routes ?? []),
-    createIngestRoute({ service, departments, log: log.child('ingest'), ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) }),
+    createIngestRoute({
+      service,
+      departments,
+      log: log.child('ingest'),
+      limits: ingestLimitsSchema.parse(options.ingestLimits ?? {}),
+      ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    }),
     createStateRoutes(store, options.wallTokens),
   );
 

@@ -155,8 +155,8 @@ describe('docs/protocol.md', () => {
       expect(result.accepted.some((a) => a.duplicate) || example.status === 200).toBe(true);
     }
     const errors = examples.filter((e) => e.kind === 'ingest-error').map((e) => e.status);
-    expect(errors.sort()).toEqual([400, 401, 403, 404, 413, 415]);
-    for (const status of [200, 400, 401, 403, 404, 405, 413, 415, 422, 500]) expect(DOC, `status ${status}`).toMatch(new RegExp(`\\*\\*${status}\\*\\*|\\| ${status} \\|`));
+    expect(errors.sort()).toEqual([400, 401, 403, 404, 413, 415, 429]);
+    for (const status of [200, 400, 401, 403, 404, 405, 408, 413, 415, 422, 429, 500, 503]) expect(DOC, `status ${status}`).toMatch(new RegExp(`\\*\\*${status}\\*\\*|\\| ${status} \\|`));
     const notFound = examples.find((e) => e.kind === 'ingest-error' && e.status === 404)!;
     expect((JSON.parse(notFound.body) as { topics: string[] }).topics).toEqual(HUB_TOPIC_NAMES);
   });
