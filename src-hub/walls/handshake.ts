@@ -2,7 +2,7 @@ import { hubAuthSchema, type HubResyncRequest } from '../../src-shared/hub-proto
 import { matchSecret } from '../secret-match';
 
 export type HandshakeCheck =
-  | { ok: true; tokenIndex: number; request: HubResyncRequest }
+  | { ok: true; tokenIndex: number; request: HubResyncRequest; capabilities: readonly string[] }
   /** `message` goes to the wall (its socket.io connect_error), `log` to the hub's log. */
   | { ok: false; message: string; log: string; fields: string[] };
 
@@ -18,7 +18,7 @@ function shown(value: unknown): string {
 /**
  * Reads a wall's socket.io handshake `auth`. The token is checked first and alone, so a wall with a
  * wrong token is told only that, whatever else it sent; a wall with a good token and a malformed
- * `hubId` or `lastSeq` is told which field is wrong and why, so an operator chases
+ * `hubId`, `lastSeq` or `capabilities` is told which field is wrong and why, so an operator chases
  * that field rather than a token that is fine.
  */
 export function checkHandshake(auth: unknown, wallTokens: readonly string[]): HandshakeCheck {
@@ -42,6 +42,6 @@ export function checkHandshake(auth: unknown, wallTokens: readonly string[]): Ha
       fields: [...new Set(issues.map((i) => i.field.split('.')[0]!))],
     };
   }
-  const { hubId, lastSeq } = parsed.data;
-  return { ok: true, tokenIndex, request: { lastSeq, ...(hubId === undefined ? {} : { hubId }) } };
+  const { hubId, lastSeq, capabilities } = parsed.data;
+  return { ok: true, tokenIndex, request: { lastSeq, ...(hubId === undefined ? {} : { hubId }) }, capabilities: capabilities ?? [] };
 }
