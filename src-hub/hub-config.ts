@@ -25,6 +25,8 @@ export const hubConfigSchema = z.strictObject({
   departments: departmentListSchema.default([]),
   logRetention: z.number().int().min(1).default(DEFAULT_LOG_RETENTION),
   maxReplay: z.number().int().min(1).default(DEFAULT_MAX_REPLAY),
+  /** Gzip the snapshots walls are sent (a twentieth of the bytes); off only to compare. */
+  compressSnapshots: z.boolean().default(true),
   /** Ingest work taken at once; every field optional (see ingest-limits.ts for the defaults). */
   ingestLimits: ingestLimitsSchema.partial().optional(),
   /** Also run the demo simulator (and demo camera streams) against this hub. */
