@@ -1,6 +1,7 @@
 // `npm run bench`: performance figures as JSON, never pass/fail (these machines are shared and noisy).
 // Sections: camera-grid (issue 2/4), the live data path (issue 3), wall cache throughput and operator
-// keys (key → every wall repainted, memory over 1,000 preset switches), and the audit log's size. BENCH_ONLY=a,b runs some only.
+// keys (key → every wall repainted, memory over 1,000 preset switches), the hub under a reconnect storm
+// and a resync flood (hub-storm, issue 9), and the audit log's size. BENCH_ONLY=a,b runs some only.
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { benchAuditSize } from './bench/audit-size';
 import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchDataPath } from './bench/data-path';
+import { benchHubStorm } from './bench/hub-storm';
 import { benchOperatorKeys } from './bench/operator-keys';
 
 const ROOT = join(__dirname, '..');
@@ -17,6 +19,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'data-path': benchDataPath,
   'cache-throughput': benchCacheThroughput,
   'operator-keys': benchOperatorKeys,
+  'hub-storm': benchHubStorm,
   'audit-size': benchAuditSize,
 };
 

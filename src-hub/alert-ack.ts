@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Alert } from '../src-shared/domain';
 import { HUB_EVENTS, hubAlertAckSchema, type HubAlertAck, type HubAlertAckResult, type HubMessage, type HubMessageOf } from '../src-shared/hub-protocol';
 import { errorMessage, type Logger } from '../src-shared/node/log';
+import { toNfc } from './ingest/nfc';
 import { MAX_FUTURE_MS } from './ingest/validate-record';
 import type { AppendOutcome, HubStore } from './store/hub-store';
 
@@ -60,7 +61,8 @@ export function createAlertAcks(options: AlertAcksOptions): AlertAcks {
   };
 
   const acknowledge = (raw: unknown, from: string): HubAlertAckResult => {
-    const parsed = hubAlertAckSchema.safeParse(raw);
+    // The operator's name is text stored in the alert, like a department's: NFC, as ingest stores it.
+    const parsed = hubAlertAckSchema.safeParse(toNfc(raw));
     if (!parsed.success) return refuse(from, `malformed acknowledgement: ${oneLine(z.prettifyError(parsed.error))}`);
     const request = parsed.data;
     const decision = decideAlertAck(store.model.latest('alert', request.alertId), request, now());

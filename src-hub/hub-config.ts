@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { errorMessage } from '../src-shared/node/log';
 import { DEFAULT_MAX_REPLAY } from './catch-up-plan';
 import { departmentListSchema } from './ingest/department';
+import { ingestLimitsSchema } from './ingest/ingest-limits';
 import { DEFAULT_LOG_RETENTION } from './store/hub-store';
 
 /**
@@ -24,6 +25,10 @@ export const hubConfigSchema = z.strictObject({
   departments: departmentListSchema.default([]),
   logRetention: z.number().int().min(1).default(DEFAULT_LOG_RETENTION),
   maxReplay: z.number().int().min(1).default(DEFAULT_MAX_REPLAY),
+  /** Gzip the snapshots walls are sent (a twentieth of the bytes); off only to compare. */
+  compressSnapshots: z.boolean().default(true),
+  /** Ingest work taken at once; every field optional (see ingest-limits.ts for the defaults). */
+  ingestLimits: ingestLimitsSchema.partial().optional(),
   /** Also run the demo simulator (and demo camera streams) against this hub. */
   demo: z.boolean().default(false),
   /** Folder of the demo camera clips; defaults to the app's assets. */

@@ -1,20 +1,18 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
-import {
-  HUB_EVENTS,
-  REPLAY_CHUNK,
-  hubAuthSchema,
-  hubResyncRequestSchema,
-  type HubAlertAckResult,
-  type HubMessage,
-  type HubReplay,
-  type HubResyncRequest,
-} from '../src-shared/hub-protocol';
-import { errorMessage, type Logger } from '../src-shared/node/log';
+import { HUB_CAPABILITIES, HUB_EVENTS, REPLAY_CHUNK, hubResyncRequestSchema, type HubAlertAckResult, type HubMessage, type HubResyncRequest } from '../src-shared/hub-protocol';
+import type { Logger } from '../src-shared/node/log';
 import { createAlertAcks } from './alert-ack';
-import { planCatchUp } from './catch-up-plan';
-import { matchSecret } from './secret-match';
+import { oncePerInterval } from './once-per-interval';
 import type { HubStore } from './store/hub-store';
+import { catchUp } from './walls/catch-up';
+import { CatchUpQueue } from './walls/catch-up-queue';
+import { checkHandshake } from './walls/handshake';
+import { DEFAULT_RESYNC_LIMITS, type ResyncLimits } from './walls/resync-limit';
+import { createSnapshotCache } from './walls/snapshot-cache';
+import { Turns } from './walls/turns';
+import { WallSession } from './walls/wall-session';
 
 export interface WallServerOptions {
   http: HttpServer;
@@ -22,6 +20,14 @@ export interface WallServerOptions {
   wallTokens: readonly string[];
   maxReplay: number;
   log: Logger;
+  /** Gzip snapshots for walls that take them in chunks (default true). */
+  compressSnapshots?: boolean;
+  /** Catch-ups running at once; the rest wait in turn (default 16). */
+  catchUpConcurrency?: number;
+  /** How often one wall may resync (default DEFAULT_RESYNC_LIMITS). */
+  resyncLimits?: ResyncLimits;
+  /** How long a wall may take nothing of its catch-up before it is disconnected (default 20 s). */
+  stallMs?: number;
 }
 
 export interface WallServer {
@@ -29,8 +35,16 @@ export interface WallServer {
   broadcast(messages: readonly HubMessage[]): void;
   /** Walls connected now. */
   wallCount(): number;
+  /** Catch-ups running and waiting now, and snapshots encoded so far. */
+  catchUps(): { active: number; queued: number; snapshotEncodings: number };
   /** Disconnects every wall and stops the socket.io server (which closes the HTTP server too). */
   close(): Promise<void>;
+}
+
+interface WallData {
+  request: HubResyncRequest;
+  capabilities: readonly string[];
+  tokenIndex: number;
 }
 
 const WALLS = 'walls';
@@ -39,110 +53,114 @@ const WALLS = 'walls';
  * socket.io's default of 1 MB would let one wall make the hub parse a megabyte per message.
  */
 const MAX_WALL_FRAME_BYTES = 64 * 1024;
+/**
+ * A snapshot this far behind the hub still serves a wall, for this long (see SnapshotCache): at most
+ * one replay chunk after it, since a replay is plain JSON and a long one outweighs a new gzipped
+ * snapshot; and in a storm a new one is encoded at most every two seconds.
+ */
+const SNAPSHOT_MAX_LAG = REPLAY_CHUNK;
+const SNAPSHOT_REUSE_MS = 2000;
+/** A throttled wall is logged at most once per this interval, with the count in between. */
+const THROTTLE_LOG_MS = 10_000;
+/** Catch-up pieces (64 KB chunks, replays) sent per turn of the event loop, all walls together. */
+const PIECES_PER_TURN = 4;
+/** Websocket upgrades (a wall's connection being set up) handled per turn of the event loop. */
+const UPGRADES_PER_TURN = 8;
 
-/** The replay chunks of fromSeq..toSeq, or undefined when the log no longer holds them all. */
-function replayChunks(store: HubStore, fromSeq: number, toSeq: number): HubReplay[] | undefined {
-  const chunks: HubReplay[] = [];
-  for (let next = fromSeq; next <= toSeq; ) {
-    const messages = store.since(next - 1, Math.min(REPLAY_CHUNK, toSeq - next + 1));
-    if (messages.length === 0 || messages.some((m, i) => m.seq !== next + i)) return undefined;
-    const last = messages.at(-1)!.seq;
-    chunks.push({ hubId: store.hubId, fromSeq: next, toSeq: last, messages });
-    next = last + 1;
-  }
-  return chunks;
+/**
+ * Hands the websocket upgrades socket.io listens for to it a few per turn of the event loop: 500
+ * walls reconnecting at once would otherwise be set up in one go, with /healthz and ingest waiting.
+ */
+function paceUpgrades(http: HttpServer, turns: Turns): void {
+  const listeners = http.listeners('upgrade') as Array<(...args: unknown[]) => void>;
+  http.removeAllListeners('upgrade');
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    void turns.next().then(() => {
+      if (!socket.destroyed) listeners.forEach((listener) => listener.call(http, req, socket, head));
+    });
+  });
 }
 
 /**
  * The socket.io side of the hub. A wall presents a wall token and the hub id and seq it holds; the
- * hub sends what it misses — nothing, a replay or a snapshot — then `hub:live`, then joins it to
- * the room that receives each new message. Reading the state and joining happen in one synchronous
- * run, and ingest appends synchronously too, so no message can fall between catch-up and live.
- * A wall may also send an operator's alert acknowledgement (alert-ack.ts), answered through its
- * socket.io callback and stored and broadcast the way ingest does.
+ * hub catches it up — nothing, a replay or a snapshot, then `hub:live` — and joins it to the room
+ * that receives each new message (catch-up.ts says how no message falls between the two). Catch-ups
+ * are bounded so no wall, nor all of them at once, can take the hub down: one at a time per wall
+ * with resyncs coalesced and metered (WallSession), a fixed number at once overall (CatchUpQueue),
+ * snapshots encoded once for every wall (SnapshotCache) and sent only as fast as each wall's
+ * connection takes them. A wall may also send an operator's alert acknowledgement (alert-ack.ts),
+ * answered through its socket.io callback and stored and broadcast the way ingest does.
  */
 export function startWallServer(options: WallServerOptions): WallServer {
   const { store, log } = options;
   const io = new Server(options.http, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: MAX_WALL_FRAME_BYTES });
+  paceUpgrades(options.http, new Turns(UPGRADES_PER_TURN));
   const broadcast = (messages: readonly HubMessage[]): void => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message));
   // Acknowledged alerts go out through the same broadcast as ingest, synchronously after their
   // append, so walls still get every message in seq order.
   const acks = createAlertAcks({ store, log: log.child('acks'), onStored: broadcast });
-  const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address})`;
+  const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address}, token #${(socket.data as WallData).tokenIndex + 1})`;
 
-  const catchUp = (socket: Socket, request: HubResyncRequest): void => {
-    const hubId = store.hubId;
-    const seq = store.model.seq;
-    const plan = planCatchUp({ hubId, seq, replayableFrom: store.replayableFrom(), maxReplay: options.maxReplay }, request);
-    const wall = who(socket);
-    if (plan.kind === 'replay') {
-      const chunks = replayChunks(store, plan.fromSeq, plan.toSeq);
-      if (chunks) {
-        chunks.forEach((chunk) => socket.emit(HUB_EVENTS.replay, chunk));
-        log.info(`${wall}: replayed seq ${plan.fromSeq}..${plan.toSeq} in ${chunks.length} chunks`);
-      } else {
-        log.error(`${wall}: log misses part of seq ${plan.fromSeq}..${plan.toSeq}; sending a snapshot instead`);
-        socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
-      }
-    } else if (plan.kind === 'snapshot') {
-      socket.emit(HUB_EVENTS.snapshot, store.model.snapshot());
-      log.info(`${wall}: snapshot at seq ${seq} (${plan.reason})`);
-    } else {
-      log.info(`${wall}: already at seq ${seq}`);
-    }
-    socket.emit(HUB_EVENTS.live, { hubId, seq });
+  const queue = new CatchUpQueue(options.catchUpConcurrency ?? 16);
+  const snapshots = createSnapshotCache({ store, compress: options.compressSnapshots ?? true, maxLag: Math.min(SNAPSHOT_MAX_LAG, options.maxReplay), reuseMs: SNAPSHOT_REUSE_MS, log });
+  const catchUpDeps = { store, snapshots, maxReplay: options.maxReplay, stallMs: options.stallMs ?? 20_000, turns: new Turns(PIECES_PER_TURN), log };
+  const sessionDeps = {
+    queue,
+    limits: options.resyncLimits ?? DEFAULT_RESYNC_LIMITS,
+    log,
+    tellOnce: oncePerInterval(THROTTLE_LOG_MS),
+    catchUp: (session: WallSession, request: HubResyncRequest, signal: AbortSignal): Promise<void> => {
+      const { socket } = session;
+      // Off the live stream while being caught up: it goes back on with its `hub:live`.
+      void socket.leave(WALLS);
+      return catchUp(catchUpDeps, { socket, who: session.who, chunked: session.chunked, signal, goLive: () => void socket.join(WALLS) }, request);
+    },
   };
 
   io.use((socket, next) => {
-    const auth = hubAuthSchema.safeParse(socket.handshake.auth);
-    if (!auth.success || matchSecret(options.wallTokens, auth.data.token) === -1) {
-      log.warn(`wall ${socket.handshake.address} refused: ${auth.success ? 'wrong wall token' : 'malformed auth'}`);
-      next(new Error('unauthorized: wrong or missing wall token'));
+    const check = checkHandshake(socket.handshake.auth, options.wallTokens);
+    if (!check.ok) {
+      log.warn(`wall ${socket.handshake.address} refused: ${check.log}`);
+      // `data` reaches the wall with the error (socket.io connect_error), for a program to read.
+      next(Object.assign(new Error(check.message), { data: { fields: check.fields } }));
       return;
     }
-    socket.data = { hubId: auth.data.hubId, lastSeq: auth.data.lastSeq };
+    socket.data = { request: check.request, capabilities: check.capabilities, tokenIndex: check.tokenIndex } satisfies WallData;
     next();
   });
 
   io.on('connection', (socket) => {
-    try {
-      catchUp(socket, socket.data as HubResyncRequest);
-      void socket.join(WALLS);
-    } catch (error) {
-      log.error(`wall ${socket.id}: catch-up failed, disconnecting it: ${errorMessage(error)}`);
-      socket.disconnect(true);
-      return;
-    }
+    const data = socket.data as WallData;
+    const subject = `${socket.handshake.address} with token #${data.tokenIndex + 1}`;
+    const session = new WallSession(socket, who(socket), subject, data.capabilities.includes(HUB_CAPABILITIES.snapshotChunks), sessionDeps);
     socket.on(HUB_EVENTS.resync, (raw: unknown) => {
       const request = hubResyncRequestSchema.safeParse(raw);
       if (!request.success) {
-        log.warn(`wall ${socket.id}: ignored malformed ${HUB_EVENTS.resync}: ${request.error.issues[0]?.message ?? ''}`);
+        log.warn(`${session.who}: ignored malformed ${HUB_EVENTS.resync}: ${request.error.issues[0]?.message ?? ''}`);
         return;
       }
-      try {
-        void socket.leave(WALLS);
-        catchUp(socket, request.data);
-        void socket.join(WALLS);
-      } catch (error) {
-        log.error(`wall ${socket.id}: resync failed, disconnecting it: ${errorMessage(error)}`);
-        socket.disconnect(true);
-      }
+      session.resync(request.data);
     });
     socket.on(HUB_EVENTS.acknowledgeAlert, (...args: unknown[]) => {
       // socket.io passes the wall's acknowledgement callback last; without it nobody hears the answer.
       const answer = args.at(-1);
       if (typeof answer !== 'function') {
-        log.warn(`${who(socket)}: ignored ${HUB_EVENTS.acknowledgeAlert} without an acknowledgement callback`);
+        log.warn(`${session.who}: ignored ${HUB_EVENTS.acknowledgeAlert} without an acknowledgement callback`);
         return;
       }
-      (answer as (result: HubAlertAckResult) => void)(acks.acknowledge(args.length > 1 ? args[0] : undefined, who(socket)));
+      (answer as (result: HubAlertAckResult) => void)(acks.acknowledge(args.length > 1 ? args[0] : undefined, session.who));
     });
-    socket.on('disconnect', (reason) => log.info(`wall ${socket.id} disconnected: ${reason}`));
+    socket.on('disconnect', (reason) => {
+      session.dispose();
+      log.info(`${session.who} disconnected: ${reason}`);
+    });
+    session.connected(data.request);
   });
 
   return {
     broadcast,
     wallCount: () => io.of('/').sockets.size,
+    catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
     close: async () => {
       io.disconnectSockets(true);
       await io.close();

@@ -7,6 +7,7 @@ import { startWallServer } from './hub-server';
 import { sendError } from './http-json';
 import { createStateRoutes } from './hub-routes';
 import { departmentListSchema, type Department } from './ingest/department';
+import { ingestLimitsSchema, type IngestLimits } from './ingest/ingest-limits';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createIngestService } from './ingest/ingest-service';
 import { openHubStore } from './store/hub-store';
@@ -32,6 +33,10 @@ export interface StartHubOptions {
   routes?: HubRoute[];
   /** Bytes per ingest body (default 5 MB). */
   bodyLimit?: number;
+  /** Ingest work taken at once (defaults: DEFAULT_INGEST_LIMITS). */
+  ingestLimits?: Partial<IngestLimits>;
+  /** Gzip the snapshots walls are sent (default true): a twentieth of the bytes for ~40 ms of a thread-pool thread per snapshot. */
+  compressSnapshots?: boolean;
 }
 
 export interface RunningHub {
@@ -42,6 +47,8 @@ export interface RunningHub {
   readonly state: HubStateModel;
   /** Walls connected now. */
   wallCount(): number;
+  /** Catch-ups running and waiting now, and snapshots encoded so far. */
+  catchUps(): { active: number; queued: number; snapshotEncodings: number };
   close(): Promise<void>;
 }
 
@@ -68,11 +75,24 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       sendError(res, 500, 'internal error');
     }
   });
-  const walls = startWallServer({ http, store, wallTokens: options.wallTokens, maxReplay: options.maxReplay ?? DEFAULT_MAX_REPLAY, log: log.child('walls') });
+  const walls = startWallServer({
+    http,
+    store,
+    wallTokens: options.wallTokens,
+    maxReplay: options.maxReplay ?? DEFAULT_MAX_REPLAY,
+    log: log.child('walls'),
+    ...(options.compressSnapshots === undefined ? {} : { compressSnapshots: options.compressSnapshots }),
+  });
   const service = createIngestService({ store, log: log.child('ingest'), onStored: (messages) => walls.broadcast(messages) });
   routes.push(
     ...(options.routes ?? []),
-    createIngestRoute({ service, departments, log: log.child('ingest'), ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) }),
+    createIngestRoute({
+      service,
+      departments,
+      log: log.child('ingest'),
+      limits: ingestLimitsSchema.parse(options.ingestLimits ?? {}),
+      ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    }),
     createStateRoutes(store, options.wallTokens),
   );
 
@@ -97,6 +117,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     hubId: store.hubId,
     state: store.model,
     wallCount: walls.wallCount,
+    catchUps: walls.catchUps,
     close: () => {
       closing ??= (async () => {
         const force = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);

@@ -180,9 +180,13 @@ export const kpiPointSchema = z.object({
 });
 export type KpiPoint = z.infer<typeof kpiPointSchema>;
 
-/** The state key of a KPI series: the province-wide series has no district part. */
+/**
+ * The state key of a KPI series: the province-wide series has no district part. The district is
+ * compared in NFC: the hub stores records in NFC, and a layout's tile may name its district as its
+ * author's keyboard typed it.
+ */
 export function kpiKey(kpiId: string, district?: string): string {
-  return district ? `${kpiId}@${district}` : kpiId;
+  return district ? `${kpiId}@${district.normalize('NFC')}` : kpiId;
 }
 
 export const severitySchema = z.enum(['info', 'warning', 'critical']);

@@ -21,14 +21,18 @@ export { HUB_TOPICS, HUB_TOPIC_NAMES, hubTopicSchema, isHubTopic, topicSpec, typ
  *
  * Resync: a wall connects with the hub id and last sequence number it holds. The hub answers with
  * either the messages it missed (`hub:replay`, in order, in chunks) or, when they are no longer in
- * the hub's log or the wall's hub id is not this hub's, a full `hub:snapshot`; then `hub:live`, after
- * which every new message follows as `hub:message`. A wall that still sees a gap sends `hub:resync`.
+ * the hub's log or the wall's hub id is not this hub's, a full snapshot — one `hub:snapshot`, or
+ * `hub:snapshot-chunk`s to a wall that announced `snapshot-chunks` — possibly followed by the replay
+ * of what arrived since it was encoded; then `hub:live`, after which every new message follows as
+ * `hub:message`. A wall that still sees a gap sends `hub:resync`.
  */
 
 export const PROTOCOL_VERSION = 1;
 
 export const HUB_EVENTS = {
   snapshot: 'hub:snapshot',
+  /** A snapshot in pieces, to a wall that announced `snapshot-chunks` (see hubSnapshotChunkSchema). */
+  snapshotChunk: 'hub:snapshot-chunk',
   replay: 'hub:replay',
   live: 'hub:live',
   message: 'hub:message',
@@ -36,7 +40,20 @@ export const HUB_EVENTS = {
   resync: 'hub:resync',
   /** Wall host to hub: an operator acknowledged an alert; answered with `hubAlertAckResult`. */
   acknowledgeAlert: 'hub:acknowledge-alert',
+  /** Hub to wall, just before the hub disconnects it: why, and when to come back. */
+  closing: 'hub:closing',
 } as const;
+
+/** What a wall may announce in its handshake `capabilities`; a hub ignores names it does not know. */
+export const HUB_CAPABILITIES = {
+  /** The wall assembles `hub:snapshot-chunk`s; a wall without it gets the snapshot as one `hub:snapshot`. */
+  snapshotChunks: 'snapshot-chunks',
+} as const;
+
+/** Largest snapshot, encoded or decoded: far above what the retention limits let a hub hold (about 100 MB). */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+/** Largest piece of a snapshot one chunk carries. */
+export const MAX_SNAPSHOT_CHUNK_BYTES = 1024 * 1024;
 
 /** Messages per `hub:replay` event, so a long gap never becomes one huge frame. */
 export const REPLAY_CHUNK = 1000;
@@ -84,6 +101,36 @@ export const hubSnapshotSchema = z
   });
 export type HubSnapshot = z.infer<typeof hubSnapshotSchema>;
 
+const snapshotChunkFields = z.object({
+  hubId: hubIdSchema,
+  /** The snapshot's seq: every chunk of one snapshot names the same hub and seq. */
+  seq: z.number().int().min(0),
+  /** 0 for the first chunk; a chunk 0 starts a new snapshot, dropping any unfinished one. */
+  index: z.number().int().min(0),
+  count: z.number().int().min(1).max(Math.ceil(MAX_SNAPSHOT_BYTES / 1024)),
+  /** `gzip`: the bytes are the snapshot's JSON, gzipped; `identity`: the JSON itself (UTF-8). */
+  encoding: z.enum(['gzip', 'identity']),
+  /** Bytes of all the chunks together. */
+  totalBytes: z.number().int().min(1).max(MAX_SNAPSHOT_BYTES),
+});
+
+/** What a chunk says about itself; its `bytes` travel as a socket.io binary attachment. */
+export const hubSnapshotChunkHeaderSchema = snapshotChunkFields.refine((c) => c.index < c.count, { message: 'index must be below count' });
+export type HubSnapshotChunkHeader = z.infer<typeof hubSnapshotChunkHeaderSchema>;
+
+/**
+ * One piece of a snapshot. The `bytes` of chunks 0..count-1, in order, are the snapshot encoded as
+ * `encoding` says; decoded, they are the JSON of a `hub:snapshot` (hubSnapshotSchema), whose hub id
+ * and seq are the chunks'. The hub encodes a snapshot once for every wall that needs it and sends
+ * the chunks as each wall's connection takes them.
+ */
+export const hubSnapshotChunkSchema = snapshotChunkFields
+  .extend({
+    bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength >= 1 && b.byteLength <= MAX_SNAPSHOT_CHUNK_BYTES, { message: `between 1 byte and ${MAX_SNAPSHOT_CHUNK_BYTES} bytes` }),
+  })
+  .refine((c) => c.index < c.count, { message: 'index must be below count' });
+export type HubSnapshotChunk = z.infer<typeof hubSnapshotChunkSchema>;
+
 /** Part of the gap a wall missed: consecutive messages fromSeq..toSeq. */
 export const hubReplaySchema = z
   .object({
@@ -108,10 +155,24 @@ export const hubAuthSchema = z.object({
   hubId: hubIdSchema.optional(),
   /** The last sequence number the wall holds (0: nothing). */
   lastSeq: z.number().int().min(0).default(0),
+  /** What the wall understands beyond protocol v1 (HUB_CAPABILITIES); absent on older walls. */
+  capabilities: z.array(z.string().min(1).max(40)).max(16).optional(),
 });
 export type HubAuth = z.infer<typeof hubAuthSchema>;
-export const hubResyncRequestSchema = hubAuthSchema.omit({ token: true });
+export const hubResyncRequestSchema = hubAuthSchema.omit({ token: true, capabilities: true });
 export type HubResyncRequest = z.infer<typeof hubResyncRequestSchema>;
+
+/**
+ * Why the hub is about to disconnect a wall, sent just before it does: a wall that resyncs far past
+ * its rate (`resync-flood`), or does not take what it is sent (`catch-up-stalled`). The wall shows
+ * the reason and waits `retryAfterMs` before it connects again.
+ */
+export const hubClosingSchema = z.object({
+  code: z.string().regex(/^[a-z][a-z-]{0,39}$/),
+  reason: z.string().min(1).max(500),
+  retryAfterMs: z.number().int().min(0).max(3_600_000),
+});
+export type HubClosing = z.infer<typeof hubClosingSchema>;
 
 /** One problem with one ingested record: which field, and why. */
 export const ingestIssueSchema = z.object({ field: z.string(), message: z.string() });

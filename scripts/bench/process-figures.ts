@@ -28,6 +28,8 @@ export function cpuMs(pid: number): number | null {
 export interface NodeInspector {
   /** V8 heap in use after a full GC, in bytes. */
   heapUsedAfterGc(): Promise<number>;
+  /** V8 heap in use now, garbage included (no GC forced: a sample that does not disturb the process), in bytes. */
+  heapUsed(): Promise<number>;
   close(): void;
 }
 
@@ -61,6 +63,7 @@ export async function connectNodeInspector(output: string): Promise<NodeInspecto
       await send('HeapProfiler.collectGarbage');
       return Number((await send('Runtime.getHeapUsage')).usedSize);
     },
+    heapUsed: async () => Number((await send('Runtime.getHeapUsage')).usedSize),
     close: () => socket.close(),
   };
 }

@@ -1,16 +1,30 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HUB_TOPIC_NAMES, isHubTopic } from '../../src-shared/hub-protocol';
+import { HUB_TOPIC_NAMES, isHubTopic, type HubTopic } from '../../src-shared/hub-protocol';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { sendError, sendJson } from '../http-json';
+import { oncePerInterval } from '../once-per-interval';
 import { bearerSecret, matchSecret } from '../secret-match';
 import type { Department } from './department';
 import type { IngestService } from './ingest-service';
-import { parseBody, bodyFormat } from './parse-body';
-import { BodyTooLargeError, readBody } from './read-body';
+import { createIngestGate, DEFAULT_INGEST_LIMITS, type GateRefusal, type IngestLimits } from './ingest-limits';
+import { parseBody, bodyFormat, type BodyFormat } from './parse-body';
+import { BodyTimeoutError, BodyTooLargeError, discardBody, readBody } from './read-body';
 
 export const INGEST_PATH = '/api/v1/ingest';
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 export const MAX_RECORDS = 10_000;
+/** Time a body may take to arrive: 5 MB at 100 KB/s, with room to spare. */
+const BODY_TIMEOUT_MS = 60_000;
+/**
+ * After a 413 the rest of the body is read and dropped, up to this many times the limit or
+ * DISCARD_MS; a client sending more is cut off LINGER_MS after the answer went out. A client that
+ * reads the answer only once it has sent everything still sees it, for bodies up to that size.
+ */
+const DISCARD_FACTOR = 4;
+const LINGER_MS = 2000;
+const DISCARD_MS = 15_000;
+/** A department refused for its rate is logged at most once per this interval, with the count in between. */
+const REFUSAL_LOG_MS = 10_000;
 
 export interface IngestRouteOptions {
   service: IngestService;
@@ -18,6 +32,8 @@ export interface IngestRouteOptions {
   log: Logger;
   /** Bytes per request body (default 5 MB). */
   bodyLimit?: number;
+  /** Work taken at once (default DEFAULT_INGEST_LIMITS). */
+  limits?: IngestLimits;
 }
 
 const PATH = /^\/api\/v1\/ingest(?:\/([^/]*))?\/?$/;
@@ -39,6 +55,16 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
   const { service, departments, log } = options;
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const keys = departments.map((d) => d.apiKey);
+  const gate = createIngestGate(options.limits ?? DEFAULT_INGEST_LIMITS);
+  const tellRefusal = oncePerInterval(REFUSAL_LOG_MS);
+
+  /** Answers a refusal with its Retry-After; logged at most once per department and interval. */
+  const refuse = (req: IncomingMessage, res: ServerResponse, department: Department, topic: HubTopic, refusal: GateRefusal): void => {
+    sendError(res, refusal.status, refusal.error, {}, { 'Retry-After': String(refusal.retryAfterSeconds) });
+    tellRefusal(department.id, (times) => log.warn(`ingest ${topic} from ${department.id}: ${refusal.status} ${refusal.error}${times > 1 ? ` (${times} refusals since the last such line)` : ''}`));
+    // The body was not kept: drop it so the client reads the answer (see discardBody).
+    if (!req.readableEnded) void discardBody(req, res, { maxBytes: bodyLimit, lingerMs: LINGER_MS, maxMs: DISCARD_MS });
+  };
 
   const handle = async (req: IncomingMessage, res: ServerResponse, segment: string | undefined): Promise<void> => {
     if (req.method !== 'POST') {
@@ -64,12 +90,31 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
       sendError(res, 415, `Content-Type "${req.headers['content-type'] ?? ''}" is not taken; send application/json or text/csv`);
       return;
     }
+    const slot = gate.enter(department.id);
+    if (!slot.ok) return refuse(req, res, department, topic, slot);
+    try {
+      await receive(req, res, department, topic, format);
+    } finally {
+      slot.leave();
+    }
+  };
+
+  /** Reads, parses, meters and stores one request's records, inside its slot. */
+  const receive = async (req: IncomingMessage, res: ServerResponse, department: Department, topic: HubTopic, format: BodyFormat): Promise<void> => {
     let body: Buffer;
     try {
-      body = await readBody(req, bodyLimit);
+      body = await readBody(req, bodyLimit, BODY_TIMEOUT_MS);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) sendError(res, 413, error.message, {}, { Connection: 'close' });
-      else log.warn(`ingest ${topic} from ${department.id}: ${errorMessage(error)}`);
+      const status = error instanceof BodyTooLargeError ? 413 : error instanceof BodyTimeoutError ? 408 : undefined;
+      if (status === undefined) {
+        log.warn(`ingest ${topic} from ${department.id}: ${errorMessage(error)}`);
+        return;
+      }
+      log.warn(`ingest ${topic} from ${department.id}: ${status} ${errorMessage(error)}`);
+      // No "Connection: close": closing while the client still sends resets the connection, and the
+      // reset can reach the client before this answer does. The rest is read and dropped instead.
+      sendError(res, status, errorMessage(error));
+      await discardBody(req, res, status === 413 ? { maxBytes: DISCARD_FACTOR * bodyLimit, lingerMs: LINGER_MS, maxMs: DISCARD_MS } : { maxBytes: 0, lingerMs: 0, maxMs: 0 });
       return;
     }
     const parsed = parseBody(topic, format, body);
@@ -82,6 +127,8 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
       sendError(res, 413, `the body holds ${parsed.records.length} records; send at most ${MAX_RECORDS} per request`);
       return;
     }
+    const allowance = gate.takeRecords(department.id, parsed.records.length);
+    if (!allowance.ok) return refuse(req, res, department, topic, allowance);
     const outcome = service.ingest(department, topic, parsed.records);
     if (outcome.status === 403) sendError(res, 403, outcome.error, { records: outcome.records });
     else sendJson(res, outcome.status, outcome.result);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { topicSpec, type HubTopic } from '../../src-shared/hub-protocol';
+import { toNfc } from './nfc';
 import { isDateTimeField, walkFields } from './schema-fields';
 
 export interface IngestIssue {
@@ -32,9 +33,12 @@ function describe(value: unknown): string {
 /**
  * Checks one ingested record against its topic: the topic's zod schema, no fields the schema does
  * not have (a misspelt column would otherwise vanish silently), and no time more than five minutes
- * ahead of the hub's clock. Returns the parsed payload (defaults filled in) or every problem found.
+ * ahead of the hub's clock. Returns the parsed payload (defaults filled in, every string in NFC) or
+ * every problem found.
  */
-export function validateRecord(topic: HubTopic, record: unknown, now: number): RecordCheck {
+export function validateRecord(topic: HubTopic, given: unknown, now: number): RecordCheck {
+  // Normalised before anything else, so length limits, keys and duplicates all see the NFC text.
+  const record = toNfc(given);
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
     return { ok: false, issues: [{ field: WHOLE_RECORD, message: `expected an object, got ${describe(record)}` }] };
   }

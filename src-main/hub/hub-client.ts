@@ -1,11 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
 import {
+  HUB_CAPABILITIES,
   HUB_EVENTS,
   hubAlertAckResultSchema,
   hubAlertAckSchema,
   type HubAlertAck,
   type HubAlertAckResult,
+  type HubClosing,
   type HubMessage,
   type HubSnapshot,
 } from '../../src-shared/hub-protocol';
@@ -116,7 +118,7 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   const socket: Socket = io(options.url, {
     autoConnect: false,
     // A function, so every reconnect presents what the wall holds now, not what it held at start.
-    auth: (send) => send({ token: options.token, ...sync.position() }),
+    auth: (send) => send({ token: options.token, ...sync.position(), capabilities: [HUB_CAPABILITIES.snapshotChunks] }),
     transports: ['websocket'],
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
@@ -124,6 +126,8 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   });
   let reconnectTimer: NodeJS.Timeout | undefined;
   let liveTimer: NodeJS.Timeout | undefined;
+  /** Why the hub said it is disconnecting this wall, until the next connection. */
+  let closing: HubClosing | undefined;
   const resyncTimeoutMs = options.resyncTimeoutMs ?? 15_000;
 
   /** Starts (or restarts) the wait for `hub:live`: a hub that never answers gets a fresh connection. */
@@ -156,9 +160,17 @@ export function connectHubClient(options: HubClientOptions): HubClient {
       setStatus('live');
     },
     onRejected: statusChanged,
+    // A wall queued behind many others gets its snapshot late but steadily: only silence is a dead hub.
+    onProgress: () => {
+      if (status === 'resyncing') awaitLive();
+    },
+    onClosing: (notice) => {
+      closing = notice;
+    },
   });
 
   socket.on('connect', () => {
+    closing = undefined;
     sync.connected();
     outbox.hold();
     awaitLive();
@@ -177,11 +189,13 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     clearTimeout(liveTimer);
     // The windows get what arrived before the link dropped, then keep painting it offline.
     outbox.release();
-    setStatus('offline', `disconnected: ${reason}`);
-    // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart).
+    const notice = reason === 'io server disconnect' ? closing : undefined;
+    setStatus('offline', notice ? `disconnected by the hub: ${notice.reason}` : `disconnected: ${reason}`);
+    // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart); a hub
+    // that said why also said when to come back.
     if (reason === 'io server disconnect') {
       clearTimeout(reconnectTimer);
-      reconnectTimer = setTimeout(() => socket.connect(), 1000);
+      reconnectTimer = setTimeout(() => socket.connect(), notice ? Math.min(Math.max(notice.retryAfterMs, 1000), 300_000) : 1000);
     }
   });
   socket.onAny((event: unknown, ...args: unknown[]) => sync.handle(event, args));

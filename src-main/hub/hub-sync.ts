@@ -1,9 +1,12 @@
 import {
   HUB_EVENTS,
+  hubClosingSchema,
   hubLiveSchema,
   hubMessageSchema,
   hubReplaySchema,
+  hubSnapshotChunkSchema,
   hubSnapshotSchema,
+  type HubClosing,
   type HubResyncRequest,
 } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
@@ -11,6 +14,7 @@ import type { CachedState, WallCache } from '../cache/wall-cache';
 import type { Logger } from '../../src-shared/node/log';
 import type { RendererOutbox } from './renderer-outbox';
 import { describeRejection, type RejectionLog } from './rejection-log';
+import { SnapshotAssembly } from './snapshot-assembly';
 
 export interface HubSyncOptions {
   model: HubStateModel;
@@ -26,7 +30,13 @@ export interface HubSyncOptions {
   onLive(): void;
   /** A rejection was counted (the status carries the count). */
   onRejected(): void;
+  /** Part of a catch-up arrived (a snapshot chunk, a replay): the hub is answering, if slowly. */
+  onProgress?(): void;
+  /** The hub said why it is about to disconnect the wall. */
+  onClosing?(notice: HubClosing): void;
 }
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set([HUB_EVENTS.snapshot, HUB_EVENTS.snapshotChunk, HUB_EVENTS.replay, HUB_EVENTS.live, HUB_EVENTS.message, HUB_EVENTS.closing]);
 
 /**
  * The wall's side of the resync protocol (src-shared/hub-protocol.ts), apart from the socket so it
@@ -42,6 +52,8 @@ export class HubSync {
    * hub without the snapshot that should have come): present no hub id, so the hub sends its state.
    */
   private wantSnapshot = false;
+  /** A snapshot arriving in chunks. */
+  private readonly assembly = new SnapshotAssembly();
 
   constructor(private readonly o: HubSyncOptions) {}
 
@@ -55,18 +67,20 @@ export class HubSync {
   /** A new connection: its `auth` was the resync request. */
   connected(): void {
     this.resyncSent = false;
+    this.assembly.reset();
   }
 
-  /** Routes one incoming socket.io event; anything but the four hub events is rejected. */
+  /** Routes one incoming socket.io event; anything but the hub's events is rejected. */
   handle(event: unknown, args: unknown[]): void {
     const name = typeof event === 'string' ? event : String(event);
-    const known = name === HUB_EVENTS.snapshot || name === HUB_EVENTS.replay || name === HUB_EVENTS.live || name === HUB_EVENTS.message;
-    if (!known) return this.reject('event', `unknown event ${JSON.stringify(name.slice(0, 60))}`);
+    if (!KNOWN_EVENTS.has(name)) return this.reject('event', `unknown event ${JSON.stringify(name.slice(0, 60))}`);
     if (args.length !== 1) return this.reject('event', `${name} with ${args.length} arguments, expected 1`);
     const [raw] = args;
     if (name === HUB_EVENTS.message) this.onMessage(raw);
     else if (name === HUB_EVENTS.replay) this.onReplay(raw);
     else if (name === HUB_EVENTS.snapshot) this.onSnapshot(raw);
+    else if (name === HUB_EVENTS.snapshotChunk) this.onSnapshotChunk(raw);
+    else if (name === HUB_EVENTS.closing) this.onClosing(raw);
     else this.onLive(raw);
   }
 
@@ -111,6 +125,29 @@ export class HubSync {
       if (result.outcome === 'applied') cache.record(message, result.evicted);
     }
     this.o.outbox.stateReplaced();
+    this.o.onProgress?.();
+  }
+
+  /** A piece of a snapshot; the whole one, once it is there, is checked like a `hub:snapshot`. */
+  private onSnapshotChunk(raw: unknown): void {
+    const parsed = hubSnapshotChunkSchema.safeParse(raw);
+    if (!parsed.success) {
+      this.assembly.reset();
+      return this.reject('snapshot', describeRejection(parsed.error));
+    }
+    const outcome = this.assembly.add(parsed.data);
+    // A snapshot that cannot be put together is not asked for again here: the hub's `hub:live`
+    // that follows names a seq the wall does not hold, and that asks for it.
+    if (outcome.kind === 'rejected') return this.reject('snapshot', outcome.reason);
+    this.o.onProgress?.();
+    if (outcome.kind === 'done') this.onSnapshot(outcome.snapshot);
+  }
+
+  private onClosing(raw: unknown): void {
+    const parsed = hubClosingSchema.safeParse(raw);
+    if (!parsed.success) return this.reject('closing', describeRejection(parsed.error));
+    this.o.log.warn(`the hub is disconnecting this wall (${parsed.data.code}): ${parsed.data.reason}`);
+    this.o.onClosing?.(parsed.data);
   }
 
   private onSnapshot(raw: unknown): void {

@@ -24,12 +24,20 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
+export interface HubProcessOptions {
+  /** Another build of the hub (a bench compares one from an earlier commit); default out/main/hub.js. */
+  script?: string;
+  /** Node flags, e.g. --inspect=127.0.0.1:0 for a bench that reads the hub's heap. */
+  nodeArgs?: string[];
+}
+
 /**
  * Starts the built reference hub (`out/main/hub.js`) as its own process, as `npm run hub` does, and
  * resolves on its ready line. Pass `--config=FILE`, or `--db=FILE --port=N --token=T` for the demo.
  */
-export async function startHubProcess(args: string[], timeoutMs = 20_000): Promise<HubProcess> {
-  const child = spawn(process.execPath, [join(ROOT, 'out/main/hub.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startHubProcess(args: string[], timeoutMs = 20_000, options: HubProcessOptions = {}): Promise<HubProcess> {
+  const script = options.script ?? join(ROOT, 'out/main/hub.js');
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);

@@ -1,14 +1,19 @@
 import { io, type Socket } from 'socket.io-client';
 import {
+  HUB_CAPABILITIES,
   HUB_EVENTS,
+  hubClosingSchema,
   hubLiveSchema,
   hubMessageSchema,
   hubReplaySchema,
+  hubSnapshotChunkSchema,
   hubSnapshotSchema,
+  type HubClosing,
   type HubLive,
   type HubResyncRequest,
 } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
+import { SnapshotAssembly } from '../../src-main/hub/snapshot-assembly';
 
 /**
  * A minimal wall for hub tests: it validates what the hub sends, applies it to its own
@@ -21,24 +26,49 @@ export interface TestWall {
   events: string[];
   /** Anything a correct hub never causes: a gap, a duplicate, an invalid payload. */
   problems: string[];
+  /** Snapshot chunks received, and their bytes: a chunked snapshot still counts as one 'snapshot@seq' event. */
+  chunks: { count: number; bytes: number };
+  /** What the hub said before it disconnected the wall, if it did. */
+  closing: HubClosing[];
   /** Resolves on the next `hub:live`. */
   nextLive(): Promise<HubLive>;
   resync(request: HubResyncRequest): void;
   close(): void;
 }
 
-export function connectTestWall(url: string, auth: { token: string; hubId?: string; lastSeq?: number }, model = new HubStateModel()): TestWall {
-  const socket = io(url, { auth, transports: ['websocket'], forceNew: true, reconnection: false });
+/**
+ * Connects a wall that announces `snapshot-chunks` (as current wall hosts do) unless `auth.capabilities`
+ * says otherwise: `[]` is a wall from before chunked snapshots, which gets one `hub:snapshot`.
+ */
+export function connectTestWall(url: string, auth: { token: string; hubId?: string; lastSeq?: number; capabilities?: string[] }, model = new HubStateModel()): TestWall {
+  const handshake = { capabilities: [HUB_CAPABILITIES.snapshotChunks], ...auth };
+  const socket = io(url, { auth: handshake, transports: ['websocket'], forceNew: true, reconnection: false });
   const events: string[] = [];
   const problems: string[] = [];
+  const chunks = { count: 0, bytes: 0 };
+  const closing: HubClosing[] = [];
+  const assembly = new SnapshotAssembly();
   let waiters: Array<(live: HubLive) => void> = [];
   let lives: HubLive[] = [];
 
-  socket.on(HUB_EVENTS.snapshot, (raw: unknown) => {
+  const onSnapshot = (raw: unknown): void => {
     const snapshot = hubSnapshotSchema.safeParse(raw);
-    if (!snapshot.success) return problems.push(`invalid snapshot: ${snapshot.error.message}`);
+    if (!snapshot.success) return void problems.push(`invalid snapshot: ${snapshot.error.message}`);
     events.push(`snapshot@${snapshot.data.seq}`);
     model.replace(snapshot.data);
+  };
+  socket.on(HUB_EVENTS.snapshot, onSnapshot);
+  socket.on(HUB_EVENTS.snapshotChunk, (raw: unknown) => {
+    const chunk = hubSnapshotChunkSchema.safeParse(raw);
+    if (!chunk.success) return problems.push(`invalid snapshot chunk: ${chunk.error.message}`);
+    chunks.count += 1;
+    chunks.bytes += chunk.data.bytes.byteLength;
+    const outcome = assembly.add(chunk.data);
+    if (outcome.kind === 'rejected') problems.push(`snapshot chunk: ${outcome.reason}`);
+    if (outcome.kind === 'done') onSnapshot(outcome.snapshot);
+  });
+  socket.on(HUB_EVENTS.closing, (raw: unknown) => {
+    closing.push(hubClosingSchema.parse(raw));
   });
   socket.on(HUB_EVENTS.replay, (raw: unknown) => {
     const replay = hubReplaySchema.safeParse(raw);
@@ -69,6 +99,8 @@ export function connectTestWall(url: string, auth: { token: string; hubId?: stri
     model,
     events,
     problems,
+    chunks,
+    closing,
     nextLive: () =>
       new Promise((resolve, reject) => {
         const early = lives.shift();

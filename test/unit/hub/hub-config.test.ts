@@ -16,6 +16,7 @@ describe('hub config', () => {
       departments: [department],
       logRetention: 200_000,
       maxReplay: 50_000,
+      compressSnapshots: true,
       demo: false,
       assetsDir: '/etc/assets',
     });

@@ -4,21 +4,26 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  HUB_CAPABILITIES,
   HUB_TOPIC_NAMES,
   HUB_TOPICS,
   hubAlertAckResultSchema,
   hubAlertAckSchema,
   hubAuthSchema,
+  hubClosingSchema,
   hubLiveSchema,
   hubMessageSchema,
   hubReplaySchema,
   hubResyncRequestSchema,
+  hubSnapshotChunkHeaderSchema,
   hubSnapshotSchema,
   ingestResultSchema,
   isHubTopic,
   topicSpec,
   type HubTopic,
 } from '../../../src-shared/hub-protocol';
+import { SNAPSHOT_CHUNK_BYTES } from '../../../src-hub/walls/catch-up';
+import { DEFAULT_RESYNC_LIMITS } from '../../../src-hub/walls/resync-limit';
 
 /**
  * docs/protocol.md cannot drift from the code: every example block is marked with
@@ -60,6 +65,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   'hub:live': hubLiveSchema,
   'hub:auth': hubAuthSchema,
   'hub:resync': hubResyncRequestSchema,
+  'hub:snapshot-chunk-header': hubSnapshotChunkHeaderSchema,
+  'hub:closing': hubClosingSchema,
   'hub:acknowledge-alert': hubAlertAckSchema,
   'hub:acknowledge-alert-result': hubAlertAckResultSchema,
   'ingest-result': ingestResultSchema,
@@ -131,7 +138,20 @@ describe('docs/protocol.md', () => {
     const messageTopics = examples.filter((e) => e.kind === 'hub:message').map((e) => hubMessageSchema.parse(JSON.parse(e.body)).topic);
     expect([...new Set(messageTopics)].sort()).toEqual([...HUB_TOPIC_NAMES].sort());
     const kinds = new Set(examples.map((e) => e.kind));
-    for (const kind of ['hub:snapshot', 'hub:replay', 'hub:live', 'hub:auth', 'hub:resync', 'hub:acknowledge-alert']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['hub:snapshot', 'hub:snapshot-chunk-header', 'hub:replay', 'hub:live', 'hub:auth', 'hub:resync', 'hub:acknowledge-alert', 'hub:closing']) expect(kinds, kind).toContain(kind);
+  });
+
+  it("states the hub's limits on catch-ups as the hub has them", () => {
+    const { burst, perSecond, floodLimit, floodWindowMs } = DEFAULT_RESYNC_LIMITS;
+    expect(DOC).toContain(`${burst} catch-ups back to back per connection, then ${perSecond} per second`);
+    expect(DOC).toContain(`more than ${floodLimit} resyncs over that rate within ${floodWindowMs / 1000} s`);
+    expect(DOC).toContain(`chunk\` events of at most ${SNAPSHOT_CHUNK_BYTES / 1024} KB`);
+  });
+
+  it('names the capabilities a wall may announce as the code does', () => {
+    const auth = hubAuthSchema.parse(JSON.parse(examples.find((e) => e.kind === 'hub:auth')!.body));
+    expect(auth.capabilities).toEqual(Object.values(HUB_CAPABILITIES));
+    for (const name of Object.values(HUB_CAPABILITIES)) expect(DOC).toContain(`\`${name}\``);
   });
 
   it('shows both answers to an acknowledgement, and the acknowledged alert walls receive', () => {
@@ -155,10 +175,15 @@ describe('docs/protocol.md', () => {
       expect(result.accepted.some((a) => a.duplicate) || example.status === 200).toBe(true);
     }
     const errors = examples.filter((e) => e.kind === 'ingest-error').map((e) => e.status);
-    expect(errors.sort()).toEqual([400, 401, 403, 404, 413, 415]);
-    for (const status of [200, 400, 401, 403, 404, 405, 413, 415, 422, 500]) expect(DOC, `status ${status}`).toMatch(new RegExp(`\\*\\*${status}\\*\\*|\\| ${status} \\|`));
+    expect(errors.sort()).toEqual([400, 401, 403, 404, 413, 415, 429]);
+    for (const status of [200, 400, 401, 403, 404, 405, 408, 413, 415, 422, 429, 500, 503]) expect(DOC, `status ${status}`).toMatch(new RegExp(`\\*\\*${status}\\*\\*|\\| ${status} \\|`));
     const notFound = examples.find((e) => e.kind === 'ingest-error' && e.status === 404)!;
     expect((JSON.parse(notFound.body) as { topics: string[] }).topics).toEqual(HUB_TOPIC_NAMES);
+  });
+
+  it('says text is stored in NFC, and every example is', () => {
+    expect(DOC).toMatch(/\*\*Text is stored in Unicode NFC\.\*\*/);
+    for (const example of examples) expect(example.body, `docs/protocol.md line ${example.line}`).toBe(example.body.normalize('NFC'));
   });
 
   it("states each topic's retention and stale threshold as hub-topics.ts has them", () => {
