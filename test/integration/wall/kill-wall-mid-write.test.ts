@@ -6,6 +6,7 @@ import { openWallCache } from '../../../src-main/cache/open-wall-cache';
 import { createMemoryLogger } from '../../../src-shared/node/log';
 import { startHub, type RunningHub } from '../../../src-hub/start-hub';
 import { tempCacheFile } from '../../helpers/cache-file';
+import { childEnv } from '../../helpers/child-env';
 import { fetchHubState } from '../../helpers/hub-state';
 import { startIngestFeeder } from '../../helpers/ingest-feeder';
 import { startTestWall } from '../../helpers/wall-client';
@@ -30,7 +31,7 @@ function startWallProcess(hubUrl: string, file: string, dieAfterRows?: number): 
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'test/fixtures/wall-writer.ts'), hubUrl, TOKEN, file], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, WALL_WRITER_DIE_AFTER_ROWS: String(dieAfterRows ?? 0) },
+    env: childEnv({ WALL_WRITER_DIE_AFTER_ROWS: String(dieAfterRows ?? 0) }),
   });
   let latest: Progress | undefined;
   let output = '';

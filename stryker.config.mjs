@@ -1,0 +1,38 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run mutate`, not part of `npm test`): StrykerJS breaks the data-path
+ * modules one change at a time and runs the tests that cover each change; a change no test notices
+ * is a test missing. The HTML report lands in reports/mutation/.
+ *
+ * - The vitest runner runs tests in worker threads inside Stryker's sandbox copy of the repo, whose
+ *   node_modules is a link to ours, so better-sqlite3's native build loads as in `npm test`.
+ * - Tests that spawn a process (the wall-writer fixture under tsx) run the sandbox's instrumented
+ *   source; test/helpers/child-env.ts hands them the active mutant, so a mutant is live there too.
+ * - out/ is copied too: kill-hub-mid-stream runs the built hub (unmutated) against the mutated wall.
+ * - perTest coverage and vitest's `related` keep each mutant to the tests that reach its file.
+ * - Concurrency 2: the machine has two cores, shared.
+ * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.mts', related: true },
+  coverageAnalysis: 'perTest',
+  mutate: [
+    'src-hub/store/**/*.ts',
+    'src-hub/ingest/**/*.ts',
+    'src-main/cache/**/*.ts',
+    'src-main/hub/**/*.ts',
+    'src-main/snapshots/**/*.ts',
+    'src-main/config/**/*.ts',
+  ],
+  ignorePatterns: ['/release', '/dist', '/reports', '/test-results', '/playwright-report', '/.cache'],
+  concurrency: 2,
+  // Integration tests wait on real servers and processes; a mutant that stalls one is a timeout (killed).
+  timeoutMS: 20_000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  incrementalFile: 'reports/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
