@@ -79,6 +79,8 @@ const ROUNDS: Round[] = [
 ];
 
 describe('a wall killed during heavy cache writes', () => {
+  // Six rounds of kill, restart and replay of a 5,000-message backlog: some 15 s on an idle machine,
+  // several times that on a loaded one. Every wait inside has its own limit; this one is for the whole.
   it('reopens its cache as a consistent prefix every time, and resyncs to exactly the hub state', async () => {
     const { dir, file } = tempCacheFile();
     const hub: RunningHub = await startHub({
@@ -148,5 +150,5 @@ describe('a wall killed during heavy cache writes', () => {
     cleanups.push(() => final.cache.close());
     expect(final.model.seq).toBe(hubState.seq);
     expect(final.model.messages()).toEqual(hubState.messages);
-  });
+  }, 120_000);
 });
