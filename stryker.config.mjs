@@ -6,8 +6,9 @@
  *
  * - The vitest runner runs tests in worker threads inside Stryker's sandbox copy of the repo, whose
  *   node_modules is a link to ours, so better-sqlite3's native build loads as in `npm test`.
- * - Tests that spawn a process (the wall-writer fixture under tsx) run the sandbox's instrumented
- *   source; test/helpers/child-env.ts hands them the active mutant, so a mutant is live there too.
+ * - Tests that spawn a process of our source under tsx (the hub in hub-restart-dedup, the
+ *   wall-writer fixture with MUTATE_KILL_TESTS=1) run the sandbox's instrumented copy;
+ *   test/helpers/child-env.ts hands them the active mutant, so a mutant is live there too.
  * - out/ is copied too: kill-hub-mid-stream runs the built hub (unmutated) against the mutated wall.
  * - perTest coverage and vitest's `related` keep each mutant to the tests that reach its file.
  * - Concurrency 2: the machine has two cores, shared.
