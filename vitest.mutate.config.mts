@@ -30,6 +30,8 @@ export default defineConfig({
       'test/unit/main/hub-sync.test.ts',
       'test/unit/main/load-config.test.ts',
       'test/unit/main/open-wall-cache.test.ts',
+      'test/unit/main/rejection-log.test.ts',
+      'test/unit/main/renderer-outbox.test.ts',
       'test/unit/main/snapshot-store.test.ts',
       'test/unit/main/wall-cache.test.ts',
       'test/unit/operations/**/*.test.ts',
