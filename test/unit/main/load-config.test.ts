@@ -119,6 +119,43 @@ describe('loadConfig', () => {
     expect(bad.config.walls).toEqual(DEFAULT_WALLS);
   });
 
+  it('drops a duplicate wall, and falls back to the default walls (with their layouts) when none is left', () => {
+    const layout = { id: 'l1', name: 'L1', cols: 1, rows: 1, tiles: [{ id: 't', kind: 'ticker', area: { col: 1, row: 1 } }] };
+    const path = configFile(JSON.stringify({ layouts: [layout], walls: [{ id: 'a', name: 'A', layoutId: 'l1' }, { id: 'a', name: 'A again', layoutId: 'l1' }] }));
+    const loaded = loadConfig(path);
+    expect(loaded.config.walls).toEqual([{ id: 'a', name: 'A', layoutId: 'l1' }]);
+    expect(loaded.errors).toEqual([`${path}: field "walls[1].id": duplicate wall id "a"`]);
+
+    const none = loadConfig(configFile(JSON.stringify({ layouts: [layout], walls: [{ id: 'b', name: 'B', layoutId: 'missing' }] })));
+    expect(none.config.walls).toEqual(DEFAULT_WALLS);
+    expect(none.errors.at(-1)).toMatch(/field "walls": no usable wall; using the default walls/);
+    // The file's own layout stays, and the default walls get the layouts they name.
+    expect(none.config.layouts[0]!.id).toBe('l1');
+    expect(DEFAULT_WALLS.every((w) => none.config.layouts.some((l) => l.id === w.layoutId))).toBe(true);
+  });
+
+  it('keeps the usable part of a preset, drops a duplicate or empty one, and gives own walls no demo presets', () => {
+    const layouts = ['l1', 'l2'].map((id) => ({ id, name: id, cols: 1, rows: 1, tiles: [{ id: 't', kind: 'ticker', area: { col: 1, row: 1 } }] }));
+    const walls = [{ id: 'a', name: 'A', layoutId: 'l1' }, { id: 'b', name: 'B', layoutId: 'l1' }];
+    const presets = [
+      { id: 'p1', name: 'Giao ban', layouts: { a: 'l2', b: 'missing', ghost: 'l1' } },
+      { id: 'p1', name: 'Trùng', layouts: { a: 'l1' } },
+      { id: 'p2', name: 'Rỗng', layouts: { ghost: 'l2' } },
+    ];
+    const path = configFile(JSON.stringify({ layouts, walls, presets }));
+    const loaded = loadConfig(path);
+    expect(loaded.config.presets).toEqual([{ id: 'p1', name: 'Giao ban', layouts: { a: 'l2' } }]);
+    expect(loaded.errors).toEqual([
+      `${path}: field "presets[0].layouts.b": no layout with id "missing"`,
+      `${path}: field "presets[0].layouts.ghost": no wall with id "ghost"`,
+      `${path}: field "presets[1].id": duplicate preset id "p1"`,
+      `${path}: field "presets[2].layouts.ghost": no wall with id "ghost"`,
+      `${path}: field "presets[2]": preset "Rỗng" names no usable wall; dropped`,
+    ]);
+    expect(loadConfig(configFile(JSON.stringify({ layouts, walls }))).config.presets).toEqual([]);
+    expect(loadConfig(configFile('{}')).config.presets.length).toBeGreaterThan(0);
+  });
+
   it('merges staleAfterSeconds over each topic\'s default', () => {
     const loaded = loadConfig(configFile(JSON.stringify({ staleAfterSeconds: { kpi: 90, alert: 30 } })));
     expect(loaded.errors).toEqual([]);
