@@ -30,6 +30,7 @@ export default defineConfig({
       'test/unit/main/hub-sync.test.ts',
       'test/unit/main/load-config.test.ts',
       'test/unit/main/open-wall-cache.test.ts',
+      'test/unit/main/offline-hub-client.test.ts',
       'test/unit/main/rejection-log.test.ts',
       'test/unit/main/renderer-outbox.test.ts',
       'test/unit/main/snapshot-store.test.ts',
