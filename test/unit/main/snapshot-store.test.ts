@@ -101,6 +101,15 @@ describe('createSnapshotStore', () => {
     expect(relative(dir, store.save(request(png, undefined, 'cang-cai-mep')).path)).toBe(join('2026-11-24', '140305_cang-cai-mep.png'));
   });
 
+  it('goes up to -999, then gives up rather than overwrite, leaving every file and no temp file', () => {
+    const { dir, store } = newStore();
+    const first = store.save(request(png)).path;
+    for (let n = 2; n <= 998; n += 1) copyFileSync(first, first.replace(/\.png$/, `-${n}.png`));
+    expect(store.save(request(png)).path).toBe(first.replace(/\.png$/, '-999.png'));
+    expect(() => store.save(request(png))).toThrow(/not saved in .*: more than 999 snapshots named 140305_bai-sau-thuy-van/);
+    expect(filesUnder(dir)).toHaveLength(999);
+  });
+
   const refused: Array<[string, () => Buffer, RegExp]> = [
     ['a JPEG', () => jpeg, /not a PNG image \(the PNG signature is missing\)/],
     ['text', () => Buffer.from('hello, this is not an image at all'), /not a PNG image/],
