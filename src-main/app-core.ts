@@ -6,6 +6,7 @@ import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
 import { openWallCache } from './cache/open-wall-cache';
 import { loadConfig, type AppConfig } from './config/load-config';
 import { connectHubClient, type HubClient } from './hub/hub-client';
+import { offlineHubClient } from './hub/offline-hub-client';
 import { createInvokeRouter } from './invoke-router';
 import type { KeyStatus, Placement } from './operations/operator-view';
 import { startOperations, type Operations } from './operations/operations';
@@ -39,8 +40,8 @@ export interface AppCore {
   readonly config: AppConfig;
   readonly configErrors: string[];
   readonly contentSecurityPolicy: string;
-  /** Base URL of the hub in use (embedded or remote). */
-  readonly hubUrl: string;
+  /** Base URL of the hub in use (embedded or remote); undefined when the config's hub.url is unusable. */
+  readonly hubUrl: string | undefined;
   /** A request from a window, which its transport identified. */
   invoke(window: WindowIdentity, channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
   /** A global shortcut of the key table (Electron): runs its command as that key, for the desktop console's operator. */
@@ -83,7 +84,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   let demo: DemoHub | undefined;
   let hubUrl = config.hub.url;
-  if (!hubUrl) {
+  // No URL and no problem with one: the file names no hub, so the demo runs. A URL the config got
+  // wrong starts nothing (see hubUrlProblem in load-config.ts).
+  if (!hubUrl && config.hub.urlProblem === undefined) {
     try {
       demo = await startDemoHub({
         port: config.hub.demoPort,
@@ -122,23 +125,25 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   access.audit.onAppend((row) => emit('audit:appended', { id: row.id }));
   access.seats.onEnded((seat, why) => emit('session:ended', { seat, why }));
-  const hub: HubClient = connectHubClient({
-    url: hubUrl,
-    token: config.hub.token,
-    log: log.child('hub'),
-    model,
-    cache,
-    onStatus: (state) => emit('hub:status', state),
-    // Rules and tours look at the alerts: a new snapshot means every alert again, a batch its own.
-    onSnapshot: (snapshot) => {
-      emit('hub:snapshot', snapshot);
-      ops.hubReplaced();
-    },
-    onMessages: (batch) => {
-      emit('hub:messages', batch);
-      ops.alertsChanged(alertsOf(batch));
-    },
-  });
+  const hub: HubClient = hubUrl
+    ? connectHubClient({
+        url: hubUrl,
+        token: config.hub.token,
+        log: log.child('hub'),
+        model,
+        cache,
+        onStatus: (state) => emit('hub:status', state),
+        // Rules and tours look at the alerts: a new snapshot means every alert again, a batch its own.
+        onSnapshot: (snapshot) => {
+          emit('hub:snapshot', snapshot);
+          ops.hubReplaced();
+        },
+        onMessages: (batch) => {
+          emit('hub:messages', batch);
+          ops.alertsChanged(alertsOf(batch));
+        },
+      })
+    : offlineHubClient({ model, cache, reason: config.hub.urlProblem ?? 'no hub configured' });
 
   const operatorOf = (window: WindowIdentity) => (window.role === 'console' ? access.seats.operatorOn(window.seat) : undefined);
   // A browser console's station is its browser's address; the desktop console's is this workstation.
@@ -188,7 +193,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   return {
     config,
     configErrors,
-    contentSecurityPolicy: buildContentSecurityPolicy([hubUrl.replace(/^ws/, 'http'), ...config.mediaOrigins]),
+    contentSecurityPolicy: buildContentSecurityPolicy([...(hubUrl ? [hubUrl.replace(/^ws/, 'http')] : []), ...config.mediaOrigins]),
     hubUrl,
     invoke,
     globalKey: (accelerator, consoleSeat) => ops.pressKey('global', accelerator, consoleSeat ? access.seats.operatorOn(consoleSeat) : access.localOperator()),

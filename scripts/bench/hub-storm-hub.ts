@@ -43,7 +43,7 @@ export async function startBenchHub(script: string, messages: number, extraConfi
   ];
   // Only the fields every hub version takes (its config is strict), plus what the caller adds.
   writeFileSync(config, JSON.stringify({ port: 0, dbPath: join(work, 'hub.db'), wallTokens: [WALL_TOKEN], departments, ...extraConfig }));
-  const hub: HubProcess = await startHubProcess([`--config=${config}`], 30_000, { script, nodeArgs: ['--inspect=127.0.0.1:0'] });
+  const hub: HubProcess = await startHubProcess([`--config=${config}`], { timeoutMs: 30_000, script, nodeArgs: ['--inspect=127.0.0.1:0'] });
   let exited = false;
   hub.child.once('exit', () => (exited = true));
   const inspector: NodeInspector = await connectNodeInspector(hub.output());

@@ -8,13 +8,15 @@ import { operatorAccountsSchema, accessSchema } from './access-schema';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
- * first start; a malformed one is reported field by field and the app starts on defaults.
+ * first start; a malformed one is reported field by field and only the bad fields fall back to
+ * their defaults (load-config.ts). Every object is strict, nested ones too: a misspelt key such as
+ * `hub.ulr` is reported by name instead of being dropped in silence.
  */
 export const appConfigSchema = z
   .object({
     language: languageSchema.default('vi'),
     hub: z
-      .object({
+      .strictObject({
         /** The province's IOC hub. Absent: an embedded demo hub starts on 127.0.0.1. */
         url: z.url({ protocol: /^(https?|wss?)$/ }).optional(),
         token: z.string().min(1).max(512).default('demo-wall-token'),
@@ -30,7 +32,7 @@ export const appConfigSchema = z
      */
     staleAfterSeconds: z.partialRecord(hubTopicSchema, z.number().int().min(1).max(400 * 86_400)).default({}),
     cameras: z
-      .object({
+      .strictObject({
         /**
          * Most camera streams one wall decodes at once (an enlarged main stream counts as several).
          * Absent: the wall picks from its machine's CPU count. Tiles over it show their last still.
@@ -62,7 +64,7 @@ export const appConfigSchema = z
     /** Key bindings by id, overriding the defaults (src-shared/keys/key-table.ts); null switches one off. */
     keys: keyOverridesSchema.default({}),
     console: z
-      .object({
+      .strictObject({
         display: displayPinSchema.optional(),
         /** This workstation's name, recorded with what its operators do (acknowledgements, commands); default: the host name. */
         station: z.string().min(1).max(120).optional(),
@@ -74,7 +76,7 @@ export const appConfigSchema = z
       })
       .prefault({}),
     browser: z
-      .object({
+      .strictObject({
         host: z.string().default('127.0.0.1'),
         port: z.number().int().min(0).max(65535).default(4780),
         /** Open kiosk windows when a Chromium or Chrome is installed. */

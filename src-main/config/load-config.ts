@@ -13,7 +13,12 @@ import { resolveOperations } from './resolve-operations';
 import { resolveStaleAfter } from './stale-after';
 
 /** The config the app runs on: every optional part filled in. */
-export type AppConfig = Omit<ParsedAppConfig, 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds' | 'agendas' | 'schedules' | 'rules' | 'keys' | 'console'> & {
+export type AppConfig = Omit<ParsedAppConfig, 'hub' | 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds' | 'agendas' | 'schedules' | 'rules' | 'keys' | 'console'> & {
+  /**
+   * `urlProblem` is set when the file names a hub that cannot be used (see hubUrlProblem): then
+   * `url` is undefined and the app must neither connect nor start the demo hub.
+   */
+  hub: ParsedAppConfig['hub'] & { urlProblem?: string };
   walls: Wall[];
   layouts: Layout[];
   presets: Preset[];
@@ -39,36 +44,93 @@ function formatPath(path: ReadonlyArray<PropertyKey>): string {
   return path.length === 0 ? '(root)' : path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
 }
 
-function describeIssues(file: string, issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => `${file}: field "${formatPath(issue.path)}": ${issue.message}`);
+/** A value taken out of the raw config: where, whether the schema does not know the key, and the error line. */
+interface Dropped {
+  path: PropertyKey[];
+  unknownKey: boolean;
+  line: string;
 }
 
 /**
- * Parses the raw config, dropping each top-level field that fails so the rest still applies:
- * a typo in `browser.port` must not also throw away the operator's walls.
+ * What to drop for one problem: the offending key itself, so its siblings survive (a bad `hub.url`
+ * keeps `hub.token`). Inside a list the whole list goes, as before: a wall or a layout is checked
+ * against the others (ids, layout names), and half a list would be harder to reason about than the
+ * defaults.
  */
-function parseKeepingGoodFields(file: string, raw: unknown): { parsed: ParsedAppConfig; errors: string[] } {
+function dropPaths(file: string, issue: z.core.$ZodIssue): Dropped[] {
+  const upToList = (path: PropertyKey[]): PropertyKey[] => {
+    const list = path.findIndex((p) => typeof p === 'number');
+    return list === -1 ? path : path.slice(0, list);
+  };
+  if (issue.code === 'unrecognized_keys') {
+    // One line per unknown key, under its own name: `field "langauge": unknown field` says what to fix.
+    return issue.keys.map((key) => {
+      const path = upToList([...issue.path, key]);
+      const line = `${file}: field "${formatPath([...issue.path, key])}": unknown field, ignored (misspelt?)`;
+      return { path, unknownKey: path.length === issue.path.length + 1, line };
+    });
+  }
+  return [{ path: upToList([...issue.path]), unknownKey: false, line: `${file}: field "${formatPath(issue.path)}": ${issue.message}; using the default` }];
+}
+
+/** Deletes the value at `path`, or at the nearest parent that exists; false when nothing was left to delete. */
+function deleteAt(root: Record<string, unknown>, path: PropertyKey[]): boolean {
+  for (let depth = path.length; depth > 0; depth -= 1) {
+    let parent: unknown = root;
+    for (const key of path.slice(0, depth - 1)) parent = typeof parent === 'object' && parent !== null ? (parent as Record<PropertyKey, unknown>)[key] : undefined;
+    const key = path[depth - 1]!;
+    if (typeof parent === 'object' && parent !== null && Object.hasOwn(parent, key)) {
+      delete (parent as Record<PropertyKey, unknown>)[key];
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Parses the raw config, dropping only what fails (the bad key, or the list it is in) so the rest
+ * still applies: a typo in `browser.port` or a misspelt top-level `langauge` must not also throw
+ * away the operator's walls and hub. `dropped` says what went, for the hub decision below.
+ */
+function parseKeepingGoodFields(file: string, raw: unknown): { parsed: ParsedAppConfig; errors: string[]; dropped: Dropped[] } {
   const errors: string[] = [];
+  const dropped: Dropped[] = [];
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     errors.push(`${file}: field "(root)": expected a JSON object`);
-    return { parsed: appConfigSchema.parse({}), errors };
+    return { parsed: appConfigSchema.parse({}), errors, dropped };
   }
-  const input: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
-  for (let attempt = 0; attempt < 32; attempt += 1) {
+  const input = structuredClone(raw) as Record<string, unknown>;
+  // Each round removes at least one value, so this ends; 64 rounds is far more than any file needs.
+  for (let attempt = 0; attempt < 64; attempt += 1) {
     const result = appConfigSchema.safeParse(input);
-    if (result.success) return { parsed: result.data, errors };
-    errors.push(...describeIssues(file, result.error.issues));
-    const badKeys = new Set<string>();
+    if (result.success) return { parsed: result.data, errors, dropped };
+    let progress = false;
     for (const issue of result.error.issues) {
-      const top = issue.path[0];
-      if (typeof top === 'string') badKeys.add(top);
-      // An unrecognized top-level key is reported on the root with the key names in `keys`.
-      if (issue.code === 'unrecognized_keys' && issue.path.length === 0) issue.keys.forEach((k) => badKeys.add(k));
+      for (const drop of dropPaths(file, issue)) {
+        errors.push(drop.line);
+        if (deleteAt(input, drop.path)) {
+          progress = true;
+          dropped.push(drop);
+        }
+      }
     }
-    if (badKeys.size === 0) break;
-    badKeys.forEach((key) => delete input[key]);
+    if (!progress) break;
   }
-  return { parsed: appConfigSchema.parse({}), errors };
+  errors.push(`${file}: field "(root)": could not make sense of the file; using the defaults`);
+  return { parsed: appConfigSchema.parse({}), errors, dropped };
+}
+
+/**
+ * Whether the file tried to name a hub and failed: `hub.url` invalid, `hub` not an object, or a key
+ * inside `hub` the schema does not know (a misspelt "url"). The operator then wants the province's
+ * hub, not the demo: an embedded demo hub would paint simulated alerts and KPIs on a real operations
+ * wall as if they were live. So no demo starts; the wall paints its cache, shows the hub offline
+ * with the config error, and the console lists the error until the file is fixed.
+ */
+function hubUrlProblem(parsed: ParsedAppConfig, dropped: readonly Dropped[]): string | undefined {
+  if (parsed.hub.url !== undefined) return undefined;
+  const failed = dropped.find(({ path, unknownKey }) => path[0] === 'hub' && (path.length === 1 || path[1] === 'url' || unknownKey));
+  return failed && `no hub connection, and no demo hub either, until the config is fixed: ${failed.line}`;
 }
 
 /** Walls that name a layout nobody defined are dropped with an error rather than shown empty. */
@@ -147,7 +209,8 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
     }
     raw = {};
   }
-  const { parsed, errors: fieldErrors } = parseKeepingGoodFields(path, raw);
+  const { parsed, errors: fieldErrors, dropped } = parseKeepingGoodFields(path, raw);
+  const urlProblem = hubUrlProblem(parsed, dropped);
   const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
   const { presets, errors: presetErrors } = resolvePresets(path, parsed, walls, layouts);
   const operations = resolveOperations({ file: path, demoWalls: parsed.walls === undefined, agendas: parsed.agendas, schedules: parsed.schedules, rules: parsed.rules, walls, layouts, presets });
@@ -156,6 +219,7 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   errors.forEach((line) => log?.error(`config: ${line}`));
   const config: AppConfig = {
     ...parsed,
+    hub: urlProblem === undefined ? parsed.hub : { ...parsed.hub, urlProblem },
     walls,
     layouts,
     presets,

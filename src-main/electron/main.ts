@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   );
   running.setKeyStatus(shortcuts.status);
   unregisterShortcuts = shortcuts.unregister;
-  log.info(`started with ${core.config.walls.length} wall(s), hub ${core.hubUrl}`);
+  log.info(`started with ${core.config.walls.length} wall(s), hub ${core.hubUrl ?? 'none (see the config errors)'}`);
 }
 
 /** Closes the core (hub link, embedded hub) before the process exits, so ports and files are released. */

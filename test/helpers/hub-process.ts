@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
+import { childEnv } from './child-env';
 
 export interface HubProcess {
   url: string;
@@ -25,6 +26,12 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export interface HubProcessOptions {
+  timeoutMs?: number;
+  /**
+   * Run src-hub/main.ts under tsx instead of the built bundle: the same hub without a build step,
+   * and under StrykerJS the mutated source with the active mutant (see child-env.ts).
+   */
+  fromSource?: boolean;
   /** Another build of the hub (a bench compares one from an earlier commit); default out/main/hub.js. */
   script?: string;
   /** Node flags, e.g. --inspect=127.0.0.1:0 for a bench that reads the hub's heap. */
@@ -35,9 +42,10 @@ export interface HubProcessOptions {
  * Starts the built reference hub (`out/main/hub.js`) as its own process, as `npm run hub` does, and
  * resolves on its ready line. Pass `--config=FILE`, or `--db=FILE --port=N --token=T` for the demo.
  */
-export async function startHubProcess(args: string[], timeoutMs = 20_000, options: HubProcessOptions = {}): Promise<HubProcess> {
-  const script = options.script ?? join(ROOT, 'out/main/hub.js');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startHubProcess(args: string[], options: HubProcessOptions = {}): Promise<HubProcess> {
+  const { timeoutMs = 20_000, fromSource = false } = options;
+  const entry = fromSource ? ['--import', 'tsx', join(ROOT, 'src-hub/main.ts')] : [options.script ?? join(ROOT, 'out/main/hub.js')];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: childEnv() });
   let output = '';
   const ready = await new Promise<RegExpExecArray>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`hub did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);

@@ -137,6 +137,8 @@ test('a wall window may only change what is local to its own wall; the console d
   expect(await run(wall, 'preset.apply', { presetId: 'dieu-hanh-giao-thong' })).toMatchObject({ ok: false, error: expect.stringMatching(/wall window 1 may not/) });
   expect(await run(wall, 'wall.enlarge', { wallId: '2', tileId: 'c1' })).toMatchObject({ ok: false });
   expect(await wall.evaluate(() => window.iocWall?.invoke('operator:state', undefined))).toMatchObject({ ok: false });
+  // No accounts in this config: the desktop console runs as the first account, signed in without a password.
+  expect(await consolePage.evaluate(() => window.iocWall?.invoke('session:get', undefined))).toMatchObject({ ok: true, value: { session: { username: 'admin', role: 'admin' }, canSignIn: true } });
   expect(await run(consolePage, 'preset.apply', { presetId: 'dieu-hanh-giao-thong' })).toMatchObject({ ok: true });
   await expect(wall.locator('main.wall-grid')).toHaveAttribute('data-layout-id', 'giao-thong');
   // The console knows whether the desktop let the app take its global keys, and which are taken.

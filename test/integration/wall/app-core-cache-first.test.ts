@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -39,5 +39,26 @@ describe('app core with the hub unreachable', () => {
     const appInfo = info.ok ? invokeChannels['app:info'].response.parse(info.value) : null;
     expect(appInfo?.hub).toBe('remote');
     expect(appInfo?.staleAfterSeconds).toMatchObject({ kpi: 5, alert: 3600, environment: 1800 });
+  });
+
+  it('starts no demo hub when the configured hub.url is unusable: the cache is painted and the hub shown offline with the reason', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ioc-core-bad-url-'));
+    const cached = stateAfter('hub-cached', mixedStream(120)).snapshot();
+    const seed = openWallCache({ file: join(dataDir, 'cache', 'wall-cache.db'), log: createMemoryLogger('seed') });
+    seed.cache.replaceAll(cached);
+    seed.cache.close();
+    const configPath = join(dataDir, 'ioc-wall.json');
+    writeFileSync(configPath, JSON.stringify({ hub: { url: 'ioc-hub.example.gov.vn:4781', token: 'wall-token' } }));
+    core = await startAppCore({ mode: 'browser', configPath, userDataDir: dataDir, assetsDir: resolve(__dirname, '../../../assets'), version: 'test', log: createMemoryLogger('core') });
+
+    expect(core.hubUrl).toBeUndefined();
+    expect(existsSync(join(dataDir, 'demo-hub')), 'no demo hub database').toBe(false);
+    expect(core.configErrors).toEqual([expect.stringMatching(/field "hub\.url": Invalid URL/)]);
+    const state = await core.invoke({ role: 'wall', wallId: '1' }, 'hub:state', undefined);
+    const parsed = state.ok ? invokeChannels['hub:state'].response.parse(state.value) : null;
+    expect(parsed?.snapshot.messages).toEqual(cached.messages);
+    expect(parsed?.connection).toMatchObject({ status: 'offline', seq: 120, error: expect.stringMatching(/no demo hub.*hub\.url/) });
+    const info = await core.invoke({ role: 'wall', wallId: '1' }, 'app:info', undefined);
+    expect(info.ok && invokeChannels['app:info'].response.parse(info.value).hub).toBe('remote');
   });
 });

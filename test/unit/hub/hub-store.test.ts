@@ -113,6 +113,29 @@ describe('hub store', () => {
     expect(store.append([p1])).toEqual([{ duplicate: true, seq: 4 }]);
   });
 
+  it('still knows every retained version after a reopen: a resend after a restart is a duplicate, not a new seq', () => {
+    // The duplicate index lives in memory; a hub restart must rebuild it from the file, or a
+    // department resending a batch whose answer it never got would store every record twice.
+    const { file, open } = setup();
+    const store = open();
+    const batch = [point(1), point(2), alert(1), alert(2, 'Sạt lở'), point(3, 'TP. Bà Rịa')];
+    const first = store.append(batch);
+    expect(first.map((o) => o.duplicate)).toEqual([false, false, false, false, false]);
+    store.close();
+    const logBefore = rows(file);
+
+    const reopened = open();
+    expect(reopened.append(batch)).toEqual(first.map((o) => ({ duplicate: true, seq: o.seq })));
+    expect(reopened.model.seq).toBe(5);
+    expect(rows(file)).toEqual(logBefore);
+    // A version no longer retained is not in the index: sending it again stores it anew.
+    reopened.append([alert(1, 'Đã xử lý')]);
+    reopened.close();
+    const again = open();
+    expect(again.append([alert(1)])).toEqual([{ duplicate: false, seq: 7, message: expect.objectContaining({ seq: 7 }) }]);
+    expect(again.append([batch[1]!])).toEqual([{ duplicate: true, seq: 2 }]);
+  });
+
   it('prunes released rows beyond logRetention, never retained ones, and remembers where replay starts', () => {
     const { file, open } = setup(10);
     const store = open();

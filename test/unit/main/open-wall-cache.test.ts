@@ -89,6 +89,14 @@ describe('opening the wall cache', () => {
     ['rows the retention rules would drop', "INSERT INTO messages SELECT seq + 10000, topic, key, time, payload FROM messages WHERE topic = 'alert'; UPDATE meta SET seq = seq + 20000", /not retained state/],
     ['a schema version from a newer app', 'PRAGMA user_version = 99', /schema version 99 is newer/],
     ['no meta row', 'DELETE FROM meta', /meta row is missing/],
+    // Each check on meta and on a row's types on its own, so none of them can go missing unnoticed.
+    ['messages without a hub id', 'UPDATE meta SET hub_id = NULL', /messages without a hub id/],
+    ['a seq without a hub id', 'DELETE FROM messages; UPDATE meta SET hub_id = NULL', /messages without a hub id/],
+    ['a malformed hub id', "UPDATE meta SET hub_id = 'hub a; drop'", /meta hub id is malformed/],
+    ['a hub id stored as a blob', "UPDATE meta SET hub_id = CAST(hub_id AS BLOB)", /meta hub id is malformed/],
+    ['a seq that is not a whole number', 'UPDATE meta SET seq = 2.5', /meta seq 2.5 is not a sequence number/],
+    ['a payload stored as a blob', "UPDATE messages SET payload = CAST(payload AS BLOB) WHERE seq = (SELECT min(seq) FROM messages)", /key or payload is not text/],
+    ['a key stored as a blob', "UPDATE messages SET key = CAST(key AS BLOB) WHERE seq = (SELECT min(seq) FROM messages)", /key or payload is not text/],
   ])('moves a valid SQLite file with %s aside', (_what, sql, reason) => {
     const { file } = tempCacheFile();
     goodCache(file);

@@ -37,13 +37,16 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** The PNG with a new IHDR width and a matching CRC, so only the size is wrong. */
-function withWidth(source: Buffer, width: number): Buffer {
+/** The PNG with a new IHDR width and height and a matching CRC, so only the size is wrong. */
+function withSize(source: Buffer, size: { width?: number; height?: number }): Buffer {
   const copy = Buffer.from(source);
-  copy.writeUInt32BE(width, 16);
+  if (size.width !== undefined) copy.writeUInt32BE(size.width, 16);
+  if (size.height !== undefined) copy.writeUInt32BE(size.height, 20);
   copy.writeUInt32BE(crc32(copy.subarray(12, 29)), 29);
   return copy;
 }
+const withWidth = (source: Buffer, width: number): Buffer => withSize(source, { width });
+const withHeight = (source: Buffer, height: number): Buffer => withSize(source, { height });
 
 const request = (bytes: Buffer, takenAt = '2026-11-24T07:03:05.120Z', cameraId = 'bai-sau-thuy-van') => ({
   cameraId,
@@ -54,6 +57,13 @@ const request = (bytes: Buffer, takenAt = '2026-11-24T07:03:05.120Z', cameraId =
 describe('inspectPng', () => {
   it('reads the size from a real PNG', () => {
     expect(inspectPng(png)).toEqual({ width: 320, height: 180 });
+  });
+
+  it('takes a frame of the largest size on either side, and not one pixel more on either', () => {
+    // Width and height are checked apart: a limit on one side only would let the other through.
+    expect(inspectPng(withSize(png, { width: 8192, height: 8192 }))).toEqual({ width: 8192, height: 8192 });
+    expect(() => inspectPng(withWidth(png, 8193))).toThrow(/PNG is 8193×180, larger than a camera frame/);
+    expect(() => inspectPng(withHeight(png, 8193))).toThrow(/PNG is 320×8193, larger than a camera frame/);
   });
 });
 
@@ -91,6 +101,15 @@ describe('createSnapshotStore', () => {
     expect(relative(dir, store.save(request(png, undefined, 'cang-cai-mep')).path)).toBe(join('2026-11-24', '140305_cang-cai-mep.png'));
   });
 
+  it('goes up to -999, then gives up rather than overwrite, leaving every file and no temp file', () => {
+    const { dir, store } = newStore();
+    const first = store.save(request(png)).path;
+    for (let n = 2; n <= 998; n += 1) copyFileSync(first, first.replace(/\.png$/, `-${n}.png`));
+    expect(store.save(request(png)).path).toBe(first.replace(/\.png$/, '-999.png'));
+    expect(() => store.save(request(png))).toThrow(/not saved in .*: more than 999 snapshots named 140305_bai-sau-thuy-van/);
+    expect(filesUnder(dir)).toHaveLength(999);
+  });
+
   const refused: Array<[string, () => Buffer, RegExp]> = [
     ['a JPEG', () => jpeg, /not a PNG image \(the PNG signature is missing\)/],
     ['text', () => Buffer.from('hello, this is not an image at all'), /not a PNG image/],
@@ -99,6 +118,8 @@ describe('createSnapshotStore', () => {
     ['a PNG without its last byte', () => png.subarray(0, png.length - 1), /truncated PNG/],
     ['a PNG 9000 pixels wide', () => withWidth(png, 9000), /PNG is 9000×180, larger than a camera frame \(max 8192 per side\)/],
     ['a PNG 0 pixels wide', () => withWidth(png, 0), /PNG has an empty size \(0×180\)/],
+    ['a PNG 9000 pixels tall', () => withHeight(png, 9000), /PNG is 320×9000, larger than a camera frame \(max 8192 per side\)/],
+    ['a PNG 0 pixels high', () => withHeight(png, 0), /PNG has an empty size \(320×0\)/],
     ['a PNG with a flipped bit', () => Buffer.from(png).fill(0x55, 60, 61), /corrupt PNG: bad checksum/],
     ['a PNG with a trailer', () => Buffer.concat([png, Buffer.from('extra')]), /data after IEND/],
   ];

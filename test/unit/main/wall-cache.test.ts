@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../../src-shared/hub-protocol';
 import { HubStateModel } from '../../../src-shared/hub-state-model';
@@ -65,6 +66,48 @@ describe('wall cache', () => {
     const rows = readCacheRows(file);
     expect(rows.seq).toBe(300);
     expect(rows.rows).toHaveLength(model.size);
+  });
+
+  it('writes rows and meta.seq as one commit: a failure at the seq write leaves neither, and the file reopens at its last prefix', async () => {
+    // A crash between two commits (rows, then seq) would leave rows past meta.seq, which the next
+    // start reads as a corrupt cache and throws away. Here the seq write itself fails, through a
+    // trigger on a second connection, the closest a test gets to dying right after the rows.
+    const { file } = tempCacheFile();
+    const { cache, model } = open(file);
+    cache.replaceAll({ hubId: HUB, seq: 0, messages: [] });
+    model.replace({ hubId: HUB, seq: 0, messages: [] });
+    feed(model, cache, mixedStream(40));
+    await nextTick();
+    const prefix = readCacheRows(file);
+    expect(prefix.seq).toBe(40);
+    const saboteur = new Database(file);
+    saboteur.exec("CREATE TRIGGER fail_seq BEFORE UPDATE OF seq ON meta WHEN NEW.seq > 40 BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
+    feed(model, cache, mixedStream(30, 41));
+    await nextTick();
+    expect(cache.state().status).toBe('unavailable');
+    expect(readCacheRows(file)).toEqual(prefix);
+    saboteur.exec('DROP TRIGGER fail_seq');
+    saboteur.close();
+    cache.close();
+    const reopened = open(file);
+    expect(reopened.cache.state()).toEqual({ status: 'ok' });
+    expect(reopened.model.messages()).toEqual(stateAfter(HUB, mixedStream(40)).messages());
+  });
+
+  it('replaces the state with a snapshot as one commit: a failure at the meta write keeps the old state whole', () => {
+    const { file } = tempCacheFile();
+    const { cache } = open(file);
+    const old = stateAfter(HUB, mixedStream(60)).snapshot();
+    cache.replaceAll(old);
+    const saboteur = new Database(file);
+    saboteur.exec("CREATE TRIGGER fail_meta BEFORE UPDATE ON meta WHEN NEW.hub_id = 'hub-b' BEGIN SELECT RAISE(ABORT, 'disk gone'); END");
+    cache.replaceAll(stateAfter('hub-b', mixedStream(90)).snapshot());
+    expect(cache.state().status).toBe('unavailable');
+    saboteur.exec('DROP TRIGGER fail_meta');
+    saboteur.close();
+    const rows = readCacheRows(file);
+    expect(rows).toMatchObject({ hubId: HUB, seq: 60 });
+    expect(rows.rows.map((r) => r.seq)).toEqual(old.messages.map((m) => m.seq));
   });
 
   it('flushes every maxBatch changes without waiting for the tick', () => {
