@@ -10,6 +10,7 @@ import { catchUp } from './walls/catch-up';
 import { CatchUpQueue } from './walls/catch-up-queue';
 import { checkHandshake } from './walls/handshake';
 import { DEFAULT_RESYNC_LIMITS, type ResyncLimits } from './walls/resync-limit';
+import type { EncodedSnapshot } from './walls/encode-snapshot';
 import { createSnapshotCache } from './walls/snapshot-cache';
 import { Turns } from './walls/turns';
 import { WallSession } from './walls/wall-session';
@@ -37,6 +38,8 @@ export interface WallServer {
   wallCount(): number;
   /** Catch-ups running and waiting now, and snapshots encoded so far. */
   catchUps(): { active: number; queued: number; snapshotEncodings: number };
+  /** The state as it is now, encoded (shared with the walls' snapshots). */
+  snapshot(): Promise<EncodedSnapshot>;
   /** Disconnects every wall and stops the socket.io server (which closes the HTTP server too). */
   close(): Promise<void>;
 }
@@ -161,6 +164,7 @@ export function startWallServer(options: WallServerOptions): WallServer {
     broadcast,
     wallCount: () => io.of('/').sockets.size,
     catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
+    snapshot: () => snapshots.current(),
     close: async () => {
       io.disconnectSockets(true);
       await io.close();
