@@ -78,7 +78,12 @@ function paceUpgrades(http: HttpServer, turns: Turns): void {
   const listeners = http.listeners('upgrade') as Array<(...args: unknown[]) => void>;
   http.removeAllListeners('upgrade');
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands over an upgraded socket with no error listener: one reset while it waits its turn
+    // would otherwise be an uncaught error.
+    const waiting = (): void => void socket.destroy();
+    socket.on('error', waiting);
     void turns.next().then(() => {
+      socket.off('error', waiting);
       if (!socket.destroyed) listeners.forEach((listener) => listener.call(http, req, socket, head));
     });
   });
