@@ -10,6 +10,7 @@ import { catchUp } from './walls/catch-up';
 import { CatchUpQueue } from './walls/catch-up-queue';
 import { checkHandshake } from './walls/handshake';
 import { DEFAULT_RESYNC_LIMITS, type ResyncLimits } from './walls/resync-limit';
+import type { EncodedSnapshot } from './walls/encode-snapshot';
 import { createSnapshotCache } from './walls/snapshot-cache';
 import { Turns } from './walls/turns';
 import { WallSession } from './walls/wall-session';
@@ -37,6 +38,8 @@ export interface WallServer {
   wallCount(): number;
   /** Catch-ups running and waiting now, and snapshots encoded so far. */
   catchUps(): { active: number; queued: number; snapshotEncodings: number };
+  /** The state as it is now, encoded (shared with the walls' snapshots). */
+  snapshot(): Promise<EncodedSnapshot>;
   /** Disconnects every wall and stops the socket.io server (which closes the HTTP server too). */
   close(): Promise<void>;
 }
@@ -75,7 +78,12 @@ function paceUpgrades(http: HttpServer, turns: Turns): void {
   const listeners = http.listeners('upgrade') as Array<(...args: unknown[]) => void>;
   http.removeAllListeners('upgrade');
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node hands over an upgraded socket with no error listener: one reset while it waits its turn
+    // would otherwise be an uncaught error.
+    const waiting = (): void => void socket.destroy();
+    socket.on('error', waiting);
     void turns.next().then(() => {
+      socket.off('error', waiting);
       if (!socket.destroyed) listeners.forEach((listener) => listener.call(http, req, socket, head));
     });
   });
@@ -161,6 +169,7 @@ export function startWallServer(options: WallServerOptions): WallServer {
     broadcast,
     wallCount: () => io.of('/').sockets.size,
     catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
+    snapshot: () => snapshots.current(),
     close: async () => {
       io.disconnectSockets(true);
       await io.close();

@@ -93,7 +93,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       limits: ingestLimitsSchema.parse(options.ingestLimits ?? {}),
       ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     }),
-    createStateRoutes(store, options.wallTokens),
+    createStateRoutes(store, options.wallTokens, walls.snapshot),
   );
 
   try {

@@ -22,6 +22,8 @@ export interface SnapshotCache {
    * in the log. Encoded when none fits; callers meanwhile wait for that one encoding.
    */
   get(): Promise<EncodedSnapshot>;
+  /** A snapshot of the state as it is now (the cached one if nothing changed since; else encoded, shared with concurrent callers). */
+  current(): Promise<EncodedSnapshot>;
   /** Snapshots encoded so far. */
   encodings(): number;
 }
@@ -67,6 +69,13 @@ export function createSnapshotCache(options: SnapshotCacheOptions): SnapshotCach
     async get() {
       if (latest && fits(latest)) return latest;
       // One that is being encoded started moments ago: it fits, or the catch-up replays the rest.
+      return encoding ?? encode();
+    },
+    async current() {
+      if (latest && latest.hubId === store.hubId && latest.seq === store.model.seq) return latest;
+      const pending = encoding;
+      // One already under way may be a few seqs old; a caller that asked for now gets a newer one.
+      if (pending && (await pending).seq === store.model.seq) return pending;
       return encoding ?? encode();
     },
     encodings: () => encodings,

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HUB_TOPIC_NAMES, type HubMessage } from '../../../src-shared/hub-protocol';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
@@ -213,5 +215,28 @@ describe('state routes', () => {
     expect(state.seq).toBe(hub.state.seq);
     const health = (await (await fetch(`${hub.url}/healthz`)).json()) as unknown;
     expect(health).toEqual({ ok: true, hubId: hub.hubId, seq: hub.state.seq });
+  });
+
+  it('answers /api/v1/state from one encoding per state, gzipped to a client that takes gzip', async () => {
+    expect((await postIngest(hub.url, ENV.apiKey, 'environment', [validRecord('environment', 77)])).status).toBe(200);
+    const before = hub.catchUps().snapshotEncodings;
+    const ask = (encoding: string): Promise<{ encoding: string | undefined; body: Buffer }> =>
+      new Promise((resolve, reject) => {
+        const req = request(`${hub.url}/api/v1/state`, { headers: { Authorization: `Bearer ${WALL_TOKEN}`, 'Accept-Encoding': encoding } }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => parts.push(chunk));
+          res.on('end', () => resolve({ encoding: res.headers['content-encoding'], body: Buffer.concat(parts) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(i % 2 ? 'gzip, deflate' : 'identity')));
+    expect(hub.catchUps().snapshotEncodings - before).toBe(1);
+    const plain = answers.filter((a) => a.encoding === undefined);
+    const zipped = answers.filter((a) => a.encoding === 'gzip');
+    expect([plain.length, zipped.length]).toEqual([10, 10]);
+    const state = JSON.parse(plain[0]!.body.toString()) as { seq: number };
+    expect(state.seq).toBe(hub.state.seq);
+    expect(JSON.parse(gunzipSync(zipped[0]!.body).toString())).toEqual(state);
   });
 });
