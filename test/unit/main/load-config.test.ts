@@ -1,5 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALLS } from '../../../src-main/config/default-walls';
@@ -154,6 +154,33 @@ describe('loadConfig', () => {
     ]);
     expect(loadConfig(configFile(JSON.stringify({ layouts, walls }))).config.presets).toEqual([]);
     expect(loadConfig(configFile('{}')).config.presets.length).toBeGreaterThan(0);
+  });
+
+  it('still starts the demo when only a key outside hub is misspelt or bad', () => {
+    const loaded = loadConfig(configFile(JSON.stringify({ langauge: 'en', browser: { port: 'eighty' } })));
+    expect(loaded.errors).toHaveLength(2);
+    expect(loaded.config.hub.urlProblem).toBeUndefined();
+  });
+
+  it('pins what is dropped for a bad entry in a list: the whole list, with one line for the entry', () => {
+    const path = configFile(JSON.stringify({ language: 'en', walls: [{ id: 'a', name: '', layoutId: 'x' }] }));
+    const loaded = loadConfig(path);
+    expect(loaded.errors).toEqual([expect.stringMatching(/^.*: field "walls\[0\]\.name": .*; using the default$/)]);
+    expect(loaded.config.walls).toEqual(DEFAULT_WALLS);
+    expect(loaded.config.language).toBe('en');
+  });
+
+  it('gives the demo walls the demo operations and own walls none, names a bad key binding, and defaults the station to the host name', () => {
+    const demo = loadConfig(configFile('{}')).config;
+    expect(demo.agendas.length + demo.rules.length).toBeGreaterThan(0);
+    const layout = { id: 'l1', name: 'L1', cols: 1, rows: 1, tiles: [{ id: 't', kind: 'ticker', area: { col: 1, row: 1 } }] };
+    const own = loadConfig(configFile(JSON.stringify({ layouts: [layout], walls: [{ id: 'a', name: 'A', layoutId: 'l1' }] }))).config;
+    expect([own.agendas, own.schedules, own.rules]).toEqual([[], [], []]);
+    expect(demo.console.station).toBe(hostname());
+    expect(loadConfig(configFile(JSON.stringify({ console: { station: 'Bàn 1' } }))).config.console.station).toBe('Bàn 1');
+    const path = configFile(JSON.stringify({ keys: { 'no-such-binding': 'F1' } }));
+    const keys = loadConfig(path);
+    expect(keys.errors).toEqual([expect.stringMatching(new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: field "[^"]*no-such-binding[^"]*":`))]);
   });
 
   it('merges staleAfterSeconds over each topic\'s default', () => {

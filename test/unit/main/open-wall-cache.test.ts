@@ -92,6 +92,7 @@ describe('opening the wall cache', () => {
     // Each check on meta and on a row's types on its own, so none of them can go missing unnoticed.
     ['messages without a hub id', 'UPDATE meta SET hub_id = NULL', /messages without a hub id/],
     ['a seq without a hub id', 'DELETE FROM messages; UPDATE meta SET hub_id = NULL', /messages without a hub id/],
+    ['rows without a hub id at seq 0', 'UPDATE meta SET hub_id = NULL, seq = 0', /messages without a hub id/],
     ['a malformed hub id', "UPDATE meta SET hub_id = 'hub a; drop'", /meta hub id is malformed/],
     ['a hub id stored as a blob', "UPDATE meta SET hub_id = CAST(hub_id AS BLOB)", /meta hub id is malformed/],
     ['a seq that is not a whole number', 'UPDATE meta SET seq = 2.5', /meta seq 2.5 is not a sequence number/],

@@ -54,7 +54,32 @@ const request = (bytes: Buffer, takenAt = '2026-11-24T07:03:05.120Z', cameraId =
   pngBase64: bytes.toString('base64'),
 });
 
+/** A PNG chunk with its length and CRC, to put together files a real encoder would not write. */
+function chunk(type: string, data: Buffer = Buffer.alloc(0)): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
 describe('inspectPng', () => {
+  it('checks the chunk structure: IHDR first and 13 bytes, image data present, IEND last', () => {
+    const ihdr = png.subarray(8, 33);
+    const idat = chunk('IDAT', Buffer.from([1, 2, 3]));
+    const iend = chunk('IEND');
+    expect(inspectPng(Buffer.concat([SIGNATURE, ihdr, idat, iend]))).toEqual({ width: 320, height: 180 });
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, ihdr, iend]))).toThrow('PNG has no image data (no IDAT chunk)');
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, idat, ihdr, iend]))).toThrow('not a PNG image (IHDR is not the first chunk)');
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, chunk('IHDR', png.subarray(16, 28)), idat, iend]))).toThrow('not a PNG image (IHDR is not the first chunk)');
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, ihdr, idat]))).toThrow('truncated PNG: IEND chunk missing');
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, ihdr, idat.subarray(0, 11)]))).toThrow('truncated PNG: chunk header cut off at byte 33');
+    expect(() => inspectPng(Buffer.concat([SIGNATURE, ihdr, idat.subarray(0, 13)]))).toThrow('truncated PNG: IDAT chunk needs 3 bytes, only 1 left');
+    expect(() => inspectPng(SIGNATURE.subarray(0, 7))).toThrow('not a PNG image (the PNG signature is missing)');
+  });
+
   it('reads the size from a real PNG', () => {
     expect(inspectPng(png)).toEqual({ width: 320, height: 180 });
   });
