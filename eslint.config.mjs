@@ -11,7 +11,7 @@ const electronOnly = { name: 'electron', message: 'Only src-main/electron/ may i
 const nodeBuiltins = { group: ['node:*'], message: 'No Node built-ins here.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**', '.cache/**', 'reports/**', '.stryker-tmp/**'] },
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'assets/**', '.cache/**', 'reports/**', '.stryker-tmp*/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -163,6 +163,19 @@ describe('hub store', () => {
     expect(released()).toBe(100);
   });
 
+  it('leaves the file sound after a pruning that finds nothing old enough to delete', () => {
+    const { file, open } = setup(100);
+    const store = open();
+    // 10 versions released: a pruning runs, but the log is still inside its window of 100.
+    for (let i = 1; i <= 11; i += 1) store.append([alert(1, `v${i}`)]);
+    expect(rows(file)).toHaveLength(11);
+    store.close();
+    const reopened = open();
+    expect(reopened.hubId).toBe(store.hubId);
+    expect(reopened.replayableFrom()).toBe(1);
+    expect(reopened.model.seq).toBe(11);
+  });
+
   it('stores nothing and keeps the state as committed when an append fails half-way', () => {
     const { file, open } = setup();
     const store = open();
@@ -173,6 +186,12 @@ describe('hub store', () => {
     expect(store.model.snapshot(new Date(0))).toEqual(before);
     expect(rows(file)).toHaveLength(1);
     expect(store.append([point(3)])[0]!.seq).toBe(2);
+    // The good record of the failed batch was never stored: sending it again stores it, rather than
+    // answering "duplicate" with the seq of a rolled-back row.
+    const good = point(4, 'TP. Phú Mỹ');
+    expect(() => store.append([good, bad])).toThrow(/BigInt/);
+    expect(store.append([good])).toEqual([{ duplicate: false, seq: 3, message: expect.objectContaining({ seq: 3 }) }]);
+    expect(rows(file).map((r) => r.seq)).toEqual([1, 2, 3]);
   });
 
   it('moves a file that is not a database aside as <file>.corrupt-<time>, logs it and starts a new hub', () => {
@@ -213,6 +232,20 @@ describe('hub store', () => {
     expect(reopened.model.seq).toBe(2);
     expect(rows(b.file).map((r) => r.retained)).toEqual([0, 1]);
     expect(b.log.lines.some((l) => l.includes('no longer pass their schema'))).toBe(true);
+  });
+
+  it('releases on open the rows flagged retained that the state no longer keeps, so pruning can reach them', () => {
+    const { file, open } = setup();
+    const store = open();
+    store.append([alert(1), alert(1, 'v2'), alert(1, 'v3')]);
+    store.close();
+    // As a hub with other retention rules would have left them: all three flagged retained.
+    const db = new Database(file);
+    db.prepare('UPDATE log SET retained = 1').run();
+    db.close();
+    const reopened = open();
+    expect(reopened.model.messages().map((m) => m.seq)).toEqual([3]);
+    expect(rows(file).map((r) => [r.seq, r.retained])).toEqual([[1, 0], [2, 0], [3, 1]]);
   });
 
   it('refuses a database from a newer hub without moving or changing it', () => {
