@@ -52,9 +52,13 @@ export const auditListSchema = z.object({
 });
 export type AuditList = z.infer<typeof auditListSchema>;
 
-/** Most days one CSV export may span, and most rows it may carry (a year of a busy IOC fits). */
+/**
+ * Most days one CSV export may span, and most rows it may carry: 100,000 rows are about 85 MB of
+ * CSV (two weeks of a very busy IOC), built in the host's memory and sent in one answer; past it
+ * the export says so and the operator narrows the dates.
+ */
 export const AUDIT_EXPORT_MAX_DAYS = 366;
-export const AUDIT_EXPORT_MAX_ROWS = 1_000_000;
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
 
 export const auditExportRequestSchema = z
   .object({ fromDate: vietnamDate, toDate: vietnamDate })
