@@ -5,7 +5,7 @@ import { SIGN_IN_PATH } from '../../src-shared/access';
 import { APP_ROUTE_PATTERN } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
-import { allowedHostNames, hostAllowed, isLoopback, originAllowed } from './allowed-hosts';
+import { allowedHostNames, hostAllowed, isLoopback, isWildcard, originAllowed } from './allowed-hosts';
 import { attachBridge } from './bridge-server';
 import { handleSignIn } from './sign-in-route';
 import { contentTypeOf, readStatic, resolveStaticFile } from './static-files';
@@ -108,7 +108,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     http.listen(options.port, options.host, () => resolve());
   });
   const { port } = http.address() as AddressInfo;
-  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+  // Bound to every interface, this machine's kiosks and printed links use loopback: 0.0.0.0 is no
+  // name to ask for (and not one the host answers to).
+  const shown = isWildcard(options.host) ? '127.0.0.1' : options.host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
   core.setWallUrlBase(url);
   log.info(`browser mode serving walls at ${url}/wall/<id> and the console at ${url}/console`);
   return {

@@ -1,6 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -175,6 +175,30 @@ describe('binding beyond this machine', () => {
       await local.close();
     } finally {
       await lone.close();
+    }
+  });
+});
+
+describe('bound to every interface', () => {
+  it('serves this machine’s own names and loopback, prints a loopback address, and still refuses a foreign name', async () => {
+    const wide = await startWebHost({ core, rendererDir, host: '0.0.0.0', port: 0, log: createMemoryLogger('wide') });
+    try {
+      expect(wide.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const widePort = new URL(wide.url).port;
+      const get = (hostHeader: string): Promise<number> =>
+        new Promise((resolvePromise, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port: Number(widePort), path: '/console', headers: { Host: hostHeader } }, (res) => {
+            res.resume();
+            resolvePromise(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await get(`127.0.0.1:${widePort}`)).toBe(200);
+      expect(await get(`${hostname()}:${widePort}`)).toBe(200);
+      expect(await get(`evil.example:${widePort}`)).toBe(421);
+    } finally {
+      await wide.close();
     }
   });
 });
