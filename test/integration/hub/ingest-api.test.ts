@@ -1,23 +1,16 @@
 import { request } from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HUB_TOPIC_NAMES, type HubMessage } from '../../../src-shared/hub-protocol';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
-import { startTestHub, tempDir, TEST_DEPARTMENTS, validRecord, WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { TEST_DEPARTMENTS, validRecord, WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { useTestHub } from '../../helpers/use-test-hub';
 import { fetchHubState } from '../../helpers/hub-state';
 
 const ENV = TEST_DEPARTMENTS.environment;
 const IOC = TEST_DEPARTMENTS.ioc;
-const temp = tempDir();
 let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub({ dir: temp.dir });
-});
-afterAll(async () => {
-  await hub.close();
-  temp.remove();
-});
+useTestHub((started) => (hub = started));
 
 async function raw(path: string, init: RequestInit & { key?: string; contentType?: string } = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { ...(init.headers as Record<string, string>) };

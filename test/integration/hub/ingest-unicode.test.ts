@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { KpiPoint } from '../../../src-shared/domain';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
-import { startTestHub, tempDir, TEST_DEPARTMENTS, validRecord, type TestHub } from '../../helpers/hub-fixtures';
+import { TEST_DEPARTMENTS, validRecord, type TestHub } from '../../helpers/hub-fixtures';
+import { useTestHub } from '../../helpers/use-test-hub';
 
 const ENV = TEST_DEPARTMENTS.environment;
 const IOC = TEST_DEPARTMENTS.ioc;
-const temp = tempDir();
 let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub({ dir: temp.dir });
-});
-afterAll(async () => {
-  await hub.close();
-  temp.remove();
-});
+useTestHub((started) => (hub = started));
 
 const NFC = (text: string): string => text.normalize('NFC');
 const NFD = (text: string): string => text.normalize('NFD');

@@ -1,17 +1,10 @@
 import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestHub, tempDir, WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { describe, expect, it } from 'vitest';
+import { WALL_TOKEN, type TestHub } from '../../helpers/hub-fixtures';
+import { useTestHub } from '../../helpers/use-test-hub';
 
-const temp = tempDir();
 let hub: TestHub;
-
-beforeAll(async () => {
-  hub = await startTestHub({ dir: temp.dir });
-});
-afterAll(async () => {
-  await hub.close();
-  temp.remove();
-});
+useTestHub((started) => (hub = started));
 
 /** Connects once with `auth`; resolves with 'connected' or the connect error and its data. */
 function handshake(auth: unknown): Promise<{ message: string; data?: unknown }> {
