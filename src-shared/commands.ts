@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleAllows, type Role } from './access';
 import type { CallerKind } from './caller';
 import { idSchema } from './domain';
+import { mapViewRefSchema } from './map';
 import { snapshotRequestSchema, snapshotSavedSchema } from './snapshot';
 import { pushedContentSchema } from './wall-view';
 
@@ -117,6 +118,28 @@ export const COMMANDS = {
     wallLocal: true,
     vi: 'Thu nhỏ về lưới trên màn hình {wallId}',
     en: 'Back to the grid on wall {wallId}',
+  },
+  'map.show-view': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema, view: mapViewRefSchema.nullable() }).strict(),
+    result: noResult,
+    issuers: ['console', 'agenda'],
+    vi: 'Bản đồ {tileId} trên màn hình {wallId}: đổi vùng hiển thị',
+    en: 'Map {tileId} on wall {wallId}: change the view',
+  },
+  'map.follow-alert': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema, alertId: idSchema.nullable() }).strict(),
+    result: noResult,
+    issuers: ['console'],
+    vi: 'Bản đồ {tileId} trên màn hình {wallId}: bám theo cảnh báo',
+    en: 'Map {tileId} on wall {wallId}: follow an alert',
+  },
+  'map.open-camera': {
+    payload: z.object({ wallId: idSchema, tileId: idSchema, cameraId: idSchema }).strict(),
+    result: noResult,
+    issuers: WALL_LOCAL,
+    wallLocal: true,
+    vi: 'Mở camera {cameraId} từ bản đồ trên màn hình {wallId}',
+    en: 'Open camera {cameraId} from the map on wall {wallId}',
   },
   'tour.control': {
     payload: z.object({ wallId: idSchema, tileId: idSchema.nullable(), action: z.enum(['toggle-pause', 'next', 'previous']) }).strict(),

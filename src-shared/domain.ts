@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mapLayerSchema, mapViewRefSchema } from './map';
 import { subsystemIdSchema } from './subsystems';
 
 /**
@@ -20,7 +21,7 @@ export const gridAreaSchema = z.object({
 });
 export type GridArea = z.infer<typeof gridAreaSchema>;
 
-export const TILE_KINDS = ['camera', 'camera-tour', 'kpi', 'ticker', 'text'] as const;
+export const TILE_KINDS = ['camera', 'camera-tour', 'kpi', 'ticker', 'text', 'map'] as const;
 export const tileKindSchema = z.enum(TILE_KINDS);
 export type TileKind = z.infer<typeof tileKindSchema>;
 
@@ -53,13 +54,46 @@ export const textTileSchema = z.object({
   text: z.string().max(2000),
 });
 
-export const tileSchema = z.discriminatedUnion('kind', [cameraTileSchema, cameraTourTileSchema, kpiTileSchema, tickerTileSchema, textTileSchema]);
+export const severitySchema = z.enum(['info', 'warning', 'critical']);
+export type Severity = z.infer<typeof severitySchema>;
+/** Severities in order, for "at least warning" and "most severe first". */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
+/**
+ * A map of the province with live layers (src-renderer/tiles/map). `units` names the KPI drawn
+ * per unit (its `kpiId@unit` series); `follow` flies the map to each new alert at or above
+ * `minSeverity` and back home after `returnAfterSeconds` or when the alert is acknowledged.
+ */
+/** The map tile's fields; `mapTileSchema` adds the checks across fields (zod cannot pick from a refined object). */
+export const mapTileObjectSchema = z
+  .object({
+    ...tileBase,
+    kind: z.literal('map'),
+    title: z.string().max(80).optional(),
+    view: mapViewRefSchema.default('province'),
+    layers: z.array(mapLayerSchema).max(5).default(['cameras', 'alerts', 'reports', 'stations']),
+    units: z.object({ kpiId: idSchema }).strict().optional(),
+    follow: z
+      .object({
+        minSeverity: severitySchema.default('critical'),
+        returnAfterSeconds: z.number().int().min(5).max(3600).default(30),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export const mapTileSchema = mapTileObjectSchema.superRefine((tile, ctx) => {
+    if (new Set(tile.layers).size !== tile.layers.length) ctx.addIssue({ code: 'custom', path: ['layers'], message: 'a layer is named twice' });
+    if (tile.layers.includes('units') && !tile.units) ctx.addIssue({ code: 'custom', path: ['units'], message: 'the "units" layer needs units.kpiId: the KPI drawn per unit' });
+  });
+
+export const tileSchema = z.discriminatedUnion('kind', [cameraTileSchema, cameraTourTileSchema, kpiTileSchema, tickerTileSchema, textTileSchema, mapTileSchema]);
 export type Tile = z.infer<typeof tileSchema>;
 export type CameraTile = z.infer<typeof cameraTileSchema>;
 export type CameraTourTile = z.infer<typeof cameraTourTileSchema>;
 export type KpiTile = z.infer<typeof kpiTileSchema>;
 export type TickerTile = z.infer<typeof tickerTileSchema>;
 export type TextTile = z.infer<typeof textTileSchema>;
+export type MapTile = z.infer<typeof mapTileSchema>;
 
 function overlaps(a: GridArea, b: GridArea): boolean {
   return a.col < b.col + b.colSpan && b.col < a.col + a.colSpan && a.row < b.row + b.rowSpan && b.row < a.row + a.rowSpan;
@@ -189,10 +223,6 @@ export function kpiKey(kpiId: string, district?: string): string {
   return district ? `${kpiId}@${district.normalize('NFC')}` : kpiId;
 }
 
-export const severitySchema = z.enum(['info', 'warning', 'critical']);
-export type Severity = z.infer<typeof severitySchema>;
-/** Severities in order, for "at least warning" and "most severe first". */
-export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, critical: 2 };
 
 /** An incident or alert raised by a subsystem; a later record with the same id updates its status. */
 export const alertSchema = z.object({
@@ -242,6 +272,8 @@ export const environmentReadingSchema = z
     stationId: idSchema,
     stationName: z.string().min(1).max(120),
     district: z.string().min(1).max(80),
+    /** Where the station stands, for the map's station layer. */
+    point: geoPointSchema.optional(),
     time: isoTime,
     aqi: z.number().int().min(0).max(999).optional(),
     /** µg/m³ */

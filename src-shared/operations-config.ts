@@ -66,6 +66,8 @@ export const ruleActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('camera'), tileId: idSchema.optional() }),
   /** Another layout on the wall; with `cameraTileId`, the alert's camera goes into that tile. */
   z.object({ kind: z.literal('layout'), layoutId: idSchema, cameraTileId: idSchema.optional() }),
+  /** The wall's map tile `tileId` flies to the alert and follows it while the takeover lasts. */
+  z.object({ kind: z.literal('map'), tileId: idSchema }),
 ]);
 export type RuleAction = z.infer<typeof ruleActionSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cameraTileSchema, idSchema, kpiTileSchema, layoutSchema, severitySchema, wallSchema } from './domain';
+import { cameraTileSchema, idSchema, kpiTileSchema, layoutSchema, mapTileObjectSchema, severitySchema, wallSchema } from './domain';
+import { mapViewRefSchema } from './map';
 
 /**
  * What a wall shows right now, as the host decides it and every window paints it: the layout with
@@ -11,6 +12,7 @@ import { cameraTileSchema, idSchema, kpiTileSchema, layoutSchema, severitySchema
 export const pushedContentSchema = z.discriminatedUnion('kind', [
   cameraTileSchema.pick({ kind: true, cameraId: true }),
   kpiTileSchema.pick({ kind: true, kpiId: true, district: true, chart: true }),
+  mapTileObjectSchema.pick({ kind: true, view: true, layers: true, units: true }),
 ]);
 export type PushedContent = z.infer<typeof pushedContentSchema>;
 
@@ -54,6 +56,16 @@ export const takeoverViewSchema = z.object({
 });
 export type TakeoverView = z.infer<typeof takeoverViewSchema>;
 
+/**
+ * What an operator (or a rule) asked of a map tile: another view than the tile's own, and an alert
+ * the map follows until it is cleared or the rule's takeover ends.
+ */
+export const mapStateSchema = z.object({
+  view: mapViewRefSchema.optional(),
+  followAlertId: idSchema.optional(),
+});
+export type MapState = z.infer<typeof mapStateSchema>;
+
 /** The id of the tile that shows a camera put over the whole wall (not on its layout). */
 export const FOCUS_TILE_ID = 'wall-focus';
 
@@ -70,6 +82,8 @@ export const wallViewSchema = z.object({
   takeover: takeoverViewSchema.nullable().default(null),
   /** Every camera tour of the layout, by tile id. */
   tours: z.record(idSchema, tourViewSchema).default({}),
+  /** Map tiles of the layout told to show another view or follow an alert, by tile id. */
+  maps: z.record(idSchema, mapStateSchema).default({}),
   source: wallSourceSchema.default({ kind: 'config' }),
 });
 export type WallView = z.infer<typeof wallViewSchema>;

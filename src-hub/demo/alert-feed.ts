@@ -2,6 +2,7 @@ import type { Alert, Camera } from '../../src-shared/domain';
 import { ALERT_TEMPLATES, DISTRICTS } from './alert-templates';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick } from './random';
+import { demoPointIn, withPoint } from '../../src-shared/demo/demo-units';
 
 interface OpenAlert {
   alert: Alert;
@@ -38,7 +39,7 @@ export function createAlertFeed(ctx: FeedContext, meanSeconds: number, cameras: 
       subsystem: template.subsystem,
       category: template.category,
       text: template.text.replace('{d}', camera?.name ?? district),
-      location: { district, ...(camera?.location ? { point: camera.location } : {}) },
+      location: { district, ...withPoint(camera?.location ?? demoPointIn(district, random)) },
       ...(camera ? { cameraId: camera.id } : {}),
       status: 'open',
     };

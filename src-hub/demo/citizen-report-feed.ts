@@ -1,5 +1,6 @@
 import type { CitizenReport } from '../../src-shared/domain';
 import { DISTRICTS } from './alert-templates';
+import { demoPointIn, withPoint } from '../../src-shared/demo/demo-units';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick } from './random';
 
@@ -46,7 +47,8 @@ export function createCitizenReportFeed(ctx: FeedContext, meanSeconds: number): 
       id: `pakn-${ctx.startedAt.toString(36)}-${counter}`,
       category: kind.category,
       title: kind.title.replace('{d}', district),
-      location: { district },
+      // Most reports come with a place (the app and Zalo share one); a hotline call often does not.
+      location: { district, ...(random() < 0.85 ? withPoint(demoPointIn(district, random)) : {}) },
       channel: pick(CHANNELS, random),
       status: 'received',
       receivedAt: iso(now),

@@ -10,6 +10,9 @@ interface Station {
   id: string;
   name: string;
   district: string;
+  /** Where the station stands, for the map. */
+  lat: number;
+  lng: number;
   aqi?: number;
   pm25?: number;
   waterCm?: number;
@@ -17,13 +20,13 @@ interface Station {
 }
 
 export const DEMO_STATIONS: readonly Station[] = [
-  { id: 'qt-vung-tau-thang-tam', name: 'Trạm quan trắc không khí Thắng Tam', district: 'TP. Vũng Tàu', aqi: 45, pm25: 14 },
-  { id: 'qt-phu-my-kcn', name: 'Trạm quan trắc KCN Phú Mỹ I', district: 'TX. Phú Mỹ', aqi: 78, pm25: 27 },
-  { id: 'qt-ba-ria-trung-tam', name: 'Trạm quan trắc không khí TP. Bà Rịa', district: 'TP. Bà Rịa', aqi: 55, pm25: 18 },
-  { id: 'qt-con-dao', name: 'Trạm quan trắc Côn Đảo', district: 'H. Côn Đảo', aqi: 22, pm25: 7 },
-  { id: 'tv-song-dinh', name: 'Trạm thủy văn sông Dinh', district: 'TP. Bà Rịa', waterCm: 120, tideCm: 90 },
-  { id: 'tv-song-ray', name: 'Trạm thủy văn sông Ray', district: 'H. Xuyên Mộc', waterCm: 210, tideCm: 30 },
-  { id: 'tv-vung-tau', name: 'Trạm hải văn Vũng Tàu', district: 'TP. Vũng Tàu', waterCm: 260, tideCm: 140 },
+  { id: 'qt-vung-tau-thang-tam', lat: 10.3505, lng: 107.0902, name: 'Trạm quan trắc không khí Thắng Tam', district: 'TP. Vũng Tàu', aqi: 45, pm25: 14 },
+  { id: 'qt-phu-my-kcn', lat: 10.5879, lng: 107.0475, name: 'Trạm quan trắc KCN Phú Mỹ I', district: 'TX. Phú Mỹ', aqi: 78, pm25: 27 },
+  { id: 'qt-ba-ria-trung-tam', lat: 10.4985, lng: 107.1702, name: 'Trạm quan trắc không khí TP. Bà Rịa', district: 'TP. Bà Rịa', aqi: 55, pm25: 18 },
+  { id: 'qt-con-dao', lat: 8.6847, lng: 106.6089, name: 'Trạm quan trắc Côn Đảo', district: 'H. Côn Đảo', aqi: 22, pm25: 7 },
+  { id: 'tv-song-dinh', lat: 10.4868, lng: 107.1585, name: 'Trạm thủy văn sông Dinh', district: 'TP. Bà Rịa', waterCm: 120, tideCm: 90 },
+  { id: 'tv-song-ray', lat: 10.5205, lng: 107.4755, name: 'Trạm thủy văn sông Ray', district: 'H. Xuyên Mộc', waterCm: 210, tideCm: 30 },
+  { id: 'tv-vung-tau', lat: 10.3402, lng: 107.0745, name: 'Trạm hải văn Vũng Tàu', district: 'TP. Vũng Tàu', waterCm: 260, tideCm: 140 },
 ];
 
 const EVERY_MS = 10_000;
@@ -39,7 +42,7 @@ export function createEnvironmentFeed(ctx: FeedContext, seedPoints: number): Fee
     // A slow shared drift per station, so AQI and PM2.5 move together the way they do.
     const d = Math.max(-0.5, Math.min(0.8, (drift.get(station.id) ?? 0) * 0.9 + (random() - 0.5) * 0.2));
     drift.set(station.id, d);
-    const r: EnvironmentReading = { stationId: station.id, stationName: station.name, district: station.district, time: iso(time) };
+    const r: EnvironmentReading = { stationId: station.id, stationName: station.name, district: station.district, point: { lat: station.lat, lng: station.lng }, time: iso(time) };
     if (station.aqi !== undefined) r.aqi = Math.max(0, Math.round(station.aqi * (1 + d)));
     if (station.pm25 !== undefined) r.pm25 = Math.max(0, Math.round(station.pm25 * (1 + d) * 10) / 10);
     if (station.waterCm !== undefined) {

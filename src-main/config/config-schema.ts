@@ -5,6 +5,7 @@ import { hubTopicSchema } from '../../src-shared/hub-topics';
 import { keyOverridesSchema } from '../../src-shared/keys/key-table';
 import { agendaSchema, ruleSchema, scheduleSchema } from '../../src-shared/operations-config';
 import { operatorAccountsSchema, accessSchema } from './access-schema';
+import { mapConfigSchema } from './map-config-schema';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -57,6 +58,8 @@ export const appConfigSchema = z
     schedules: z.array(scheduleSchema).optional(),
     /** Alert-triggered layouts; absent: the demo's when the walls are the demo's. */
     rules: z.array(ruleSchema).optional(),
+    /** The map tile's deployment data: an MBTiles overlay, administrative units, named views. */
+    map: mapConfigSchema,
     /** Operator accounts: who may sign in on a console, with which role (README, "Security"). */
     operators: operatorAccountsSchema,
     /** How long sessions last and how failed sign-ins are slowed down. */

@@ -8,12 +8,13 @@ import type { Agenda, Rule, Schedule } from '../../src-shared/operations-config'
 import type { Logger } from '../../src-shared/node/log';
 import { errorMessage } from '../../src-shared/node/log';
 import { appConfigSchema, type ParsedAppConfig } from './config-schema';
+import { resolveMap, type ResolvedMap } from './resolve-map';
 import { DEFAULT_LAYOUTS, DEFAULT_PRESETS, DEFAULT_WALLS } from './default-walls';
 import { resolveOperations } from './resolve-operations';
 import { resolveStaleAfter } from './stale-after';
 
 /** The config the app runs on: every optional part filled in. */
-export type AppConfig = Omit<ParsedAppConfig, 'hub' | 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds' | 'agendas' | 'schedules' | 'rules' | 'keys' | 'console'> & {
+export type AppConfig = Omit<ParsedAppConfig, 'hub' | 'walls' | 'layouts' | 'presets' | 'staleAfterSeconds' | 'agendas' | 'schedules' | 'rules' | 'keys' | 'console' | 'map'> & {
   /**
    * `urlProblem` is set when the file names a hub that cannot be used (see hubUrlProblem): then
    * `url` is undefined and the app must neither connect nor start the demo hub.
@@ -30,6 +31,8 @@ export type AppConfig = Omit<ParsedAppConfig, 'hub' | 'walls' | 'layouts' | 'pre
   console: ParsedAppConfig['console'] & { station: string };
   /** Every topic's stale threshold: the config's value, else the topic's default. */
   staleAfterSeconds: Record<HubTopic, number>;
+  /** The map section with its defaults (views, seats); paths as written, relative to the config's folder. */
+  map: ResolvedMap;
 };
 
 export interface LoadedConfig {
@@ -211,11 +214,12 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   }
   const { parsed, errors: fieldErrors, dropped } = parseKeepingGoodFields(path, raw);
   const urlProblem = hubUrlProblem(parsed, dropped);
-  const { walls, layouts, errors: wallErrors } = resolveWalls(path, parsed);
+  const { walls, layouts: wallLayouts, errors: wallErrors } = resolveWalls(path, parsed);
+  const { map, layouts, errors: mapErrors } = resolveMap(path, parsed, wallLayouts, parsed.walls === undefined);
   const { presets, errors: presetErrors } = resolvePresets(path, parsed, walls, layouts);
   const operations = resolveOperations({ file: path, demoWalls: parsed.walls === undefined, agendas: parsed.agendas, schedules: parsed.schedules, rules: parsed.rules, walls, layouts, presets });
   const keys = resolveKeyTable(parsed.keys);
-  errors.push(...fieldErrors, ...wallErrors, ...presetErrors, ...operations.errors, ...keys.errors.map((line) => `${path}: field "${line.split(':')[0]}":${line.slice(line.indexOf(':') + 1)}`));
+  errors.push(...fieldErrors, ...wallErrors, ...mapErrors, ...presetErrors, ...operations.errors, ...keys.errors.map((line) => `${path}: field "${line.split(':')[0]}":${line.slice(line.indexOf(':') + 1)}`));
   errors.forEach((line) => log?.error(`config: ${line}`));
   const config: AppConfig = {
     ...parsed,
@@ -229,6 +233,7 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
     keys: keys.bindings,
     console: { ...parsed.console, station: parsed.console.station ?? hostname() },
     staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds),
+    map,
   };
   return { config, path, errors };
 }

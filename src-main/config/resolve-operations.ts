@@ -106,6 +106,14 @@ export function resolveOperations(input: OperationsInput): ResolvedOperations {
         return false;
       }
     }
+    if (rule.action.kind === 'map') {
+      // A map tile of the wall's configured layout, or of any layout: the wall may be on another one when the alert comes.
+      const tileId = rule.action.tileId;
+      if (!input.layouts.some((layout) => layout.tiles.some((t) => t.id === tileId && t.kind === 'map'))) {
+        errors.push(`${file}: field "rules[${i}].action.tileId": no layout has a map tile "${tileId}"; rule dropped`);
+        return false;
+      }
+    }
     return true;
   });
 

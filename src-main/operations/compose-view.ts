@@ -54,7 +54,11 @@ export function composeView(input: ComposeInput): WallView {
   // The base's pushes belong to the base's layout; a takeover with its own layout starts clean.
   const pushes = { ...(baseLayout.id === base.layoutId ? base.pushes : {}) };
   let enlarged: WallBase['enlarged'] = baseLayout.id === base.layoutId ? base.enlarged : null;
-  if (takeover && cameraId !== undefined && action) {
+  const maps: WallView['maps'] = { ...(baseLayout.id === base.layoutId ? base.maps : {}) };
+  if (takeover && action?.kind === 'map') {
+    // The rule's map follows the alert for as long as the takeover lasts; the operator's view stays under it.
+    maps[action.tileId] = { ...maps[action.tileId], followAlertId: takeover.active.alertId };
+  } else if (takeover && cameraId !== undefined && action) {
     const tileId = action.kind === 'layout' ? action.cameraTileId : action.tileId;
     if (tileId !== undefined && baseLayout.tiles.some((t) => t.id === tileId)) {
       pushes[tileId] = { kind: 'camera', cameraId };
@@ -75,6 +79,7 @@ export function composeView(input: ComposeInput): WallView {
     ...shown,
     takeover: takeover ? takeoverView(takeover.active, takeover.rule, takeover.alert) : null,
     tours: { ...input.tours },
+    maps,
     source: takeover ? { kind: 'rule', id: takeover.active.ruleId } : base.source,
   };
 }

@@ -18,6 +18,7 @@ import { alertCommands } from './domains/alert-commands';
 import { presetCommands } from './domains/preset-commands';
 import { shellCommands } from './domains/shell-commands';
 import { takeoverCommands } from './domains/takeover-commands';
+import { mapCommands } from './domains/map-commands';
 import { tourCommands } from './domains/tour-commands';
 import { wallCommands } from './domains/wall-commands';
 import { changedParts, restoreState, type HostState } from './host-state';
@@ -186,6 +187,7 @@ export function startOperations(options: OperationsOptions): Operations {
       wallCommands(services),
       presetCommands(services),
       tourCommands(services),
+      mapCommands(services),
       agendaCommands(services),
       takeoverCommands(services),
       alertCommands(services),

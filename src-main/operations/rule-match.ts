@@ -21,6 +21,7 @@ export function ruleMatches(rule: Rule, alert: Alert): boolean {
   }
   // A camera action has nothing to show without the alert's camera.
   if ((m.needs?.includes('camera') || rule.action.kind === 'camera') && !alert.cameraId) return false;
-  if (m.needs?.includes('point') && !alert.location.point) return false;
+  // A map action flies to the alert: it needs the alert's place.
+  if ((m.needs?.includes('point') || rule.action.kind === 'map') && !alert.location.point) return false;
   return true;
 }

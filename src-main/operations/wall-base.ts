@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, severitySchema, type Layout, type Tile } from '../../src-shared/domain';
-import { pushedContentSchema, wallSourceSchema, type PushedContent } from '../../src-shared/wall-view';
+import { mapStateSchema, pushedContentSchema, wallSourceSchema, type PushedContent } from '../../src-shared/wall-view';
 
 /**
  * What a wall shows when no rule has taken it over: its layout, what operators pushed onto its
@@ -10,6 +10,8 @@ export const wallBaseSchema = z.object({
   layoutId: idSchema,
   /** Pushed content by tile id of the layout; cleared when the layout changes. */
   pushes: z.record(idSchema, pushedContentSchema),
+  /** Map tiles told to show another view or follow an alert; cleared with the pushes when the layout changes. */
+  maps: z.record(idSchema, mapStateSchema).default({}),
   /** Shown over the whole wall: a tile of the layout, or a camera that is not on it. */
   enlarged: z.union([z.object({ tileId: idSchema }), z.object({ cameraId: idSchema })]).nullable(),
   source: wallSourceSchema,
@@ -27,14 +29,19 @@ export type AlertSummary = z.infer<typeof alertSummarySchema>;
 
 /** The tile a pushed content becomes: the layout tile's id and place, the pushed kind and fields. */
 export function pushedTile(tile: Tile, content: PushedContent): Tile {
-  return content.kind === 'camera'
-    ? { id: tile.id, area: tile.area, kind: 'camera', cameraId: content.cameraId }
-    : { id: tile.id, area: tile.area, kind: 'kpi', kpiId: content.kpiId, chart: content.chart, ...(content.district ? { district: content.district } : {}) };
+  switch (content.kind) {
+    case 'camera':
+      return { id: tile.id, area: tile.area, kind: 'camera', cameraId: content.cameraId };
+    case 'kpi':
+      return { id: tile.id, area: tile.area, kind: 'kpi', kpiId: content.kpiId, chart: content.chart, ...(content.district ? { district: content.district } : {}) };
+    case 'map':
+      return { id: tile.id, area: tile.area, kind: 'map', view: content.view, layers: content.layers, ...(content.units ? { units: content.units } : {}) };
+  }
 }
 
 /** A base that shows the layout as configured, from `source`. */
 export function plainBase(layoutId: string, source: WallBase['source']): WallBase {
-  return { layoutId, pushes: {}, enlarged: null, source };
+  return { layoutId, pushes: {}, maps: {}, enlarged: null, source };
 }
 
 /** The layout's tiles with the pushes that still fit it (a push to a tile the layout lacks is ignored). */

@@ -1,8 +1,10 @@
 import { useMemo } from 'react';
 import type { Camera, KpiDefinition, Language } from '../../src-shared/domain';
+import { mapViewName, type MapViewRef, type NamedMapView } from '../../src-shared/map';
 import type { PushedContent } from '../../src-shared/wall-view';
 import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
+import { useAppInfoStore } from '../stores/app-info-store';
 import { useCameraStore } from '../stores/camera-store';
 import { useKpiStore } from '../stores/kpi-store';
 import { latestOf, type TopicTable } from '../stores/topic-table';
@@ -18,9 +20,11 @@ export interface NameBook {
   kpi(kpiId: string, district?: string): string;
   /** "Camera Bãi Sau – Thùy Vân" / "Chỉ số AQI – TP. Vũng Tàu (đồ thị)": pushed content in words. */
   content(content: PushedContent): string;
+  /** "Toàn tỉnh", "Phú Mỹ": a map view in words. */
+  mapView(view: MapViewRef): string;
 }
 
-export function nameBook(cameras: TopicTable<Camera>, definitions: TopicTable<KpiDefinition>, language: Language, t: Translate): NameBook {
+export function nameBook(cameras: TopicTable<Camera>, definitions: TopicTable<KpiDefinition>, language: Language, t: Translate, views: readonly NamedMapView[] = []): NameBook {
   const camera = (cameraId: string): string => latestOf(cameras, cameraId)?.name ?? cameraId;
   const kpi = (kpiId: string, district?: string): string => {
     const name = latestOf(definitions, kpiId)?.[language] ?? kpiId;
@@ -30,12 +34,21 @@ export function nameBook(cameras: TopicTable<Camera>, definitions: TopicTable<Kp
     camera,
     cameraRecord: (cameraId) => latestOf(cameras, cameraId),
     kpi,
-    content: (content) =>
-      content.kind === 'camera'
-        ? t('desk.content.camera', { name: camera(content.cameraId) })
-        : t(content.chart === 'gauge' ? 'desk.content.kpiGauge' : 'desk.content.kpiLine', { name: kpi(content.kpiId, content.district) }),
+    mapView: (view) => mapViewName(view, views, language),
+    content: (content) => {
+      switch (content.kind) {
+        case 'camera':
+          return t('desk.content.camera', { name: camera(content.cameraId) });
+        case 'kpi':
+          return t(content.chart === 'gauge' ? 'desk.content.kpiGauge' : 'desk.content.kpiLine', { name: kpi(content.kpiId, content.district) });
+        case 'map':
+          return t('desk.content.map', { name: mapViewName(content.view, views, language) });
+      }
+    },
   };
 }
+
+const NO_VIEWS: readonly NamedMapView[] = [];
 
 /** The name book on the stores' current tables; a new one only when a table or the language changes. */
 export function useNameBook(): NameBook {
@@ -43,5 +56,6 @@ export function useNameBook(): NameBook {
   const language = useLanguage();
   const cameras = useCameraStore((s) => s.table);
   const definitions = useKpiStore((s) => s.definitions);
-  return useMemo(() => nameBook(cameras, definitions, language, t), [cameras, definitions, language, t]);
+  const views = useAppInfoStore((s) => s.info?.mapViews ?? NO_VIEWS);
+  return useMemo(() => nameBook(cameras, definitions, language, t, views), [cameras, definitions, language, t, views]);
 }

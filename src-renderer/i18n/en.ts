@@ -1,4 +1,5 @@
 import { enAccess } from './en-access';
+import { enMap } from './en-map';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
 import type { Messages } from './vi';
@@ -116,4 +117,5 @@ export const en: Messages = {
   ...enKeys,
   ...enConsole,
   ...enAccess,
+  ...enMap,
 };

@@ -1,4 +1,5 @@
 import { viAccess } from './vi-access';
+import { viMap } from './vi-map';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
 
@@ -118,6 +119,7 @@ export const vi = {
   ...viKeys,
   ...viConsole,
   ...viAccess,
+  ...viMap,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -6,6 +6,7 @@ import { CameraTile } from '../tiles/camera/camera-tile';
 import { CameraTourTile } from '../tiles/camera/camera-tour-tile';
 import type { LeaseTerms } from '../tiles/camera/player-pool';
 import { KpiTile } from '../tiles/kpi/kpi-tile';
+import { MapTile } from '../tiles/map/map-tile-lazy';
 import { TextTile } from '../tiles/text/text-tile';
 import { TickerTile } from '../tiles/ticker/ticker-tile';
 import { toggleEnlarge } from './wall-actions';
@@ -22,6 +23,8 @@ function TileContent({ tile, terms }: { tile: Tile; terms: LeaseTerms }) {
       return <TickerTile tile={tile} />;
     case 'text':
       return <TextTile tile={tile} />;
+    case 'map':
+      return <MapTile tile={tile} />;
   }
 }
 

@@ -5,6 +5,7 @@ import { errorText } from '../bridge/host-error';
 import { useKeyFeedbackStore } from '../keys/key-feedback-store';
 import { useWallInteractionStore } from '../stores/wall-interaction-store';
 import { useWallStore } from '../stores/wall-store';
+import { mapControllerOf } from '../tiles/map/map-registry';
 import { wallKeyEffect } from './wall-keys';
 
 /** Runs a wall-local command as this wall window; a refusal is shown briefly, never thrown. */
@@ -27,7 +28,14 @@ export function runWallKey(action: WallKeyActionName, key: string): void {
   if (!view) return;
   const interaction = useWallInteractionStore.getState();
   const tiles = view.focus ? [...view.layout.tiles, view.focus] : view.layout.tiles;
-  const effect = wallKeyEffect(action, { wallId: view.wall.id, tiles, selectedTileId: interaction.selectedTileId, enlargedTileId: view.enlargedTileId });
+  const effect = wallKeyEffect(action, {
+    wallId: view.wall.id,
+    tiles,
+    selectedTileId: interaction.selectedTileId,
+    enlargedTileId: view.enlargedTileId,
+    mapCamera: interaction.mapCamera,
+    pickMapCamera: (tileId, dx, dy) => mapControllerOf(tileId)?.pickCamera(dx, dy) ?? null,
+  });
   if (!effect) return;
   switch (effect.type) {
     case 'select':
@@ -38,5 +46,9 @@ export function runWallKey(action: WallKeyActionName, key: string): void {
       return interaction.requestSnapshot(effect.tileId);
     case 'command':
       return wallCommand(effect.command, key);
+    case 'select-map-camera':
+      return interaction.selectMapCamera({ tileId: effect.tileId, cameraId: effect.cameraId });
+    case 'clear-map-camera':
+      return interaction.selectMapCamera(null);
   }
 }

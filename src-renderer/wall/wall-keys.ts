@@ -13,13 +13,19 @@ export type WallKeyEffect =
   | { type: 'select'; tileId: string }
   | { type: 'clear-selection' }
   | { type: 'command'; command: Command }
-  | { type: 'snapshot'; tileId: string };
+  | { type: 'snapshot'; tileId: string }
+  | { type: 'select-map-camera'; tileId: string; cameraId: string }
+  | { type: 'clear-map-camera' };
 
 export interface WallKeyContext {
   wallId: string;
   tiles: readonly Tile[];
   selectedTileId: string | null;
   enlargedTileId: string | null;
+  /** The camera picked on a map tile, if any. */
+  mapCamera?: { tileId: string; cameraId: string } | null;
+  /** The camera marker of a map tile an arrow moves to, from the picked one; null: none that way. */
+  pickMapCamera?: (tileId: string, dx: number, dy: number) => string | null;
 }
 
 const DIRECTIONS: Readonly<Partial<Record<WallKeyActionName, { dx: number; dy: number }>>> = {
@@ -30,6 +36,9 @@ const DIRECTIONS: Readonly<Partial<Record<WallKeyActionName, { dx: number; dy: n
 };
 
 const isCamera = (tile: Tile | undefined): boolean => tile?.kind === 'camera' || tile?.kind === 'camera-tour';
+const showsCameras = (tile: Tile | undefined): boolean => tile?.kind === 'map' && tile.layers.includes('cameras');
+/** Tiles worth putting over the whole wall: pictures and maps. */
+const enlargeable = (tile: Tile | undefined): boolean => isCamera(tile) || tile?.kind === 'map';
 const center = (area: GridArea): { x: number; y: number } => ({ x: area.col + area.colSpan / 2, y: area.row + area.rowSpan / 2 });
 
 /** The nearest tile in a direction, favouring tiles straight ahead over diagonal ones. */
@@ -55,6 +64,11 @@ export function wallKeyEffect(action: WallKeyActionName, context: WallKeyContext
   if (direction) {
     if (enlargedTileId !== null) return null;
     if (!selected) return tiles[0] ? { type: 'select', tileId: tiles[0].id } : null;
+    // On a map, the arrows go from camera to camera; past the last one that way, to the next tile.
+    if (showsCameras(selected)) {
+      const cameraId = context.pickMapCamera?.(selected.id, direction.dx, direction.dy) ?? null;
+      if (cameraId !== null) return { type: 'select-map-camera', tileId: selected.id, cameraId };
+    }
     const target = neighbour(tiles, selected, direction.dx, direction.dy);
     return target ? { type: 'select', tileId: target.id } : null;
   }
@@ -63,10 +77,13 @@ export function wallKeyEffect(action: WallKeyActionName, context: WallKeyContext
   switch (action) {
     case 'enlarge': {
       if (enlargedTileId !== null) return { type: 'command', command: { name: 'wall.restore', payload: { wallId } } };
-      return isCamera(selected) ? { type: 'command', command: { name: 'wall.enlarge', payload: { wallId, tileId: selectedTileId! } } } : null;
+      const picked = context.mapCamera;
+      if (picked && picked.tileId === selectedTileId && showsCameras(selected)) return { type: 'command', command: { name: 'map.open-camera', payload: { wallId, tileId: picked.tileId, cameraId: picked.cameraId } } };
+      return enlargeable(selected) ? { type: 'command', command: { name: 'wall.enlarge', payload: { wallId, tileId: selectedTileId! } } } : null;
     }
     case 'back':
       if (enlargedTileId !== null) return { type: 'command', command: { name: 'wall.restore', payload: { wallId } } };
+      if (context.mapCamera) return { type: 'clear-map-camera' };
       return selectedTileId !== null ? { type: 'clear-selection' } : null;
     case 'tour-pause':
       return tour('toggle-pause');

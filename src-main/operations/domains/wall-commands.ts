@@ -1,4 +1,5 @@
 import type { Caller } from '../../../src-shared/caller';
+import { mapViewName } from '../../../src-shared/map';
 import type { WallSource } from '../../../src-shared/wall-view';
 import { CommandError, type CommandContext, type DomainHandlers } from '../dispatch';
 import type { HostState } from '../host-state';
@@ -71,7 +72,12 @@ export function wallCommands(services: HostServices): DomainHandlers {
         throw new CommandError(say(services, `Bố cục "${base.layoutId}" của màn hình ${wallId} không có ô "${tileId}"`, `layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`));
       }
       ctx.set(withWall(ctx.state, wallId, { ...base, pushes: { ...base.pushes, [tileId]: content }, source: ctx.caller.kind === 'agenda' ? sourceOf(ctx.caller) : base.source }));
-      const what = content.kind === 'camera' ? services.hub.nameOf('camera', content.cameraId, services.language) : `${services.hub.nameOf('kpi', content.kpiId, services.language)}${content.district ? ` – ${content.district}` : ''}`;
+      const what =
+        content.kind === 'camera'
+          ? services.hub.nameOf('camera', content.cameraId, services.language)
+          : content.kind === 'kpi'
+            ? `${services.hub.nameOf('kpi', content.kpiId, services.language)}${content.district ? ` – ${content.district}` : ''}`
+            : say(services, `bản đồ ${mapViewName(content.view, config.map.views, 'vi')}`, `map ${mapViewName(content.view, config.map.views, 'en')}`);
       const wall = nameOf(services, 'wall', wallId);
       ctx.describe(say(services, `${wall}, ô ${tileId}: ${what}`, `${wall}, tile ${tileId}: ${what}`));
     },

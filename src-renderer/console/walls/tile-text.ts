@@ -27,5 +27,7 @@ export function tileText(tile: Tile, names: NameBook, t: Translate, tour?: TourV
       return { kind: t('desk.tile.ticker'), name: tile.title ?? t('ticker.title') };
     case 'text':
       return { kind: t('desk.tile.text'), name: tile.title ?? tile.text };
+    case 'map':
+      return { kind: t('desk.tile.map'), name: tile.title ?? t('map.title'), detail: names.mapView(tile.view) };
   }
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Camera, Tile } from '../../../src-shared/domain';
 import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { CameraOffIcon, CrossIcon, WarningIcon } from '../../components/icons';
@@ -9,6 +9,7 @@ import { formatClockTime } from '../../format/time';
 import { useNowWhile } from '../../hooks/use-now';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
+import { useCameraStateStore } from '../../stores/camera-state-store';
 import type { CameraState } from './camera-health';
 import { cameraSource } from './camera-source';
 import type { LeaseTerms } from './player-pool';
@@ -52,6 +53,9 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const stillAt = snapshot?.stillAt ?? null;
   const showsLive = state === 'live' && suspended === null;
   const now = useNowWhile(!showsLive && lastFrameAt !== null);
+  // A map on this wall colours the camera's marker by what this tile sees.
+  useEffect(() => useCameraStateStore.getState().report(camera.id, state), [camera.id, state]);
+  useEffect(() => () => useCameraStateStore.getState().report(camera.id, null), [camera.id]);
 
   // The age of a camera's data is the age of its last frame. "live" means one arrived within
   // CAMERA_STALL_MS, and frames are not committed to React state one by one, so live reads "just now".

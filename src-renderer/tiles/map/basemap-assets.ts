@@ -1,0 +1,18 @@
+import landUrl from '../../../assets/map/land.geojson?url';
+import placesUrl from '../../../assets/map/places.geojson?url';
+import provincesUrl from '../../../assets/map/provinces.geojson?url';
+import manifest from '../../../assets/map/basemap.json';
+import type { Bbox } from '../../../src-shared/map';
+import type { BasemapUrls } from './map-style';
+
+/**
+ * The basemap that ships with the app (`npm run build:basemap` makes it, assets/map/): Vite gives
+ * each file a hashed same-origin URL, so it is cached for good and never fetched from elsewhere.
+ */
+export const BASEMAP_URLS: BasemapUrls = { land: landUrl, provinces: provincesUrl, places: placesUrl };
+
+/** The mainland box the province view fits, and Côn Đảo's box for the inset. */
+export const PROVINCE_BOXES: { mainland: Bbox; conDao: Bbox } = { mainland: manifest.boxes.mainland as Bbox, conDao: manifest.boxes.conDao as Bbox };
+
+/** What the map must credit (OpenStreetMap, Natural Earth, GeoNames), shown in its corner. */
+export const BASEMAP_ATTRIBUTION: string = manifest.sources.map((source) => source.attribution).join(' · ');

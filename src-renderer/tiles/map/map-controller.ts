@@ -1,0 +1,225 @@
+import { LngLatBounds, Map as MapLibreMap, Marker, type GeoJSONSource, type StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { Bbox, MapLayer } from '../../../src-shared/map';
+import { fadeLayers } from './layer-fade';
+import { pickInDirection, type ScreenPoint } from './camera-pick';
+
+/**
+ * The maplibre side of a map tile, kept outside React: the main map and, for the province view,
+ * the Côn Đảo inset (a second small map, so what happens 180 km offshore is never off-screen).
+ * Live data is coalesced per source to at most one `setData` every COALESCE_MS, however fast the
+ * hub sends, so a storm of reports costs one re-tiling per source per tick, not one per message.
+ */
+
+const COALESCE_MS = 100;
+/** Most pulsing rings at once: they are DOM markers, cheap alone, not by the thousand. */
+const MAX_PULSES = 40;
+
+export interface MapHome {
+  bbox: Bbox;
+  /** The inset's box (Côn Đảo) when the view is the whole province. */
+  inset: Bbox | null;
+}
+
+export interface ControllerOptions {
+  container: HTMLElement;
+  insetContainer: HTMLElement | null;
+  style: StyleSpecification;
+  home: MapHome;
+  onCameraClick(cameraId: string, open: boolean): void;
+  onError(message: string): void;
+  onFirstRender(): void;
+}
+
+export class MapController {
+  readonly main: MapLibreMap;
+  private inset: MapLibreMap | null = null;
+  private home: MapHome;
+  private readonly pending = new Map<string, FeatureCollection>();
+  private readonly lastData = new Map<string, FeatureCollection>();
+  private flushTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly pulses = new Map<string, Marker>();
+  private focus: { lng: number; lat: number } | null = null;
+  private focusMarker: Marker | null = null;
+  private selectedCamera: string | null = null;
+  private destroyed = false;
+  private readonly resizeObserver: ResizeObserver;
+
+  constructor(private readonly options: ControllerOptions) {
+    this.home = options.home;
+    const common = { style: options.style, attributionControl: false as const, doubleClickZoom: false, fadeDuration: 0, maxPitch: 0, dragRotate: false, pitchWithRotate: false, touchPitch: false, renderWorldCopies: false, cancelPendingTileRequestsWhileZooming: true };
+    this.main = new MapLibreMap({ ...common, container: options.container, bounds: toBounds(this.home.bbox), fitBoundsOptions: { padding: 16 } });
+    this.main.once('idle', () => options.onFirstRender());
+    this.main.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
+    for (const layer of ['cameras-point', 'cameras-selected']) {
+      this.main.on('click', layer, (event) => {
+        const id = event.features?.[0]?.properties?.id;
+        if (typeof id === 'string') options.onCameraClick(id, false);
+      });
+      this.main.on('dblclick', layer, (event) => {
+        event.preventDefault();
+        const id = event.features?.[0]?.properties?.id;
+        if (typeof id === 'string') options.onCameraClick(id, true);
+      });
+    }
+    this.setInset(options.insetContainer, this.home.inset);
+    this.resizeObserver = new ResizeObserver(() => this.resized());
+    this.resizeObserver.observe(options.container);
+  }
+
+  private setInset(container: HTMLElement | null, bbox: Bbox | null): void {
+    this.inset?.remove();
+    this.inset = null;
+    if (!container || !bbox) return;
+    this.inset = new MapLibreMap({ container, style: this.options.style, attributionControl: false, interactive: false, fadeDuration: 0, renderWorldCopies: false, bounds: toBounds(bbox), fitBoundsOptions: { padding: 6 } });
+    for (const [source, data] of this.lastData) this.inset.once('load', () => (this.inset?.getSource(source) as GeoJSONSource | undefined)?.setData(data));
+  }
+
+  private maps(): MapLibreMap[] {
+    return this.inset ? [this.main, this.inset] : [this.main];
+  }
+
+  private resized(): void {
+    if (this.destroyed) return;
+    for (const map of this.maps()) map.resize();
+    if (this.focus === null) this.fitHome(false);
+  }
+
+  /** The view the map rests on; the inset comes and goes with the province view. */
+  setHome(home: MapHome, insetContainer: HTMLElement | null): void {
+    const insetChanged = JSON.stringify(home.inset) !== JSON.stringify(this.home.inset);
+    this.home = home;
+    if (insetChanged) this.setInset(insetContainer, home.inset);
+    if (this.focus === null) this.fitHome(true);
+  }
+
+  private fitHome(animate: boolean): void {
+    this.main.fitBounds(toBounds(this.home.bbox), { padding: 16, animate, duration: animate ? 1200 : 0 });
+    if (this.inset && this.home.inset) this.inset.fitBounds(toBounds(this.home.inset), { padding: 6, animate: false });
+  }
+
+  /** Flies to an alert (follow mode), or home with null. The camera ring marks the place. */
+  setFocus(point: { lng: number; lat: number } | null): void {
+    if (JSON.stringify(point) === JSON.stringify(this.focus)) return;
+    this.focus = point;
+    this.focusMarker?.remove();
+    this.focusMarker = null;
+    if (point === null) {
+      this.fitHome(true);
+      return;
+    }
+    const ring = document.createElement('div');
+    ring.className = 'map-focus-ring';
+    this.focusMarker = new Marker({ element: ring }).setLngLat([point.lng, point.lat]).addTo(this.main);
+    this.main.flyTo({ center: [point.lng, point.lat], zoom: Math.max(this.main.getZoom(), 13), duration: 2500, essential: true });
+  }
+
+  /** New data for a live source; drawn on the next coalescing tick. */
+  setData(source: MapLayer, data: FeatureCollection): void {
+    if (this.destroyed) return;
+    this.pending.set(source, data);
+    this.flushTimer ??= setTimeout(() => this.flush(), COALESCE_MS);
+  }
+
+  private flush(): void {
+    this.flushTimer = null;
+    if (this.destroyed) return;
+    for (const [source, data] of this.pending) {
+      this.lastData.set(source, data);
+      for (const map of this.maps()) (map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      if (source === 'alerts') this.syncPulses(data as FeatureCollection<Point, { id: string; open: boolean; rank: number }>);
+    }
+    this.pending.clear();
+  }
+
+  /** Rings that pulse (CSS, on the compositor) over alerts nobody has taken yet, the most severe first. */
+  private syncPulses(alerts: FeatureCollection<Point, { id: string; open: boolean; rank: number }>): void {
+    const open = alerts.features
+      .filter((f) => f.properties.open)
+      .sort((a, b) => b.properties.rank - a.properties.rank)
+      .slice(0, MAX_PULSES);
+    const keep = new Set(open.map((f) => f.properties.id));
+    for (const [id, marker] of this.pulses) {
+      if (!keep.has(id)) {
+        marker.remove();
+        this.pulses.delete(id);
+      }
+    }
+    for (const feature of open) {
+      const [lng, lat] = feature.geometry.coordinates as [number, number];
+      const existing = this.pulses.get(feature.properties.id);
+      if (existing) {
+        existing.setLngLat([lng, lat]);
+        continue;
+      }
+      // maplibre positions the marker element with its own transform; the ring animates inside it.
+      const element = document.createElement('div');
+      element.className = 'map-pulse-anchor';
+      const ring = element.appendChild(document.createElement('div'));
+      ring.className = 'map-pulse';
+      ring.dataset.rank = String(feature.properties.rank);
+      element.dataset.alertId = feature.properties.id;
+      this.pulses.set(feature.properties.id, new Marker({ element }).setLngLat([lng, lat]).addTo(this.main));
+    }
+  }
+
+  setFaded(layer: MapLayer, faded: boolean): void {
+    for (const map of this.maps()) {
+      if (map.isStyleLoaded()) fadeLayers(map, layer, faded);
+      else map.once('load', () => fadeLayers(map, layer, faded));
+    }
+  }
+
+  selectCamera(cameraId: string | null): void {
+    this.selectedCamera = cameraId;
+    for (const map of this.maps()) {
+      const apply = (): void => {
+        map.setFilter('cameras-selected', ['==', ['get', 'id'], cameraId ?? '']);
+      };
+      if (map.getLayer('cameras-selected')) apply();
+      else map.once('load', () => map.getLayer('cameras-selected') && apply());
+    }
+  }
+
+  /** The camera an arrow key moves to from the selected one (or from the map's centre). */
+  pickCamera(dx: number, dy: number): string | null {
+    const cameras = this.lastData.get('cameras') as FeatureCollection<Point, { id: string }> | undefined;
+    if (!cameras) return null;
+    const points: ScreenPoint[] = cameras.features.flatMap((f) => {
+      const at = this.screenPoint(f.geometry.coordinates as [number, number]);
+      return at ? [{ id: f.properties.id, ...at }] : [];
+    });
+    const canvas = this.main.getCanvas();
+    const from = points.find((p) => p.id === this.selectedCamera) ?? { id: '', x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 };
+    return pickInDirection(points, from, dx, dy);
+  }
+
+  /** Where a point is on the tile, in the inset when it lies in the inset's box; null when off-screen. */
+  screenPoint([lng, lat]: [number, number]): { x: number; y: number } | null {
+    const box = this.home.inset;
+    if (this.inset && box && lng >= box[0] && lng <= box[2] && lat >= box[1] && lat <= box[3]) {
+      const p = this.inset.project([lng, lat]);
+      const outer = this.options.container.getBoundingClientRect();
+      const inner = this.inset.getContainer().getBoundingClientRect();
+      return { x: p.x + inner.left - outer.left, y: p.y + inner.top - outer.top };
+    }
+    const p = this.main.project([lng, lat]);
+    const canvas = this.main.getCanvas();
+    if (p.x < 0 || p.y < 0 || p.x > canvas.clientWidth || p.y > canvas.clientHeight) return null;
+    return { x: p.x, y: p.y };
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.resizeObserver.disconnect();
+    for (const marker of this.pulses.values()) marker.remove();
+    this.focusMarker?.remove();
+    this.inset?.remove();
+    this.main.remove();
+  }
+}
+
+function toBounds([west, south, east, north]: Bbox): LngLatBounds {
+  return new LngLatBounds([west, south], [east, north]);
+}

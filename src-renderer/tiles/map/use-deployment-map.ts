@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { OverlayInfo } from './map-style';
+
+/**
+ * The deployment's own map data, served by the host at same-origin URLs (src-main/map): the
+ * MBTiles overlay's TileJSON and the administrative units file. Either may be absent (404), and
+ * a map without them still shows the basemap and its live layers. Fetched once per page.
+ */
+export interface DeploymentMap {
+  loaded: boolean;
+  overlay: (OverlayInfo & { attribution?: string }) | null;
+  units: FeatureCollection<Geometry, { name: string }> | null;
+}
+
+let loading: Promise<Omit<DeploymentMap, 'loaded'>> | null = null;
+
+async function fetchJson(path: string): Promise<unknown> {
+  const response = await fetch(path, { credentials: 'omit' });
+  if (response.status === 404) return null;
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as unknown;
+}
+
+async function load(): Promise<Omit<DeploymentMap, 'loaded'>> {
+  const [tileJson, units] = await Promise.all([fetchJson('/map/tiles.json').catch(() => null), fetchJson('/map/units.geojson').catch(() => null)]);
+  let overlay: DeploymentMap['overlay'] = null;
+  if (tileJson && typeof tileJson === 'object') {
+    const spec = tileJson as { format?: unknown; attribution?: unknown; vector_layers?: { id?: unknown }[] };
+    overlay = {
+      format: typeof spec.format === 'string' ? spec.format : 'pbf',
+      tileJsonUrl: new URL('/map/tiles.json', window.location.href).href,
+      vectorLayers: (spec.vector_layers ?? []).flatMap((layer) => (typeof layer.id === 'string' ? [layer.id] : [])),
+      ...(typeof spec.attribution === 'string' ? { attribution: spec.attribution } : {}),
+    };
+  }
+  return { overlay, units: units as DeploymentMap['units'] };
+}
+
+export function useDeploymentMap(): DeploymentMap {
+  const [state, setState] = useState<DeploymentMap>({ loaded: false, overlay: null, units: null });
+  useEffect(() => {
+    let live = true;
+    loading ??= load();
+    loading.then((found) => live && setState({ loaded: true, ...found })).catch(() => live && setState({ loaded: true, overlay: null, units: null }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
