@@ -5,6 +5,7 @@ import { commandEnvelopeSchema, commandNameSchema } from './commands';
 import { idSchema, languageSchema } from './domain';
 import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
 import { keyBindingSchema } from './keys/key-table';
+import { mapInfoSchema } from './map-info';
 import { operatorStateSchema } from './operator-state';
 import { tourViewSchema, wallViewSchema } from './wall-view';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
@@ -68,6 +69,8 @@ export const appInfoSchema = z.object({
   layoutsKeptReady: z.number().int().min(0).max(LAYOUTS_KEPT_READY_MAX),
   /** The key table in force (defaults with the config's overrides): keys in every window and the help overlay. */
   keys: z.array(keyBindingSchema),
+  /** The deployment's map data (map-info.ts). This host always sends it; optional so test doubles need not. */
+  map: mapInfoSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

@@ -5,6 +5,7 @@ import { hubTopicSchema } from '../../src-shared/hub-topics';
 import { keyOverridesSchema } from '../../src-shared/keys/key-table';
 import { agendaSchema, ruleSchema, scheduleSchema } from '../../src-shared/operations-config';
 import { operatorAccountsSchema, accessSchema } from './access-schema';
+import { mapConfigSchema } from './map-config-schema';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -91,6 +92,8 @@ export const appConfigSchema = z
         allowedHosts: z.array(z.string().trim().toLowerCase().min(1).max(253)).default([]),
       })
       .prefault({}),
+    /** The deployment's map data: an MBTiles file and its administrative units (map-config-schema.ts). */
+    map: mapConfigSchema,
   })
   .strict();
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Layout, Preset, Wall } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-topics';
@@ -192,6 +193,15 @@ function resolvePresets(file: string, parsed: ParsedAppConfig, walls: Wall[], la
 }
 
 /**
+ * The map's files, relative to the config file's folder (as the hub's config does with its dbPath):
+ * a deployment ships its config and its map data side by side, wherever it is installed.
+ */
+function resolveMapPaths(file: string, map: ParsedAppConfig['map']): ParsedAppConfig['map'] {
+  const base = dirname(resolve(file));
+  return { ...map, ...(map.tiles ? { tiles: resolve(base, map.tiles) } : {}), ...(map.unitsFile ? { unitsFile: resolve(base, map.unitsFile) } : {}) };
+}
+
+/**
  * Reads the config file. A missing file is a normal first start (defaults, no error);
  * unreadable JSON or bad fields give one clear error per problem and the app keeps going.
  */
@@ -229,6 +239,7 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
     keys: keys.bindings,
     console: { ...parsed.console, station: parsed.console.station ?? hostname() },
     staleAfterSeconds: resolveStaleAfter(parsed.staleAfterSeconds),
+    map: resolveMapPaths(path, parsed.map),
   };
   return { config, path, errors };
 }
