@@ -20,6 +20,8 @@ import type { SignInOrigin } from './access/access-control';
 import { createCommandJournal } from './audit/command-journal';
 import { accessHandlers } from './access/access-handlers';
 import { reloadConfig } from './config/reload-config';
+import { openMapData } from './map/map-data';
+import type { MapRoutes } from './map/map-routes';
 
 export interface AppCoreOptions {
   mode: 'electron' | 'browser';
@@ -42,6 +44,8 @@ export interface AppCore {
   readonly contentSecurityPolicy: string;
   /** Base URL of the hub in use (embedded or remote); undefined when the config's hub.url is unusable. */
   readonly hubUrl: string | undefined;
+  /** The map's URLs (/map/tiles.json, /map/tiles/{z}/{x}/{y}, /map/units.geojson), for both hosts to serve. */
+  readonly map: MapRoutes;
   /** A request from a window, which its transport identified. */
   invoke(window: WindowIdentity, channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
   /** A global shortcut of the key table (Electron): runs its command as that key, for the desktop console's operator. */
@@ -81,6 +85,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   // The cache first, before anything touches the network: `hub:state` answers from it at once, so a
   // wall paints what it last knew while the hub is slow, down or unreachable.
   const { cache, model } = openWallCache({ file: join(options.userDataDir, 'cache', 'wall-cache.db'), log: log.child('cache') });
+  // The deployment's map files are checked now, so their problems join the config's on the console.
+  const map = openMapData({ map: config.map, configFile: configPath, log: log.child('map') });
+  configErrors.push(...map.errors);
 
   let demo: DemoHub | undefined;
   let hubUrl = config.hub.url;
@@ -99,6 +106,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       // The caller exits on this; the cache file must not stay locked behind it.
       cache.close();
       access.close();
+      map.close();
       throw error;
     }
     hubUrl = demo.hub.url;
@@ -172,6 +180,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         keys: config.keys,
         mapViews: config.map.views,
         unitSeats: config.map.unitSeats,
+        map: map.info,
       }),
       'wall:get': ({ wallId }, window) => {
         if (window.role === 'wall' && window.wallId !== wallId) throw new Error(`wall window ${window.wallId} may only read its own wall`);
@@ -197,6 +206,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     configErrors,
     contentSecurityPolicy: buildContentSecurityPolicy([...(hubUrl ? [hubUrl.replace(/^ws/, 'http')] : []), ...config.mediaOrigins]),
     hubUrl,
+    map: map.routes,
     invoke,
     globalKey: (accelerator, consoleSeat) => ops.pressKey('global', accelerator, consoleSeat ? access.seats.operatorOn(consoleSeat) : access.localOperator()),
     access,
@@ -218,6 +228,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       // After the hub link, so no message arrives between the last flush and the close.
       cache.close();
       access.close();
+      map.close();
       await demo?.close();
     },
   };

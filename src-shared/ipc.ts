@@ -6,6 +6,7 @@ import { commandEnvelopeSchema, commandNameSchema } from './commands';
 import { idSchema, languageSchema } from './domain';
 import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-protocol';
 import { keyBindingSchema } from './keys/key-table';
+import { mapInfoSchema } from './map-info';
 import { operatorStateSchema } from './operator-state';
 import { tourViewSchema, wallViewSchema } from './wall-view';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
@@ -73,6 +74,8 @@ export const appInfoSchema = z.object({
   mapViews: z.array(namedMapViewSchema),
   /** Units drawn as points at their seats where no units file gives their shapes (config `map.unitSeats`). */
   unitSeats: z.array(unitSeatSchema),
+  /** The deployment's map data (map-info.ts). This host always sends it; optional so test doubles need not. */
+  map: mapInfoSchema.optional(),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

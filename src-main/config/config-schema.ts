@@ -58,7 +58,7 @@ export const appConfigSchema = z
     schedules: z.array(scheduleSchema).optional(),
     /** Alert-triggered layouts; absent: the demo's when the walls are the demo's. */
     rules: z.array(ruleSchema).optional(),
-    /** The map tile's deployment data: an MBTiles overlay, administrative units, named views. */
+    /** The map tile's deployment data: an MBTiles overlay, administrative units, named views (map-config-schema.ts). */
     map: mapConfigSchema,
     /** Operator accounts: who may sign in on a console, with which role (README, "Security"). */
     operators: operatorAccountsSchema,

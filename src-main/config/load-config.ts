@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import type { z } from 'zod';
 import type { Layout, Preset, Wall } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-topics';
@@ -31,7 +32,7 @@ export type AppConfig = Omit<ParsedAppConfig, 'hub' | 'walls' | 'layouts' | 'pre
   console: ParsedAppConfig['console'] & { station: string };
   /** Every topic's stale threshold: the config's value, else the topic's default. */
   staleAfterSeconds: Record<HubTopic, number>;
-  /** The map section with its defaults (views, seats); paths as written, relative to the config's folder. */
+  /** The map section with its defaults (views, seats); file paths resolved against the config's folder. */
   map: ResolvedMap;
 };
 
@@ -195,6 +196,15 @@ function resolvePresets(file: string, parsed: ParsedAppConfig, walls: Wall[], la
 }
 
 /**
+ * The map's files, relative to the config file's folder (as the hub's config does with its dbPath):
+ * a deployment ships its config and its map data side by side, wherever it is installed.
+ */
+function resolveMapPaths(file: string, map: ParsedAppConfig['map']): ParsedAppConfig['map'] {
+  const base = dirname(resolve(file));
+  return { ...map, ...(map.tiles ? { tiles: resolve(base, map.tiles) } : {}), ...(map.unitsFile ? { unitsFile: resolve(base, map.unitsFile) } : {}) };
+}
+
+/**
  * Reads the config file. A missing file is a normal first start (defaults, no error);
  * unreadable JSON or bad fields give one clear error per problem and the app keeps going.
  */
@@ -215,7 +225,7 @@ export function loadConfig(path: string, log?: Logger): LoadedConfig {
   const { parsed, errors: fieldErrors, dropped } = parseKeepingGoodFields(path, raw);
   const urlProblem = hubUrlProblem(parsed, dropped);
   const { walls, layouts: wallLayouts, errors: wallErrors } = resolveWalls(path, parsed);
-  const { map, layouts, errors: mapErrors } = resolveMap(path, parsed, wallLayouts, parsed.walls === undefined);
+  const { map, layouts, errors: mapErrors } = resolveMap(path, { ...parsed, map: resolveMapPaths(path, parsed.map) }, wallLayouts, parsed.walls === undefined);
   const { presets, errors: presetErrors } = resolvePresets(path, parsed, walls, layouts);
   const operations = resolveOperations({ file: path, demoWalls: parsed.walls === undefined, agendas: parsed.agendas, schedules: parsed.schedules, rules: parsed.rules, walls, layouts, presets });
   const keys = resolveKeyTable(parsed.keys);

@@ -1,7 +1,9 @@
 import { join } from 'node:path';
 import { protocol } from 'electron';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
+import type { MapRoutes } from '../map/map-routes';
 import { contentTypeOf, readStatic, resolveStaticFile } from '../web/static-files';
+import { appMapAnswer, toFetchResponse } from './app-map-response';
 import { APP_SCHEME, classifyAppRequest } from './app-url';
 
 /**
@@ -19,23 +21,25 @@ export interface AppProtocolOptions {
   /** The renderer build (out/renderer). */
   rendererDir: string;
   contentSecurityPolicy: string;
+  /** The deployment's map data (tiles, units), served from the same origin as the renderer. */
+  map: MapRoutes;
   log: Logger;
 }
 
 /**
- * Serves the renderer build on `app://ioc`: index.html for app routes, files of the build for the
- * rest, nothing outside it. Every response carries the CSP, the same one browser mode sends.
+ * Serves the renderer build on `app://ioc`: index.html for app routes, the map's data at its URLs
+ * (map-routes.ts, as browser mode does), files of the build for the rest, nothing outside it.
+ * Every response carries the CSP, the same one browser mode sends.
  */
 export function handleAppProtocol(options: AppProtocolOptions): void {
   const { rendererDir, log } = options;
   const indexPath = join(rendererDir, 'index.html');
-  const headers = (extra: Record<string, string>): Headers =>
-    new Headers({
-      'Content-Security-Policy': options.contentSecurityPolicy,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      ...extra,
-    });
+  const baseHeaders = {
+    'Content-Security-Policy': options.contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+  };
+  const headers = (extra: Record<string, string>): Headers => new Headers({ ...baseHeaders, ...extra });
   const notFound = (): Response => new Response('Không tìm thấy / not found', { status: 404, headers: headers({ 'Content-Type': 'text/plain; charset=utf-8' }) });
   const file = async (path: string, cache: string, method: string): Promise<Response> => {
     const body = await readStatic(path);
@@ -51,6 +55,8 @@ export function handleAppProtocol(options: AppProtocolOptions): void {
       const target = classifyAppRequest(request.url);
       if (target.kind === 'route') return await file(indexPath, 'no-cache', request.method);
       if (target.kind === 'not-found') return notFound();
+      const map = appMapAnswer(options.map, target.path);
+      if (map) return toFetchResponse(map, request.method, baseHeaders);
       const path = await resolveStaticFile(rendererDir, target.path);
       if (!path) return notFound();
       // Vite puts a content hash in every asset name, so assets can be cached for good.

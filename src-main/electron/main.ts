@@ -44,7 +44,7 @@ async function start(): Promise<void> {
   });
   core.configErrors.forEach((error) => log.warn(`config: ${error}`));
 
-  handleAppProtocol({ rendererDir: join(__dirname, '../renderer'), contentSecurityPolicy: core.contentSecurityPolicy, log: log.child('protocol') });
+  handleAppProtocol({ rendererDir: join(__dirname, '../renderer'), contentSecurityPolicy: core.contentSecurityPolicy, map: core.map, log: log.child('protocol') });
   registerIpc(core, log.child('ipc'));
   // One console seat for this run: a re-created console window keeps whoever was signed in on it.
   const consoleSeat = core.access.seats.desktopSeat(core.config.console.station);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SIGN_IN_PATH } from '../../src-shared/access';
 import { APP_ROUTE_PATTERN } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
+import type { MapResponse } from '../map/map-routes';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { allowedHostNames, hostAllowed, isLoopback, isWildcard, originAllowed } from './allowed-hosts';
 import { attachBridge } from './bridge-server';
@@ -56,6 +57,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     res.end(method === 'HEAD' ? undefined : body);
   };
 
+  const sendMap = (res: ServerResponse, answer: MapResponse, method: string): void => {
+    const length = answer.body ? { 'Content-Length': answer.body.length } : {};
+    res.writeHead(answer.status, { ...securityHeaders, ...answer.headers, ...length });
+    res.end(method === 'HEAD' ? undefined : (answer.body ?? undefined));
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const path = new URL(req.url ?? '/', 'http://host').pathname;
@@ -75,6 +82,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (method !== 'GET' && method !== 'HEAD') {
       res.writeHead(405, { Allow: path === SIGN_IN_PATH ? 'POST' : 'GET, HEAD' }).end();
+      return;
+    }
+    // The Host was checked above, so it is one of our own names: tiles.json points back at it.
+    const map = core.map.handle({ path, origin: `http://${req.headers.host ?? ''}`, acceptsGzip: /\bgzip\b/i.test(req.headers['accept-encoding'] ?? '') });
+    if (map) {
+      sendMap(res, map, method);
       return;
     }
     if (path === '/') {

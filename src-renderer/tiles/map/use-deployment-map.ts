@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
+import { MAP_TILEJSON_PATH, MAP_UNITS_PATH } from '../../../src-shared/map-info';
 import type { OverlayInfo } from './map-style';
 
 /**
@@ -23,15 +24,16 @@ async function fetchJson(path: string): Promise<unknown> {
 }
 
 async function load(): Promise<Omit<DeploymentMap, 'loaded'>> {
-  const [tileJson, units] = await Promise.all([fetchJson('/map/tiles.json').catch(() => null), fetchJson('/map/units.geojson').catch(() => null)]);
+  const [tileJson, units] = await Promise.all([fetchJson(MAP_TILEJSON_PATH).catch(() => null), fetchJson(MAP_UNITS_PATH).catch(() => null)]);
   let overlay: DeploymentMap['overlay'] = null;
   if (tileJson && typeof tileJson === 'object') {
     const spec = tileJson as { format?: unknown; attribution?: unknown; vector_layers?: { id?: unknown }[] };
     overlay = {
       format: typeof spec.format === 'string' ? spec.format : 'pbf',
-      tileJsonUrl: new URL('/map/tiles.json', window.location.href).href,
+      tileJsonUrl: new URL(MAP_TILEJSON_PATH, window.location.href).href,
       vectorLayers: (spec.vector_layers ?? []).flatMap((layer) => (typeof layer.id === 'string' ? [layer.id] : [])),
-      ...(typeof spec.attribution === 'string' ? { attribution: spec.attribution } : {}),
+      // Shown as text: an MBTiles attribution often carries HTML links, and the wall follows no link.
+      ...(typeof spec.attribution === 'string' ? { attribution: spec.attribution.replace(/<[^>]*>/g, '').trim() } : {}),
     };
   }
   return { overlay, units: units as DeploymentMap['units'] };

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_WALLS } from '../../../src-main/config/default-walls';
 import { loadConfig } from '../../../src-main/config/load-config';
@@ -197,6 +197,18 @@ describe('loadConfig', () => {
     expect(loaded.errors).toContain(`${path}: field "staleAfterSeconds.weather": unknown field, ignored (misspelt?)`);
     expect(loaded.config.staleAfterSeconds).toEqual(defaultStaleAfter());
     expect(loaded.config.language).toBe('en');
+  });
+
+  it('resolves the map files against the config file\'s folder, and names a misspelt map key', () => {
+    const path = configFile(JSON.stringify({ map: { tiles: 'map/roads.mbtiles', unitsFile: '/srv/ioc/units.geojson' } }));
+    const loaded = loadConfig(path);
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.config.map).toEqual({ tiles: join(dirname(path), 'map', 'roads.mbtiles'), unitsFile: '/srv/ioc/units.geojson' });
+    expect(loadConfig(join(tmpdir(), 'no-such-dir-ioc', 'x.json')).config.map).toEqual({});
+    const typo = configFile(JSON.stringify({ map: { tile: 'roads.mbtiles', unitsFile: 'units.geojson' } }));
+    const misspelt = loadConfig(typo);
+    expect(misspelt.errors).toEqual([`${typo}: field "map.tile": unknown field, ignored (misspelt?)`]);
+    expect(misspelt.config.map).toEqual({ unitsFile: join(dirname(typo), 'units.geojson') });
   });
 
   it('rejects a JSON value that is not an object', () => {
