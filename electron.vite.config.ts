@@ -50,6 +50,9 @@ export default defineConfig({
       rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') },
       // electron-vite leaves the renderer unminified; walls load it on every start and reload.
       minify: true,
+      // The basemap's GeoJSON stays a file of its own: inlined as a data: URL, maplibre would fetch
+      // it from an origin the CSP does not allow (connect-src 'self').
+      assetsInlineLimit: (file: string) => (file.endsWith('.geojson') ? false : undefined),
       chunkSizeWarningLimit: 2000,
     },
   },

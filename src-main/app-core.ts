@@ -21,6 +21,7 @@ import { createCommandJournal } from './audit/command-journal';
 import { accessHandlers } from './access/access-handlers';
 import { reloadConfig } from './config/reload-config';
 import { openMapData } from './map/map-data';
+import { watchUnitNames } from './map/unknown-units';
 import type { MapRoutes } from './map/map-routes';
 
 export interface AppCoreOptions {
@@ -87,6 +88,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   const { cache, model } = openWallCache({ file: join(options.userDataDir, 'cache', 'wall-cache.db'), log: log.child('cache') });
   // The deployment's map files are checked now, so their problems join the config's on the console.
   const map = openMapData({ map: config.map, configFile: configPath, log: log.child('map') });
+  const knownUnits = new Set(map.info.units.source === 'file' ? map.info.units.names : config.map.unitSeats.map((seat) => seat.name));
+  const checkUnitNames = watchUnitNames(knownUnits, log.child('map'));
   configErrors.push(...map.errors);
 
   let demo: DemoHub | undefined;
@@ -144,10 +147,12 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         // Rules and tours look at the alerts: a new snapshot means every alert again, a batch its own.
         onSnapshot: (snapshot) => {
           emit('hub:snapshot', snapshot);
+          checkUnitNames(snapshot.messages);
           ops.hubReplaced();
         },
         onMessages: (batch) => {
           emit('hub:messages', batch);
+          checkUnitNames(batch);
           ops.alertsChanged(alertsOf(batch));
         },
       })

@@ -8,6 +8,7 @@ import { createDossierFeed } from './dossier-feed';
 import { createEnvironmentFeed } from './environment-feed';
 import type { Emit, Feed, FeedContext } from './feed';
 import { createKpiFeed } from './kpi-feed';
+import { createUnitKpiFeed } from './unit-kpi-feed';
 import { createOutbox, type PostIngest } from './outbox';
 import { seededRandom, type Random } from './random';
 import { createSecurityEventFeed } from './security-event-feed';
@@ -65,6 +66,7 @@ export function startSimulator(options: SimulatorOptions, autoTick = true): Runn
     createCitizenReportFeed(ctx, 15),
     createSecurityEventFeed(ctx, 25),
     createSocialMentionFeed(ctx, 8),
+    createUnitKpiFeed(ctx),
   ];
   log.info(`simulator started${ctx.seedHistory ? `, seeding ${outbox.pending()} records of history` : ', resuming on the hub’s history'}`);
 

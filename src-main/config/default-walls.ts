@@ -1,8 +1,8 @@
 import type { Layout, Preset, Tile, Wall } from '../../src-shared/domain';
 
 /**
- * The walls a fresh install shows on the embedded demo hub: an overview of the ten subsystems and
- * a camera wall. Ids match the demo hub's KPI catalogue and camera registry (src-hub/demo).
+ * The walls a fresh install shows on the embedded demo hub: an overview of the ten subsystems, a
+ * camera wall and the operations map. Ids match the demo hub's KPI catalogue and camera registry (src-hub/demo).
  */
 
 const cell = (col: number, row: number, colSpan = 1, rowSpan = 1) => ({ col, row, colSpan, rowSpan });
@@ -82,15 +82,43 @@ export const TRAFFIC_LAYOUT: Layout = {
   ],
 };
 
-export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT, TRAFFIC_LAYOUT];
+/**
+ * The operations map: the province large with every live layer (reports open per unit under them),
+ * following critical incidents; two crossroads cameras and the alert feed beside it.
+ */
+export const MAP_LAYOUT: Layout = {
+  id: 'ban-do-dieu-hanh',
+  name: 'Bản đồ điều hành',
+  cols: 4,
+  rows: 3,
+  tiles: [
+    {
+      id: 'ban-do',
+      kind: 'map',
+      title: 'Bản đồ điều hành',
+      view: 'province',
+      layers: ['units', 'reports', 'stations', 'cameras', 'alerts'],
+      units: { kpiId: 'feedback-open-by-unit' },
+      follow: { minSeverity: 'critical', returnAfterSeconds: 30 },
+      area: cell(1, 1, 3, 3),
+    },
+    camera('bd-cam-1', 'nga-tu-gieng-nuoc', 4, 1),
+    camera('bd-cam-2', 'ql51-phu-my', 4, 2),
+    { id: 'alerts', kind: 'ticker', area: cell(4, 3) },
+  ],
+};
+
+export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT, TRAFFIC_LAYOUT, MAP_LAYOUT];
 
 export const DEFAULT_WALLS: Wall[] = [
   { id: '1', name: 'Màn hình tổng quan', layoutId: OVERVIEW_LAYOUT.id },
   { id: '2', name: 'Màn hình camera', layoutId: CAMERA_LAYOUT.id },
+  { id: '3', name: 'Bản đồ điều hành', layoutId: MAP_LAYOUT.id },
 ];
 
 /** Briefing presets of the demo: one click puts both walls on the meeting's layouts. */
 export const DEFAULT_PRESETS: Preset[] = [
   { id: 'giao-ban-thu-hai', name: 'Giao ban sáng thứ Hai', layouts: { '1': OVERVIEW_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
   { id: 'dieu-hanh-giao-thong', name: 'Điều hành giao thông', layouts: { '1': TRAFFIC_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
+  { id: 'dieu-hanh-ban-do', name: 'Điều hành theo bản đồ', layouts: { '1': OVERVIEW_LAYOUT.id, '2': TRAFFIC_LAYOUT.id, '3': MAP_LAYOUT.id } },
 ];

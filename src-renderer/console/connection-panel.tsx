@@ -1,3 +1,4 @@
+import { UnknownUnits } from './maps/unknown-units';
 import { connectionLabel } from '../components/connection-pill';
 import { ageMs, formatAge } from '../format/age';
 import { useNow } from '../hooks/use-now';
@@ -50,6 +51,7 @@ export function ConnectionPanel() {
         </dd>
         <dt>{t('console.invalid')}</dt>
         <dd className={invalid > 0 ? 'facts__warn' : undefined}>{invalid}</dd>
+        <UnknownUnits />
         {error ? (
           <>
             <dt>{t('console.lastError')}</dt>

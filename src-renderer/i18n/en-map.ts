@@ -32,7 +32,7 @@ export const enMap: { readonly [K in keyof typeof viMap]: string } = {
   'map.follow.queued': '+{count} alerts waiting',
   'map.select.hint': '← ↑ → ↓ pick a camera · Enter opens · Esc drops the pick',
   'map.select.camera': 'Selected camera: {name}',
-  'map.unknownUnits': 'Units not on the map: {count}',
+  'map.unknownUnits': 'Units not on the map',
   'map.unknownUnits.hint': 'These unit names appear in the data but not in map.unitsFile / map.unitSeats: {names}',
   'map.view.province': 'Whole province',
   'map.view.own': 'The layout\'s own view',

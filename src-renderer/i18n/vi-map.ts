@@ -30,7 +30,7 @@ export const viMap = {
   'map.follow.queued': '+{count} cảnh báo chờ',
   'map.select.hint': '← ↑ → ↓ chọn camera · Enter mở · Esc thôi chọn',
   'map.select.camera': 'Camera đã chọn: {name}',
-  'map.unknownUnits': 'Đơn vị chưa có trên bản đồ: {count}',
+  'map.unknownUnits': 'Đơn vị chưa có trên bản đồ',
   'map.unknownUnits.hint': 'Các tên đơn vị sau có trong dữ liệu nhưng không có trong map.unitsFile / map.unitSeats: {names}',
   'map.view.province': 'Toàn tỉnh',
   'map.view.own': 'Vùng của bố cục',

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
+import type { MapLayer, MapViewRef } from '../../../src-shared/map';
 import type { PushedContent } from '../../../src-shared/wall-view';
 
-/**
- * Kinds of content the console can put on a wall, one picker each. The map tile adds 'map' here
- * (a map view: centre, zoom, layers) with its own picker, when it lands.
- */
-export const PUSH_SOURCES = ['camera', 'kpi'] as const;
+const MAP_LAYERS_PUSHED: readonly MapLayer[] = ['cameras', 'alerts', 'reports', 'stations'];
+
+/** Kinds of content the console can put on a wall, one picker each. */
+export const PUSH_SOURCES = ['camera', 'kpi', 'map'] as const;
 export type PushSource = (typeof PUSH_SOURCES)[number];
 
 /**
@@ -24,6 +24,11 @@ export interface PushDraftStore {
   wallId: string | null;
   cameraQuery: string;
   kpiQuery: string;
+  /** The map view to put on a tile (the map picker); null: none chosen. */
+  mapView: MapViewRef | null;
+  mapLayers: readonly MapLayer[];
+  chooseMapView(view: MapViewRef | null): void;
+  toggleMapLayer(layer: MapLayer): void;
   showSource(source: PushSource): void;
   chooseCamera(cameraId: string | null): void;
   chooseKpi(kpiId: string | null): void;
@@ -45,6 +50,10 @@ export const usePushDraftStore = create<PushDraftStore>()((set) => ({
   wallId: null,
   cameraQuery: '',
   kpiQuery: '',
+  mapView: null,
+  mapLayers: MAP_LAYERS_PUSHED,
+  chooseMapView: (mapView) => set({ mapView, source: 'map' }),
+  toggleMapLayer: (layer) => set((s) => ({ mapLayers: s.mapLayers.includes(layer) ? s.mapLayers.filter((l) => l !== layer) : [...s.mapLayers, layer] })),
   showSource: (source) => set({ source }),
   chooseCamera: (cameraId) => set({ cameraId, source: 'camera' }),
   chooseKpi: (kpiId) => set((s) => ({ kpiId, source: 'kpi', district: kpiId === s.kpiId ? s.district : null })),
@@ -53,12 +62,13 @@ export const usePushDraftStore = create<PushDraftStore>()((set) => ({
   aimAt: (wallId) => set({ wallId }),
   searchCameras: (cameraQuery) => set({ cameraQuery }),
   searchKpis: (kpiQuery) => set({ kpiQuery }),
-  release: () => set({ cameraId: null, kpiId: null, district: null }),
+  release: () => set({ cameraId: null, kpiId: null, district: null, mapView: null }),
 }));
 
 /** The content the draft would put on a tile, or null when the shown picker has nothing chosen. */
-export function draftContent(draft: Pick<PushDraftStore, 'source' | 'cameraId' | 'kpiId' | 'chart' | 'district'>): PushedContent | null {
+export function draftContent(draft: Pick<PushDraftStore, 'source' | 'cameraId' | 'kpiId' | 'chart' | 'district'> & Partial<Pick<PushDraftStore, 'mapView' | 'mapLayers'>>): PushedContent | null {
   if (draft.source === 'camera') return draft.cameraId ? { kind: 'camera', cameraId: draft.cameraId } : null;
+  if (draft.source === 'map') return draft.mapView && draft.mapLayers && draft.mapLayers.length > 0 ? { kind: 'map', view: draft.mapView, layers: [...draft.mapLayers] } : null;
   if (!draft.kpiId) return null;
   return { kind: 'kpi', kpiId: draft.kpiId, chart: draft.chart, ...(draft.district ? { district: draft.district } : {}) };
 }

@@ -3,10 +3,11 @@ import { useT } from '../../i18n/use-t';
 import { CommandRefusal } from '../commands/command-refusal';
 import { CameraPicker } from './camera-picker';
 import { KpiPicker } from './kpi-picker';
+import { MapPicker } from './map-picker';
 import { PUSH_SOURCES, usePushDraftStore, type PushSource } from './push-draft-store';
 import { PushTarget } from './push-target';
 
-const SOURCE_LABEL: Readonly<Record<PushSource, MessageKey>> = { camera: 'desk.push.tab.camera', kpi: 'desk.push.tab.kpi' };
+const SOURCE_LABEL: Readonly<Record<PushSource, MessageKey>> = { camera: 'desk.push.tab.camera', kpi: 'desk.push.tab.kpi', map: 'desk.tile.map' };
 
 /** Put anything on any wall: choose a camera or a KPI on the left, click a tile of a wall on the right. */
 export function PushPanel() {
@@ -28,7 +29,7 @@ export function PushPanel() {
       </div>
       <div className="push-panel__body">
         <div id="push-source" role="tabpanel" aria-labelledby={`push-tab-${source}`} className="push-panel__source">
-          {source === 'camera' ? <CameraPicker /> : <KpiPicker />}
+          {source === 'camera' ? <CameraPicker /> : source === 'kpi' ? <KpiPicker /> : <MapPicker />}
         </div>
         <PushTarget />
       </div>

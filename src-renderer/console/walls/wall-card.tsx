@@ -6,6 +6,7 @@ import { useOperatorStore } from '../../stores/operator-store';
 import { CommandRefusal } from '../commands/command-refusal';
 import { pushDraftTo } from '../push/push-actions';
 import { selectArmed, usePushDraftStore } from '../push/push-draft-store';
+import { WallMaps } from '../maps/wall-maps';
 import { LayoutPicker } from './layout-picker';
 import { WallPresence } from './wall-presence';
 import { WallPushes } from './wall-pushes';
@@ -61,6 +62,7 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
           <TakeoverQueue wallId={wallId} queued={queued} />
           <WallTours view={view} />
           <WallPushes view={view} />
+          <WallMaps view={view} />
           <LayoutPicker wallId={wallId} layoutId={view.layout.id} isTarget={isTarget} />
         </div>
       </div>

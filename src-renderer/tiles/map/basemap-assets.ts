@@ -15,4 +15,4 @@ export const BASEMAP_URLS: BasemapUrls = { land: landUrl, provinces: provincesUr
 export const PROVINCE_BOXES: { mainland: Bbox; conDao: Bbox } = { mainland: manifest.boxes.mainland as Bbox, conDao: manifest.boxes.conDao as Bbox };
 
 /** What the map must credit (OpenStreetMap, Natural Earth, GeoNames), shown in its corner. */
-export const BASEMAP_ATTRIBUTION: string = manifest.sources.map((source) => source.attribution).join(' · ');
+export const BASEMAP_ATTRIBUTION: string = manifest.attribution;

@@ -29,6 +29,8 @@ export interface ControllerOptions {
   onCameraClick(cameraId: string, open: boolean): void;
   onError(message: string): void;
   onFirstRender(): void;
+  /** Room the tile's overlays take at each edge (the legend on the right), so the home view fits beside them. */
+  padding(): { top: number; right: number; bottom: number; left: number };
 }
 
 export class MapController {
@@ -48,8 +50,8 @@ export class MapController {
   constructor(private readonly options: ControllerOptions) {
     this.home = options.home;
     const common = { style: options.style, attributionControl: false as const, doubleClickZoom: false, fadeDuration: 0, maxPitch: 0, dragRotate: false, pitchWithRotate: false, touchPitch: false, renderWorldCopies: false, cancelPendingTileRequestsWhileZooming: true };
-    this.main = new MapLibreMap({ ...common, container: options.container, bounds: toBounds(this.home.bbox), fitBoundsOptions: { padding: 16 } });
-    this.main.once('idle', () => options.onFirstRender());
+    this.main = new MapLibreMap({ ...common, container: options.container, bounds: toBounds(this.home.bbox), fitBoundsOptions: { padding: options.padding() } });
+    this.main.once('load', () => options.onFirstRender());
     this.main.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
     for (const layer of ['cameras-point', 'cameras-selected']) {
       this.main.on('click', layer, (event) => {
@@ -94,7 +96,7 @@ export class MapController {
   }
 
   private fitHome(animate: boolean): void {
-    this.main.fitBounds(toBounds(this.home.bbox), { padding: 16, animate, duration: animate ? 1200 : 0 });
+    this.main.fitBounds(toBounds(this.home.bbox), { padding: this.options.padding(), animate, duration: animate ? 1200 : 0 });
     if (this.inset && this.home.inset) this.inset.fitBounds(toBounds(this.home.inset), { padding: 6, animate: false });
   }
 

@@ -15,9 +15,9 @@ export const MAP_FONT = ['Be Vietnam Pro'];
 
 /** The wall's palette (styles/base.css), so the map sits in the wall like every other tile. */
 export const MAP_COLORS = {
-  sea: '#0a1626',
-  land: '#17222f',
-  landOutline: '#2c3d52',
+  sea: '#071220',
+  land: '#1c2a3a',
+  landOutline: '#34485f',
   province: '#3b82f6',
   neighbour: '#3a4a60',
   label: '#c9d4e6',
@@ -138,7 +138,8 @@ export function mapStyle(basemap: BasemapUrls, overlay: OverlayInfo | null, show
       id: 'places',
       type: 'symbol',
       source: 'places',
-      layout: { 'text-field': ['get', 'name'], 'text-font': MAP_FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 8, s(11), 12, s(15)], 'symbol-sort-key': ['-', 0, ['coalesce', ['get', 'population'], 0]], 'text-padding': 4 },
+      // Cities first (rank 1), then towns and communes where there is room.
+      layout: { 'text-field': ['get', 'name'], 'text-font': MAP_FONT, 'text-size': ['match', ['get', 'rank'], 1, s(15), 2, s(13), s(11)], 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9], 'text-padding': 4 },
       paint: { 'text-color': MAP_COLORS.label, 'text-halo-color': MAP_COLORS.labelHalo, 'text-halo-width': 1.5, 'text-opacity': 0.9 },
     },
     ...liveLayers(shown, scale),

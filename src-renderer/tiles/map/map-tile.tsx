@@ -84,6 +84,11 @@ export function MapTile({ tile }: { tile: MapTileConfig }) {
           },
           onError: (message) => console.warn(`[map ${tile.id}] ${message}`),
           onFirstRender: () => setStatus({ kind: 'ready' }),
+          padding: () => {
+            const legend = container.parentElement?.querySelector<HTMLElement>('.map-legend');
+            const room = legend && legend.offsetWidth < container.clientWidth / 2 ? legend.offsetWidth + 24 : 16;
+            return { top: 16, right: room, bottom: 16, left: 16 };
+          },
         });
         unregister = registerMapController(tile.id, made);
         setController(made);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
-import { MAP_TILEJSON_PATH, MAP_UNITS_PATH } from '../../../src-shared/map-info';
+import { MAP_TILEJSON_PATH, MAP_UNITS_PATH, type MapInfo } from '../../../src-shared/map-info';
+import { useAppInfoStore } from '../../stores/app-info-store';
 import type { OverlayInfo } from './map-style';
 
 /**
@@ -23,8 +24,12 @@ async function fetchJson(path: string): Promise<unknown> {
   return (await response.json()) as unknown;
 }
 
-async function load(): Promise<Omit<DeploymentMap, 'loaded'>> {
-  const [tileJson, units] = await Promise.all([fetchJson(MAP_TILEJSON_PATH).catch(() => null), fetchJson(MAP_UNITS_PATH).catch(() => null)]);
+async function load(info: MapInfo | undefined): Promise<Omit<DeploymentMap, 'loaded'>> {
+  // Only what the host says it serves: a wall asks for nothing that would answer 404.
+  const [tileJson, units] = await Promise.all([
+    info?.tiles ? fetchJson(MAP_TILEJSON_PATH).catch(() => null) : null,
+    info?.units.source === 'file' ? fetchJson(MAP_UNITS_PATH).catch(() => null) : null,
+  ]);
   let overlay: DeploymentMap['overlay'] = null;
   if (tileJson && typeof tileJson === 'object') {
     const spec = tileJson as { format?: unknown; attribution?: unknown; vector_layers?: { id?: unknown }[] };
@@ -41,13 +46,15 @@ async function load(): Promise<Omit<DeploymentMap, 'loaded'>> {
 
 export function useDeploymentMap(): DeploymentMap {
   const [state, setState] = useState<DeploymentMap>({ loaded: false, overlay: null, units: null });
+  const info = useAppInfoStore((s) => s.info);
   useEffect(() => {
+    if (!info) return;
     let live = true;
-    loading ??= load();
+    loading ??= load(info.map);
     loading.then((found) => live && setState({ loaded: true, ...found })).catch(() => live && setState({ loaded: true, overlay: null, units: null }));
     return () => {
       live = false;
     };
-  }, []);
+  }, [info]);
   return state;
 }
