@@ -11,6 +11,12 @@ export type Box = readonly [west: number, south: number, east: number, north: nu
  */
 export const MAINLAND_BOX: Box = [106.85, 10.25, 107.75, 10.9];
 
+/**
+ * The former province's mainland itself, without the margin: what the map's province view fits to
+ * its tile (the margin is there for tiles wider or taller than the province).
+ */
+export const PROVINCE_VIEW_BOX: Box = [106.99, 10.32, 107.59, 10.8];
+
 /** The Côn Đảo archipelago (about 106.53–106.71 E, 8.56–8.80 N), 180 km offshore: the renderer's inset. */
 export const CON_DAO_BOX: Box = [106.45, 8.5, 106.8, 8.85];
 

@@ -1,6 +1,6 @@
 // The manifest the renderer reads before the GeoJSON: where the two views are, what to credit, and
 // which files make up the basemap (with sizes, which a test checks against the files).
-import { BOXES, type Box } from './boxes';
+import { BOXES, PROVINCE_VIEW_BOX, type Box } from './boxes';
 import { sourceSpec, type BasemapSource } from './sources';
 import type { WrittenFile } from './write-files';
 
@@ -9,7 +9,8 @@ export interface BasemapManifest {
   format: 1;
   rebuild: string;
   /** [west, south, east, north]: the province view and the Côn Đảo inset. */
-  boxes: { mainland: Box; conDao: Box };
+  /** mainland and conDao: what the basemap covers; provinceView: what the province view fits. */
+  boxes: { mainland: Box; conDao: Box; provinceView: Box };
   /** The one line to show on the map. */
   attribution: string;
   sources: { package: string; licence: string; attribution: string; usedFor: string[] }[];
@@ -28,7 +29,7 @@ export function buildManifest(sources: readonly BasemapSource[], files: WrittenF
   return {
     format: 1,
     rebuild: 'npm run build:basemap',
-    boxes: { mainland: BOXES.mainland, conDao: BOXES.conDao },
+    boxes: { mainland: BOXES.mainland, conDao: BOXES.conDao, provinceView: PROVINCE_VIEW_BOX },
     attribution: sources.map((source) => source.attribution).join(' · '),
     sources: sources.map((source) => ({ package: sourceSpec(source), licence: source.licence, attribution: source.attribution, usedFor: USED_FOR[source.id] })),
     notes: [

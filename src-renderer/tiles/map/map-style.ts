@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import type { MapLayer } from '../../../src-shared/map';
+import type { Bbox, MapLayer } from '../../../src-shared/map';
 import { VN_AQI_BANDS } from '../../../src-shared/map';
 
 /**
@@ -15,7 +15,9 @@ export const MAP_FONT = ['Be Vietnam Pro'];
 
 /** The wall's palette (styles/base.css), so the map sits in the wall like every other tile. */
 export const MAP_COLORS = {
-  sea: '#071220',
+  sea: '#071a2e',
+  /** Beyond what the basemap covers: neither land nor sea, so it passes for neither. */
+  beyond: '#05080f',
   land: '#1c2a3a',
   landOutline: '#34485f',
   province: '#3b82f6',
@@ -40,6 +42,8 @@ export interface BasemapUrls {
   land: string;
   provinces: string;
   places: string;
+  /** The boxes the basemap covers: sea inside them, "no map here" outside. */
+  covered: readonly Bbox[];
 }
 
 /** The overlay a deployment's MBTiles gives: vector layers drawn as lines and fills, or a raster. */
@@ -120,6 +124,7 @@ export function liveSources(): Record<string, SourceSpecification> {
 
 export function mapStyle(basemap: BasemapUrls, overlay: OverlayInfo | null, shown: readonly MapLayer[], scale: number): StyleSpecification {
   const sources: Record<string, SourceSpecification> = {
+    covered: { type: 'geojson', data: { type: 'FeatureCollection', features: basemap.covered.map(([w, s, e, n]) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } })) } },
     land: { type: 'geojson', data: basemap.land },
     provinces: { type: 'geojson', data: basemap.provinces },
     places: { type: 'geojson', data: basemap.places },
@@ -128,7 +133,8 @@ export function mapStyle(basemap: BasemapUrls, overlay: OverlayInfo | null, show
   if (overlay) sources.overlay = overlay.format === 'pbf' ? { type: 'vector', url: overlay.tileJsonUrl } : { type: 'raster', url: overlay.tileJsonUrl, tileSize: 256 };
   const s = (px: number): number => Math.round(px * scale * 10) / 10;
   const layers: LayerSpecification[] = [
-    { id: 'sea', type: 'background', paint: { 'background-color': MAP_COLORS.sea } },
+    { id: 'beyond', type: 'background', paint: { 'background-color': MAP_COLORS.beyond } },
+    { id: 'sea', type: 'fill', source: 'covered', paint: { 'fill-color': MAP_COLORS.sea } },
     { id: 'land', type: 'fill', source: 'land', paint: { 'fill-color': MAP_COLORS.land } },
     { id: 'coast', type: 'line', source: 'land', paint: { 'line-color': MAP_COLORS.landOutline, 'line-width': 1 } },
     ...(overlay ? overlayLayers(overlay) : []),
@@ -138,11 +144,21 @@ export function mapStyle(basemap: BasemapUrls, overlay: OverlayInfo | null, show
       id: 'places',
       type: 'symbol',
       source: 'places',
-      // Cities first (rank 1), then towns and communes where there is room.
-      layout: { 'text-field': ['get', 'name'], 'text-font': MAP_FONT, 'text-size': ['match', ['get', 'rank'], 1, s(15), 2, s(13), s(11)], 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9], 'text-padding': 4 },
-      paint: { 'text-color': MAP_COLORS.label, 'text-halo-color': MAP_COLORS.labelHalo, 'text-halo-width': 1.5, 'text-opacity': 0.9 },
+      filter: ['!=', ['get', 'rank'], 1],
+      // Towns and communes where there is room; the cities are drawn over everything below.
+      layout: { 'text-field': ['get', 'name'], 'text-font': MAP_FONT, 'text-size': ['match', ['get', 'rank'], 2, s(13), s(11)], 'symbol-sort-key': ['coalesce', ['get', 'rank'], 9], 'text-padding': 4 },
+      paint: { 'text-color': MAP_COLORS.label, 'text-halo-color': MAP_COLORS.labelHalo, 'text-halo-width': 1.5, 'text-opacity': 0.85 },
     },
     ...liveLayers(shown, scale),
+    // The cities (rank 1) on top and always drawn: an operator finds Vũng Tàu and Bà Rịa before anything else.
+    {
+      id: 'places-cities',
+      type: 'symbol',
+      source: 'places',
+      filter: ['==', ['get', 'rank'], 1],
+      layout: { 'text-field': ['get', 'name'], 'text-font': MAP_FONT, 'text-size': s(16), 'text-allow-overlap': true, 'text-ignore-placement': true, 'text-variable-anchor': ['top', 'bottom', 'left', 'right'], 'text-radial-offset': 0.9 },
+      paint: { 'text-color': '#ffffff', 'text-halo-color': MAP_COLORS.labelHalo, 'text-halo-width': 2 },
+    },
   ];
   return { version: 8, sources, layers };
 }

@@ -25,10 +25,10 @@ const NO_SEATS: readonly UnitSeat[] = [];
 
 /** Where a view rests: the province fits the mainland with Côn Đảo in the inset; others their own box. */
 export function homeOf(view: MapTileConfig['view'], views: readonly NamedMapView[]): MapHome {
-  if (view === 'province') return { bbox: PROVINCE_BOXES.mainland, inset: PROVINCE_BOXES.conDao };
+  if (view === 'province') return { bbox: PROVINCE_BOXES.provinceView, inset: PROVINCE_BOXES.conDao };
   if ('bbox' in view) return { bbox: view.bbox, inset: null };
   const named = views.find((v) => v.id === view.named);
-  return named ? { bbox: named.bbox, inset: null } : { bbox: PROVINCE_BOXES.mainland, inset: PROVINCE_BOXES.conDao };
+  return named ? { bbox: named.bbox, inset: null } : { bbox: PROVINCE_BOXES.provinceView, inset: PROVINCE_BOXES.conDao };
 }
 
 /** Markers and labels grow with the tile, so a map enlarged on a 4K wall reads from the back of the room. */
@@ -86,8 +86,9 @@ export function MapTile({ tile }: { tile: MapTileConfig }) {
           onFirstRender: () => setStatus({ kind: 'ready' }),
           padding: () => {
             const legend = container.parentElement?.querySelector<HTMLElement>('.map-legend');
-            const room = legend && legend.offsetWidth < container.clientWidth / 2 ? legend.offsetWidth + 24 : 16;
-            return { top: 16, right: room, bottom: 16, left: 16 };
+            const edge = Math.round(Math.min(container.clientWidth, container.clientHeight) * 0.05);
+            const room = legend && legend.offsetWidth < container.clientWidth / 2 ? legend.offsetWidth + edge : edge;
+            return { top: edge, right: room, bottom: edge, left: edge };
           },
         });
         unregister = registerMapController(tile.id, made);
