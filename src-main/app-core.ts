@@ -183,9 +183,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
         cameraDecodeBudget: config.cameras.decodeBudget ?? null,
         layoutsKeptReady: config.layoutsKeptReady,
         keys: config.keys,
-        mapViews: config.map.views,
-        unitSeats: config.map.unitSeats,
-        map: map.info,
+        map: { ...map.info, views: config.map.views, unitSeats: config.map.unitSeats },
       }),
       'wall:get': ({ wallId }, window) => {
         if (window.role === 'wall' && window.wallId !== wallId) throw new Error(`wall window ${window.wallId} may only read its own wall`);

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { namedMapViewSchema, unitSeatSchema } from './map';
 import { sessionInfoSchema, signInRequestSchema, signInResultSchema } from './access';
 import { auditExportRequestSchema, auditExportSchema, auditListSchema, auditQuerySchema } from './audit';
 import { commandEnvelopeSchema, commandNameSchema } from './commands';
@@ -70,10 +69,6 @@ export const appInfoSchema = z.object({
   layoutsKeptReady: z.number().int().min(0).max(LAYOUTS_KEPT_READY_MAX),
   /** The key table in force (defaults with the config's overrides): keys in every window and the help overlay. */
   keys: z.array(keyBindingSchema),
-  /** The map views an operator can ask for by name (config `map.views`). */
-  mapViews: z.array(namedMapViewSchema),
-  /** Units drawn as points at their seats where no units file gives their shapes (config `map.unitSeats`). */
-  unitSeats: z.array(unitSeatSchema),
   /** The deployment's map data (map-info.ts). This host always sends it; optional so test doubles need not. */
   map: mapInfoSchema.optional(),
 });

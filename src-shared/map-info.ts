@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { namedMapViewSchema, unitSeatSchema } from './map';
 
 /**
  * The deployment's map data as the renderer sees it: where the host serves it (same origin in both
@@ -40,5 +41,9 @@ export const mapInfoSchema = z.object({
     /** The units given as a point (a seat) rather than an area; a subset of `names`. */
     points: z.array(z.string().min(1).max(200)).max(10_000),
   }),
+  /** The views an operator can ask for by name (config `map.views`). */
+  views: z.array(namedMapViewSchema).max(64).default([]),
+  /** Units drawn at their seats where no units file gives their shapes (config `map.unitSeats`). */
+  unitSeats: z.array(unitSeatSchema).max(500).default([]),
 });
 export type MapInfo = z.infer<typeof mapInfoSchema>;

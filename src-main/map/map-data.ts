@@ -12,8 +12,8 @@ import { isPointUnit, loadUnitsFile, type UnitsCollection } from './units-file';
  */
 export interface MapData {
   routes: MapRoutes;
-  /** What the renderer is told in `app:info`. */
-  info: MapInfo;
+  /** What the renderer is told in `app:info` of the files (the config adds views and seats). */
+  info: Pick<MapInfo, 'tiles' | 'units'>;
   /** Lines for the config errors, worded like the loader's: file, field, what is wrong. */
   errors: string[];
   close(): void;
@@ -61,7 +61,7 @@ export function openMapData(options: OpenMapDataOptions): MapData {
   }
 
   const meta = tiles?.metadata;
-  const info: MapInfo = {
+  const info: MapData['info'] = {
     tiles: meta ? { format: meta.format, minzoom: meta.minzoom, maxzoom: meta.maxzoom, bounds: meta.bounds, attribution: meta.attribution?.slice(0, 2000) ?? null } : null,
     units: {
       source: units ? 'file' : 'none',

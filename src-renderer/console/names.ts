@@ -56,6 +56,6 @@ export function useNameBook(): NameBook {
   const language = useLanguage();
   const cameras = useCameraStore((s) => s.table);
   const definitions = useKpiStore((s) => s.definitions);
-  const views = useAppInfoStore((s) => s.info?.mapViews ?? NO_VIEWS);
+  const views = useAppInfoStore((s) => s.info?.map?.views ?? NO_VIEWS);
   return useMemo(() => nameBook(cameras, definitions, language, t, views), [cameras, definitions, language, t, views]);
 }

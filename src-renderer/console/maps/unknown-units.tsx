@@ -22,7 +22,7 @@ export function UnknownUnits() {
   const series = useKpiStore((s) => s.series);
   const unknown = useMemo(() => {
     if (!info) return [];
-    const known = new Set(info.map?.units.source === 'file' ? info.map.units.names : info.unitSeats.map((seat) => seat.name));
+    const known = new Set(info.map?.units.source === 'file' ? info.map.units.names : (info.map?.unitSeats ?? []).map((seat) => seat.name));
     if (known.size === 0) return [];
     const used: string[] = [];
     for (const alert of currentRecords(alerts)) used.push(alert.location.district);

@@ -20,7 +20,7 @@ function MapControls({ wallId, tile, view }: { wallId: string; tile: MapTile; vi
   const names = useNameBook();
   const viewId = useId();
   const followId = useId();
-  const views = useAppInfoStore((s) => s.info?.mapViews);
+  const views = useAppInfoStore((s) => s.info?.map?.views);
   const state = view.maps[tile.id];
   const feed = useFeedStore((s) => s.table);
   const followable = useMemo(() => [...currentRecords(feed)].filter((a) => a.status !== 'resolved' && a.location.point).sort((a, b) => Date.parse(b.time) - Date.parse(a.time)).slice(0, 30), [feed]);

@@ -7,7 +7,7 @@ import { usePushDraftStore } from './push-draft-store';
 /** A map to put on a tile: the province or a named view, and which live layers it shows. */
 export function MapPicker() {
   const t = useT();
-  const views = useAppInfoStore((s) => s.info?.mapViews);
+  const views = useAppInfoStore((s) => s.info?.map?.views);
   const chosen = usePushDraftStore((s) => (s.source === 'map' ? s.mapView : null));
   const layers = usePushDraftStore((s) => s.mapLayers);
   const draft = usePushDraftStore.getState;

@@ -48,8 +48,8 @@ export function MapTile({ tile }: { tile: MapTileConfig }) {
   const insetRef = useRef<HTMLDivElement | null>(null);
   const [controller, setController] = useState<MapController | null>(null);
   const [status, setStatus] = useState<{ kind: 'loading' | 'ready' | 'error'; error?: string }>({ kind: 'loading' });
-  const views = useAppInfoStore((s) => s.info?.mapViews ?? NO_VIEWS);
-  const seats = useAppInfoStore((s) => s.info?.unitSeats ?? NO_SEATS);
+  const views = useAppInfoStore((s) => s.info?.map?.views ?? NO_VIEWS);
+  const seats = useAppInfoStore((s) => s.info?.map?.unitSeats ?? NO_SEATS);
   const deployment = useDeploymentMap();
   const mapState = useWallStore((s) => s.view?.maps[tile.id]);
   const view = mapState?.view ?? tile.view;

@@ -91,7 +91,7 @@ describe('browser mode with a vector MBTiles file and a units file', () => {
 
   it('starts without a config error and tells the renderer what it serves', async () => {
     expect(running.core.configErrors).toEqual([]);
-    expect((await appInfo(running.core)).map).toEqual({
+    expect((await appInfo(running.core)).map).toMatchObject({
       tiles: { format: 'pbf', minzoom: 0, maxzoom: 12, bounds: [107.072, 10.338, 107.094, 10.364], attribution: '© OpenStreetMap contributors' },
       units: { source: 'file', names: ['Phường Vũng Tàu'.normalize('NFC'), 'Đặc khu Côn Đảo'], points: ['Đặc khu Côn Đảo'] },
     });
@@ -210,7 +210,7 @@ describe('browser mode with broken map files', () => {
     ]);
     const info = await appInfo(running.core);
     expect(info.configErrors).toEqual(running.core.configErrors);
-    expect(info.map).toEqual({ tiles: null, units: { source: 'none', names: [], points: [] } });
+    expect(info.map).toMatchObject({ tiles: null, units: { source: 'none', names: [], points: [] } });
     expect((await get(running.host, '/map/tiles.json')).status).toBe(404);
     expect((await get(running.host, '/map/tiles/12/3266/1929')).status).toBe(404);
     expect((await get(running.host, '/map/units.geojson')).status).toBe(404);

@@ -157,7 +157,7 @@ describe('openMapData', () => {
     const units = unitsFile('summary.geojson', { type: 'FeatureCollection', features: [unit('Phường Vũng Tàu', square(107.07, 10.34)), unit('Đặc khu Côn Đảo')] });
     const data = openMapData({ map: { tiles, unitsFile: units }, configFile: 'ioc-wall.json', log: createMemoryLogger('map') });
     expect(data.errors).toEqual([]);
-    expect(mapInfoSchema.parse(data.info)).toEqual({
+    expect(mapInfoSchema.parse(data.info)).toMatchObject({
       tiles: { format: 'pbf', minzoom: 0, maxzoom: 6, bounds: [107.072, 10.338, 107.094, 10.364], attribution: '© OpenStreetMap contributors' },
       units: { source: 'file', names: ['Phường Vũng Tàu', 'Đặc khu Côn Đảo'], points: ['Đặc khu Côn Đảo'] },
     });

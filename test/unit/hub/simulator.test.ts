@@ -1,3 +1,4 @@
+import { UNIT_KPI } from '../../../src-hub/demo/unit-kpi-feed';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,7 +129,8 @@ describe('demo simulator', () => {
     await run(simulator, clock, 60);
     expect(simulator.pending()).toBe(0);
     expect(target.state.seq).toBeGreaterThanOrEqual(waiting);
-    expect(target.state.keys('kpi-definition')).toHaveLength(DEMO_KPIS.length);
+    // The catalogue's KPIs and the one measured per unit (unit-kpi-feed.ts).
+    expect(target.state.keys('kpi-definition')).toHaveLength(DEMO_KPIS.length + 1);
   });
 
   it('resumes on a hub that has history: no second seeding, registries acknowledged as duplicates', async () => {
@@ -144,7 +146,7 @@ describe('demo simulator', () => {
     const kpiTimes = posted.flatMap((p) => (p.topic === 'kpi' ? (p.records as Array<{ time: string }>) : [])).map((r) => Date.parse(r.time));
     expect(Math.min(...kpiTimes)).toBeGreaterThanOrEqual(restartedAt);
     const definitions = posted.filter((p) => p.topic === 'kpi-definition');
-    expect(definitions.flatMap((p) => p.answer.result!.accepted.map((a) => a.duplicate))).toEqual(DEMO_KPIS.map(() => true));
+    expect(definitions.flatMap((p) => p.answer.result!.accepted.map((a) => a.duplicate))).toEqual([...DEMO_KPIS, UNIT_KPI].map(() => true));
   });
 });
 

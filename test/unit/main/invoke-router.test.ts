@@ -26,7 +26,7 @@ const notUsed = (): never => {
 function router() {
   const calls: string[] = [];
   const handlers: InvokeHandlers = {
-    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds: resolveStaleAfter({}), cameraDecodeBudget: null, layoutsKeptReady: 3, keys: [...DEFAULT_KEY_TABLE], mapViews: [], unitSeats: [] }),
+    'app:info': () => ({ name: 'IOC Wall', version: '0', language: 'vi', mode: 'browser', hub: 'embedded', configErrors: [], staleAfterSeconds: resolveStaleAfter({}), cameraDecodeBudget: null, layoutsKeptReady: 3, keys: [...DEFAULT_KEY_TABLE] }),
     'wall:get': ({ wallId }, window) => {
       calls.push(`${window.role}:${wallId}`);
       if (wallId !== wall.id) throw new Error(`no wall with id "${wallId}"`);

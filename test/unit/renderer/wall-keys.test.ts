@@ -47,3 +47,37 @@ describe('wall keys', () => {
     expect(wallKeyEffect('snapshot', ctx('ticker'))).toBeNull();
   });
 });
+
+describe('wall keys on a map tile', () => {
+  const mapTiles: Tile[] = [
+    { id: 'map', kind: 'map', view: 'province', layers: ['cameras', 'alerts'], area: area(1, 1, 2, 1) },
+    { id: 'plain-map', kind: 'map', view: 'province', layers: ['alerts'], area: area(1, 2) },
+    { id: 'cam', kind: 'camera', cameraId: 'c', area: area(3, 1) },
+  ];
+  const picks: Record<string, string | null> = { '1,0': 'east-cam', '-1,0': null, '0,1': 'south-cam', '0,-1': null };
+  const mapCtx = (selectedTileId: string | null, mapCamera: { tileId: string; cameraId: string } | null = null, enlargedTileId: string | null = null) => ({
+    wallId: 'w1',
+    tiles: mapTiles,
+    selectedTileId,
+    enlargedTileId,
+    mapCamera,
+    pickMapCamera: (tileId: string, dx: number, dy: number) => (tileId === 'map' ? (picks[`${dx},${dy}`] ?? null) : 'never'),
+  });
+
+  it('arrows go from camera marker to camera marker, and to the next tile past the last one that way', () => {
+    expect(wallKeyEffect('select-right', mapCtx('map'))).toEqual({ type: 'select-map-camera', tileId: 'map', cameraId: 'east-cam' });
+    expect(wallKeyEffect('select-down', mapCtx('map', { tileId: 'map', cameraId: 'east-cam' }))).toEqual({ type: 'select-map-camera', tileId: 'map', cameraId: 'south-cam' });
+    expect(wallKeyEffect('select-up', mapCtx('map'))).toBeNull();
+    // A map without a camera layer is a tile like any other for the arrows.
+    expect(wallKeyEffect('select-right', mapCtx('plain-map'))).toEqual({ type: 'select', tileId: 'map' });
+  });
+
+  it('Enter opens the picked camera through the host, enlarges the map without one; Esc drops the pick first', () => {
+    const picked = { tileId: 'map', cameraId: 'east-cam' };
+    expect(wallKeyEffect('enlarge', mapCtx('map', picked))).toEqual(command('map.open-camera', { wallId: 'w1', tileId: 'map', cameraId: 'east-cam' }));
+    expect(wallKeyEffect('enlarge', mapCtx('map'))).toEqual(command('wall.enlarge', { wallId: 'w1', tileId: 'map' }));
+    expect(wallKeyEffect('back', mapCtx('map', picked))).toEqual({ type: 'clear-map-camera' });
+    expect(wallKeyEffect('back', mapCtx('map', picked, 'wall-focus'))).toEqual(command('wall.restore', { wallId: 'w1' }));
+    expect(wallKeyEffect('back', mapCtx('map'))).toEqual({ type: 'clear-selection' });
+  });
+});

@@ -20,7 +20,7 @@ describe('the command table', () => {
 
   it('lets a wall window issue only what is local to its wall: enlarge, back, tours, snapshots', () => {
     const forWalls = COMMAND_NAMES.filter((name) => mayIssue(name, 'wall-window'));
-    expect(forWalls.sort()).toEqual(['camera.save-snapshot', 'tour.control', 'wall.enlarge', 'wall.restore']);
+    expect(forWalls.sort()).toEqual(['camera.save-snapshot', 'map.open-camera', 'tour.control', 'wall.enlarge', 'wall.restore']);
     for (const name of forWalls) expect((COMMANDS[name] as { wallLocal?: boolean }).wallLocal, name).toBe(true);
   });
 
