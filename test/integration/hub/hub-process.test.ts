@@ -134,7 +134,8 @@ describe('hub process', () => {
       const topics = new Set(s.messages.map((m) => m.topic));
       return ['alert', 'camera', 'dossier-counts', 'environment', 'kpi', 'kpi-definition'].every((t) => topics.has(t as HubMessage['topic'])) ? s : undefined;
     }, 'demo data of every department');
-    expect(state.messages.filter((m) => m.topic === 'kpi-definition')).toHaveLength(DEMO_KPIS.length);
+    // The catalogue's KPIs and the one the demo measures per unit, for the map (unit-kpi-feed.ts).
+    expect(state.messages.filter((m) => m.topic === 'kpi-definition')).toHaveLength(DEMO_KPIS.length + 1);
     await demo.stop();
     expect(demo.child.exitCode).toBe(0);
     // Closed, not killed: the database was checkpointed and its WAL removed.
