@@ -1,7 +1,7 @@
 // `npm run screenshot`: the README's pictures, taken from the running app (browser mode on a demo
-// hub with its simulator and cameras, in Debian's Chromium), once every camera plays and the KPIs
-// have moved. The console is shot mid-briefing: the Monday agenda running and a traffic collision
-// taking the camera wall over, as an operator would see it.
+// hub with its simulator and cameras, in Debian's Chromium), once every camera plays, the map has
+// drawn and the KPIs have moved. The console is shot mid-briefing: the Monday agenda running and a
+// traffic collision taking the camera wall over, as an operator would see it.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { ingestOrThrow } from '../test/helpers/ingest';
 import { consoleBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
 import { startHubProcess } from '../test/helpers/hub-process';
+import { waitMapReady } from '../test/helpers/map-page';
+import { DEFAULT_RULES } from '../src-main/config/default-operations';
 
 const ROOT = join(__dirname, '..');
 const TOKEN = 'screenshot-wall-token';
@@ -37,15 +39,23 @@ async function main(): Promise<void> {
   // The demo hub (simulator, cameras) plus one key of ours, to raise the alert the console shows.
   writeFileSync(hubConfig, JSON.stringify({ port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], demo: true, departments: [{ id: 'anh-minh-hoa', name: 'Ảnh minh họa', apiKey: KEY, topics: ['alert'] }] }));
   const hub = await startHubProcess([`--config=${hubConfig}`]);
-  const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' } }, { dataDir: join(work, 'host') });
+  // The demo's rule, without its two minutes between takeovers: a simulated collision just before the
+  // picture must not hold back the one the picture is about.
+  const rules = DEFAULT_RULES.map((rule) => ({ ...rule, minIntervalSeconds: 0 }));
+  const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' }, rules }, { dataDir: join(work, 'host') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const bridge = await consoleBridge(host);
   try {
     const overview = await open(browser, host.wallUrl('1'));
     const cameras = await open(browser, host.wallUrl('2'));
+    const map = await open(browser, host.wallUrl('3'));
+    await waitMapReady(map, 'ban-do');
     await overview.waitForTimeout(SETTLE_MS);
     await shoot(overview, 'wall-overview.png');
     await shoot(cameras, 'wall-cameras.png');
+    // The map at home, not flown to one of the demo's incidents.
+    await map.waitForSelector('[data-tile-id="ban-do"] .map-tile:not([data-following])', { timeout: 90_000 });
+    await shoot(map, 'wall-map.png');
 
     // The briefing: the agenda on its traffic step, then a collision seen by a camera takes wall 2.
     await bridge.command('agenda.start', { agendaId: 'giao-ban-thu-hai' });
@@ -68,6 +78,7 @@ async function main(): Promise<void> {
     await shoot(overview, 'wall-traffic.png');
     const console = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await host.openConsole(console);
+    await console.waitForSelector('.wall-card');
     await console.waitForTimeout(2000);
     await shoot(console, 'console.png');
   } finally {

@@ -99,7 +99,7 @@ export const MAP_LAYOUT: Layout = {
       view: 'province',
       layers: ['units', 'reports', 'stations', 'cameras', 'alerts'],
       units: { kpiId: 'feedback-open-by-unit' },
-      follow: { minSeverity: 'critical', returnAfterSeconds: 30 },
+      follow: { minSeverity: 'critical', returnAfterSeconds: 20 },
       area: cell(1, 1, 3, 3),
     },
     camera('bd-cam-1', 'nga-tu-gieng-nuoc', 4, 1),

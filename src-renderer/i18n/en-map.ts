@@ -35,7 +35,7 @@ export const enMap: { readonly [K in keyof typeof viMap]: string } = {
   'map.unknownUnits': 'Units not on the map',
   'map.unknownUnits.hint': 'These unit names appear in the data but not in map.unitsFile / map.unitSeats: {names}',
   'map.view.province': 'Whole province',
-  'map.view.own': 'The layout\'s own view',
+  'map.view.own': 'Default',
   'map.console.title': 'Maps on the walls',
   'map.console.view': 'View',
   'map.console.follow': 'Follow an alert',

@@ -33,7 +33,7 @@ export const viMap = {
   'map.unknownUnits': 'Đơn vị chưa có trên bản đồ',
   'map.unknownUnits.hint': 'Các tên đơn vị sau có trong dữ liệu nhưng không có trong map.unitsFile / map.unitSeats: {names}',
   'map.view.province': 'Toàn tỉnh',
-  'map.view.own': 'Vùng của bố cục',
+  'map.view.own': 'Mặc định',
   'map.console.title': 'Bản đồ trên màn hình',
   'map.console.view': 'Vùng hiển thị',
   'map.console.follow': 'Bám theo cảnh báo',

@@ -113,7 +113,8 @@ export class MapController {
     const ring = document.createElement('div');
     ring.className = 'map-focus-ring';
     this.focusMarker = new Marker({ element: ring }).setLngLat([point.lng, point.lat]).addTo(this.main);
-    this.main.flyTo({ center: [point.lng, point.lat], zoom: Math.max(this.main.getZoom(), 13), duration: 2500, essential: true });
+    // Close enough to see which crossroads, far enough to keep the towns around it for bearings.
+    this.main.flyTo({ center: [point.lng, point.lat], zoom: Math.max(this.main.getZoom(), 11.5), duration: 2500, essential: true });
   }
 
   /** New data for a live source; drawn on the next coalescing tick. */

@@ -127,7 +127,7 @@ test('F1 and ? open the help overlay in the console and on a wall, listing every
   const wallHelp = wall.locator('.help-overlay');
   await expect(wallHelp).toBeVisible();
   await expect(wallHelp.locator('[data-binding]')).toHaveCount(DEFAULT_KEY_TABLE.length - 8);
-  await expect(wallHelp.locator('[data-scope="wall"]')).toContainText('Phóng to camera đang chọn');
+  await expect(wallHelp.locator('[data-scope="wall"]')).toContainText('Phóng to camera hoặc bản đồ đang chọn');
   await wall.keyboard.press('F1');
   await expect(wallHelp).toHaveCount(0);
 });
