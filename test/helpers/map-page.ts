@@ -16,7 +16,7 @@ export async function waitMapReady(page: Page, tileId: string): Promise<void> {
   // The first frames of the basemap: its three GeoJSON sources loaded and drawn.
   await page.waitForFunction((id) => {
     const map = window.__iocMaps?.get(id)?.main;
-    return map !== undefined && map.loaded() && map.isSourceLoaded('land') && map.isSourceLoaded('places');
+    return map !== undefined && map.isStyleLoaded() && map.isSourceLoaded('land') && map.isSourceLoaded('places') && map.isSourceLoaded('provinces');
   }, tileId, { timeout: 45_000 });
 }
 

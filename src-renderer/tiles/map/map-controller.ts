@@ -51,7 +51,14 @@ export class MapController {
     this.home = options.home;
     const common = { style: options.style, attributionControl: false as const, doubleClickZoom: false, fadeDuration: 0, maxPitch: 0, dragRotate: false, pitchWithRotate: false, touchPitch: false, renderWorldCopies: false, cancelPendingTileRequestsWhileZooming: true };
     this.main = new MapLibreMap({ ...common, container: options.container, bounds: toBounds(this.home.bbox), fitBoundsOptions: { padding: options.padding() } });
-    this.main.once('load', () => options.onFirstRender());
+    // Ready once the basemap is drawn. Not 'load' or 'idle': with live data arriving every few
+    // hundred milliseconds, a large wall's map may not be idle (or "fully loaded") for a long time.
+    const firstRender = (): void => {
+      if (!this.main.isStyleLoaded() || !this.main.isSourceLoaded('land')) return;
+      this.main.off('render', firstRender);
+      options.onFirstRender();
+    };
+    this.main.on('render', firstRender);
     this.main.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
     for (const layer of ['cameras-point', 'cameras-selected']) {
       this.main.on('click', layer, (event) => {
