@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Operator } from '../../src-shared/access';
@@ -137,4 +138,16 @@ export function startHarness(config: object = TEST_CONFIG, dataDir = mkdtempSync
 /** What each wall shows, as the console sees it: layout id per wall id. */
 export function layoutsOf(harness: Harness): Record<string, string> {
   return Object.fromEntries(harness.ops.operatorState().walls.map((w) => [w.view.wall.id, w.view.layout.id]));
+}
+
+/**
+ * Every test of the file on the host's clock faked from `now` (dates and timers the host's wake
+ * timer uses), and `cleanUp` (closing the test's harness) run after each, before real time returns.
+ */
+export function eachTestOnFakeClock(now: number, cleanUp: () => void): void {
+  beforeEach(() => vi.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] }));
+  afterEach(() => {
+    cleanUp();
+    vi.useRealTimers();
+  });
 }

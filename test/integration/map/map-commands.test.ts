@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src-shared/caller';
 import type { Layout } from '../../../src-shared/domain';
-import { alert, cam, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
+import { alert, cam, eachTestOnFakeClock, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
 
 /**
  * Map tiles driven like any wall: the console shows a named view, follows an alert, puts a map on a
@@ -28,11 +28,9 @@ const WALL_4: Caller = { kind: 'wall-window', wallId: '4' };
 const POINT = { lat: 10.35, lng: 107.08 };
 
 let harness: Harness | undefined;
-beforeEach(() => vi.useFakeTimers({ now: T0, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] }));
-afterEach(() => {
+eachTestOnFakeClock(T0, () => {
   harness?.close();
   harness = undefined;
-  vi.useRealTimers();
 });
 
 describe('map commands', () => {

@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { alert, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
+import { describe, expect, it, vi } from 'vitest';
+import { alert, eachTestOnFakeClock, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
 
 /**
  * Alert rules take over a wall and give it back; camera tours run on the host. Real state files,
@@ -17,11 +17,9 @@ const RULES_CONFIG = {
 };
 
 let harness: Harness | undefined;
-beforeEach(() => vi.useFakeTimers({ now: T0, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] }));
-afterEach(() => {
+eachTestOnFakeClock(T0, () => {
   harness?.close();
   harness = undefined;
-  vi.useRealTimers();
 });
 
 describe('alert-triggered layouts', () => {
