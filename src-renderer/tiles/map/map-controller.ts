@@ -12,8 +12,12 @@ import { pickInDirection, type ScreenPoint } from './camera-pick';
  */
 
 const COALESCE_MS = 100;
-/** Most pulsing rings at once: they are DOM markers, cheap alone, not by the thousand. */
-const MAX_PULSES = 40;
+/**
+ * Most pulsing rings at once, warnings and critical ones only. Each is a DOM marker with a CSS
+ * animation: cheap on a GPU, but with software compositing (a wall PC without one) 40 rings cost
+ * the page more than a second of main thread in every five (bench map-wall).
+ */
+const MAX_PULSES = 12;
 
 export interface MapHome {
   bbox: Bbox;
@@ -81,7 +85,10 @@ export class MapController {
     this.inset = null;
     if (!container || !bbox) return;
     this.inset = new MapLibreMap({ container, style: this.options.style, attributionControl: false, interactive: false, fadeDuration: 0, renderWorldCopies: false, bounds: toBounds(bbox), fitBoundsOptions: { padding: 6 } });
-    for (const [source, data] of this.lastData) this.inset.once('load', () => (this.inset?.getSource(source) as GeoJSONSource | undefined)?.setData(data));
+    this.insetSent.clear();
+    this.inset.once('load', () => {
+      for (const [source, data] of this.lastData) this.setInsetData(source, data);
+    });
   }
 
   private maps(): MapLibreMap[] {
@@ -136,16 +143,32 @@ export class MapController {
     if (this.destroyed) return;
     for (const [source, data] of this.pending) {
       this.lastData.set(source, data);
-      for (const map of this.maps()) (map.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      (this.main.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      this.setInsetData(source, data);
       if (source === 'alerts') this.syncPulses(data as FeatureCollection<Point, { id: string; open: boolean; rank: number }>);
     }
     this.pending.clear();
   }
 
+  /**
+   * The inset gets only what lies in its box, and only when that changed: Côn Đảo's data changes
+   * rarely, and every `setData` re-tiles and redraws a second map (bench map-wall).
+   */
+  private readonly insetSent = new Map<string, string>();
+  private setInsetData(source: string, data: FeatureCollection): void {
+    const box = this.home.inset;
+    if (!this.inset || !box) return;
+    const inBox = { type: 'FeatureCollection' as const, features: data.features.filter((f) => featureIn(f, box)) };
+    const key = JSON.stringify(inBox);
+    if (this.insetSent.get(source) === key) return;
+    this.insetSent.set(source, key);
+    (this.inset.getSource(source) as GeoJSONSource | undefined)?.setData(inBox);
+  }
+
   /** Rings that pulse (CSS, on the compositor) over alerts nobody has taken yet, the most severe first. */
   private syncPulses(alerts: FeatureCollection<Point, { id: string; open: boolean; rank: number }>): void {
     const open = alerts.features
-      .filter((f) => f.properties.open)
+      .filter((f) => f.properties.open && f.properties.rank >= 1)
       .sort((a, b) => b.properties.rank - a.properties.rank)
       .slice(0, MAX_PULSES);
     const keep = new Set(open.map((f) => f.properties.id));
@@ -228,6 +251,15 @@ export class MapController {
     this.inset?.remove();
     this.main.remove();
   }
+}
+
+/** Whether a feature has a point in the box (units' polygons: their first ring's first point). */
+function featureIn(feature: FeatureCollection['features'][number], [west, south, east, north]: Bbox): boolean {
+  const g = feature.geometry;
+  const at = g.type === 'Point' ? g.coordinates : g.type === 'Polygon' ? g.coordinates[0]?.[0] : g.type === 'MultiPolygon' ? g.coordinates[0]?.[0]?.[0] : undefined;
+  if (!at) return false;
+  const [lng = NaN, lat = NaN] = at;
+  return lng >= west && lng <= east && lat >= south && lat <= north;
 }
 
 function toBounds([west, south, east, north]: Bbox): LngLatBounds {
