@@ -9,6 +9,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { HUB_TOPICS } from '../../src-shared/hub-topics';
 import { startHubProcess } from '../../test/helpers/hub-process';
 import { ingestOrThrow } from '../../test/helpers/ingest';
 import { startCpuHog } from './cpu-hog';
@@ -101,6 +102,8 @@ export async function benchMapWall(): Promise<Record<string, unknown>> {
     return {
       setup: {
         hub: `seeded with ${SEED_COUNTS.reports} citizen reports, ${SEED_COUNTS.alerts} alerts, ${SEED_COUNTS.cameras} cameras (${cameraIds.length} demo clips streaming, the rest in the registry only), ${SEED_COUNTS.stations} stations, all with map points; 24 KPIs`,
+        // The protocol keeps a feed's newest keys only: the map draws that many reports and alerts, not all that were sent.
+        keptByHubAndWall: { citizenReports: HUB_TOPICS['citizen-report'].keyLimit, alerts: HUB_TOPICS.alert.keyLimit },
         layouts: [layouts.withMap, layouts.withoutMap].map((l) => `${l.id} ${l.cols}×${l.rows}: ${l.tiles.map((t) => (t.kind === 'kpi' ? `kpi-${t.chart}` : t.kind)).join(',')}`),
         map: `province view, layers cameras, alerts, reports, stations; follow critical, back home after ${FOLLOW_RETURN_SECONDS} s`,
         storm: `${TIMING.ratePerSecond} single-record ingest posts/s, per ${UPDATES_PER_ROUND}: 24 new reports, 8 changed, 6 new alerts (warning/info), 4 acknowledged, 4 camera status changes, 4 station readings`,
