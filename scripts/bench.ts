@@ -1,7 +1,8 @@
 // `npm run bench`: performance figures as JSON, never pass/fail (these machines are shared and noisy).
 // Sections: camera-grid (issue 2/4), the live data path (issue 3), wall cache throughput and operator
 // keys (key → every wall repainted, memory over 1,000 preset switches), the hub under a reconnect storm
-// and a resync flood (hub-storm, issue 9), and the audit log's size. BENCH_ONLY=a,b runs some only.
+// and a resync flood (hub-storm, issue 9), a wall with a map tile under a storm of map updates against
+// the same wall without it (map-wall), and the audit log's size. BENCH_ONLY=a,b runs some only.
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchDataPath } from './bench/data-path';
 import { benchHubStorm } from './bench/hub-storm';
+import { benchMapWall } from './bench/map-wall';
 import { benchOperatorKeys } from './bench/operator-keys';
 
 const ROOT = join(__dirname, '..');
@@ -20,6 +22,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'cache-throughput': benchCacheThroughput,
   'operator-keys': benchOperatorKeys,
   'hub-storm': benchHubStorm,
+  'map-wall': benchMapWall,
   'audit-size': benchAuditSize,
 };
 

@@ -13,9 +13,10 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { defaultDecodeBudget } from '../../src-renderer/tiles/camera/decode-budget';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
-import { CAMERA_PAGE_PROBE, firstFrames, medianTimeline, readDecodeCounts, readQuality, readRecords, timelineOf, waitFirstFrames, type DecodeCounts } from './camera-page-probe';
+import { CAMERA_PAGE_PROBE, firstFrames, framesBetween, medianTimeline, readDecodeCounts, readQuality, readRecords, timelineOf, waitFirstFrames, type DecodeCounts } from './camera-page-probe';
 import { cpuSnapshot, foreignCores } from './cpu-noise';
 import { percentile } from './percentile';
+import { chromiumRssBytes } from './process-figures';
 import { startPlainGridServer } from './plain-grid-server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -55,18 +56,8 @@ export const streamUrls = (hubUrl: string, n: number): string[] => Array.from({ 
 
 /** Resident memory of Chromium's renderer processes, in MiB (Linux /proc; one page is open). */
 async function rendererRssMiB(browser: Browser): Promise<number | null> {
-  try {
-    const cdp = await browser.newBrowserCDPSession();
-    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
-    await cdp.detach();
-    const kib = processInfo
-      .filter((p) => p.type === 'renderer')
-      .map((p) => /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p.id}/status`, 'utf8'))?.[1])
-      .reduce((sum, v) => sum + Number(v ?? 0), 0);
-    return Math.round((kib / 1024) * 10) / 10;
-  } catch {
-    return null;
-  }
+  const rss = await chromiumRssBytes(browser).catch(() => null);
+  return rss === null ? null : Math.round(((rss.renderer ?? 0) / 2 ** 20) * 10) / 10;
 }
 
 export interface PageRun {
@@ -111,15 +102,7 @@ export async function measurePage(
       await page.waitForTimeout(sampleSeconds * 1000);
       const after = await readQuality(page);
       const sampleForeign = foreignCores(cpuAtStart, cpuSnapshot());
-      const counted = after.filter((q) => q.counted && before[q.index]?.counted);
-      sample = {
-        seconds: sampleSeconds,
-        settleSeconds: SETTLE_SECONDS,
-        videos: counted.length,
-        frames: counted.reduce((sum, q) => sum + q.total - before[q.index]!.total, 0),
-        dropped: counted.reduce((sum, q) => sum + q.dropped - before[q.index]!.dropped, 0),
-        foreignCores: sampleForeign,
-      };
+      sample = { seconds: sampleSeconds, settleSeconds: SETTLE_SECONDS, ...framesBetween(before, after), foreignCores: sampleForeign };
     }
     await inspect?.(page);
     return { fromNavigation, fromAttach, timeline: timelineOf(records, n), decode, foreignCores: foreign, sample, rendererRssMiB: sampleSeconds !== null ? await rendererRssMiB(browser) : null };

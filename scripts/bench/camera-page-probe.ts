@@ -142,6 +142,18 @@ export function readRecords(page: Page): Promise<PageRecords> {
   });
 }
 
+/** Time the page spent in long tasks (over 50 ms, PerformanceObserver) within [from, to], epoch ms on the page's clock. */
+export function longTaskMs(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    ({ from, to }) =>
+      (window as unknown as BenchWindow).__bench.longTasks.reduce((sum, t) => {
+        const start = performance.timeOrigin + t.start;
+        return sum + Math.max(0, Math.min(to, start + t.duration) - Math.max(from, start));
+      }, 0),
+    { from, to },
+  );
+}
+
 export interface VideoQuality {
   index: number;
   total: number;
@@ -165,6 +177,19 @@ export function readQuality(page: Page): Promise<VideoQuality[]> {
       return { index, total: q.totalVideoFrames, dropped: q.droppedVideoFrames, counted: shown && decoding && !warming && !v.paused && v.readyState >= 2 };
     }),
   );
+}
+
+/**
+ * Frames decoded and dropped between two readings, by the videos counted (visible, decoding) at
+ * both: a video that started, stopped or was covered in between would skew the share.
+ */
+export function framesBetween(before: VideoQuality[], after: VideoQuality[]): { videos: number; frames: number; dropped: number } {
+  const counted = after.filter((q) => q.counted && before[q.index]?.counted);
+  return {
+    videos: counted.length,
+    frames: counted.reduce((sum, q) => sum + q.total - before[q.index]!.total, 0),
+    dropped: counted.reduce((sum, q) => sum + q.dropped - before[q.index]!.dropped, 0),
+  };
 }
 
 export interface DecodeCounts {

@@ -12,6 +12,7 @@ import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
 import { ingestOrThrow } from '../../test/helpers/ingest';
 import { percentile } from './percentile';
+import { pageSession, pageTaskMs } from './process-figures';
 
 const RATE = Number(process.env.BENCH_RATE ?? 1000);
 const SECONDS = Number(process.env.BENCH_DATA_SECONDS ?? 10);
@@ -61,10 +62,8 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
     await waitWallPainted(page);
     await page.evaluate(PAINT_PROBE);
     // The page's main-thread busy time over the run: what 1,000 updates/s cost the wall itself.
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Performance.enable');
-    const taskSeconds = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-    const busyBefore = await taskSeconds();
+    const cdp = await pageSession(page);
+    const busyBefore = await pageTaskMs(cdp);
     const sentAt = new Map<string, number>();
     const ackMs: number[] = [];
     const perBatch = Math.max(1, Math.round(RATE / BATCHES_PER_SECOND));
@@ -92,7 +91,7 @@ async function ingestToPaint(browser: Browser, hubUrl: string, dataDir: string, 
     }
     await Promise.all(inFlight);
     const elapsed = (performance.now() - start) / 1000;
-    const busyPercent = Math.round((((await taskSeconds()) - busyBefore) / elapsed) * 1000) / 10;
+    const busyPercent = Math.round(((await pageTaskMs(cdp)) - busyBefore) / elapsed) / 10;
     const last = String(probeValue);
     await page.waitForFunction((v) => (window as unknown as { __painted: Map<string, number> }).__painted.has(v), last, { timeout: 30_000 }).catch(() => undefined);
     type Marks = { __painted: Map<string, number>; __committed: Map<string, number> };

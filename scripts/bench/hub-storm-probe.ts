@@ -7,6 +7,7 @@
 import { Agent, get } from 'node:http';
 import { postIngest } from '../../src-hub/ingest/ingest-client';
 import { parentMessage } from './bench-child';
+import { epochNow } from './page-clock';
 
 export interface ProbeConfig {
   url: string;
@@ -28,8 +29,6 @@ export interface ProbeResult {
   /** Value of each posted point → epoch ms it was sent. */
   sentAt: Array<[number, number]>;
 }
-
-const epochNow = (): number => performance.timeOrigin + performance.now();
 
 async function paced(everyMs: number, running: () => boolean, once: () => Promise<void>): Promise<void> {
   while (running()) {

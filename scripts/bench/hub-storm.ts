@@ -17,6 +17,7 @@ import { PROBE_KEY, PROBE_KPI, startBenchHub, WALL_TOKEN, type BenchHub } from '
 import type { ProbeConfig, ProbeResult, ProbeSample } from './hub-storm-probe';
 import type { FloodFigures, LiveFigures, StormFigures, WallsConfig } from './hub-storm-walls';
 import { cpuMs } from './process-figures';
+import { epochNow } from './page-clock';
 import { percentile } from './percentile';
 
 const WALLS = Number(process.env.BENCH_STORM_WALLS ?? 500);
@@ -44,7 +45,6 @@ const slowest = (samples: ProbeSample[], from: number, to: number): Array<[numbe
     .sort((a, b) => b.ms - a.ms)
     .slice(0, 3)
     .map((s) => [Math.round(s.at - from), Math.round(s.ms)]);
-const epochNow = (): number => performance.timeOrigin + performance.now();
 
 async function startProbe(hub: BenchHub): Promise<{ stop(): Promise<ProbeResult> }> {
   const probe = forkBenchChild('hub-storm-probe.ts');

@@ -97,6 +97,14 @@ export async function pageThreadCpuMs(cdp: CDPSession): Promise<number> {
   return ((await metrics(cdp)).get('ThreadTime') ?? 0) * 1000;
 }
 
+/**
+ * Wall time the page's main thread spent running tasks so far (CDP TaskDuration), in ms: over a
+ * window, its share of the window is how busy the thread was, time it waited for a core included.
+ */
+export async function pageTaskMs(cdp: CDPSession): Promise<number> {
+  return ((await metrics(cdp)).get('TaskDuration') ?? 0) * 1000;
+}
+
 /** CPU time Chromium's processes used so far, in ms, summed by process type (browser, GPU, renderer, utility). */
 export async function chromiumCpuMs(browser: Browser): Promise<Record<string, number>> {
   const cdp = await browser.newBrowserCDPSession();
@@ -104,6 +112,19 @@ export async function chromiumCpuMs(browser: Browser): Promise<Record<string, nu
     const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; cpuTime: number }> };
     const byType: Record<string, number> = {};
     for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + p.cpuTime * 1000;
+    return byType;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Resident memory of Chromium's processes in bytes, summed by process type (browser, GPU, renderer, utility services; Linux /proc). */
+export async function chromiumRssBytes(browser: Browser): Promise<Record<string, number>> {
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: Array<{ type: string; id: number }> };
+    const byType: Record<string, number> = {};
+    for (const p of processInfo) byType[p.type] = (byType[p.type] ?? 0) + (rssBytes(p.id) ?? 0);
     return byType;
   } finally {
     await cdp.detach();
