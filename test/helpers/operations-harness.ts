@@ -1,5 +1,4 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { afterEach, beforeEach, vi } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Operator } from '../../src-shared/access';
@@ -140,14 +139,3 @@ export function layoutsOf(harness: Harness): Record<string, string> {
   return Object.fromEntries(harness.ops.operatorState().walls.map((w) => [w.view.wall.id, w.view.layout.id]));
 }
 
-/**
- * Every test of the file on the host's clock faked from `now` (dates and timers the host's wake
- * timer uses), and `cleanUp` (closing the test's harness) run after each, before real time returns.
- */
-export function eachTestOnFakeClock(now: number, cleanUp: () => void): void {
-  beforeEach(() => vi.useFakeTimers({ now, toFake: ['Date', 'setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate'] }));
-  afterEach(() => {
-    cleanUp();
-    vi.useRealTimers();
-  });
-}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src-shared/caller';
 import type { Layout } from '../../../src-shared/domain';
-import { alert, cam, eachTestOnFakeClock, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
+import { eachTestOnFakeClock } from '../../helpers/fake-host-clock';
+import { alert, cam, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
 
 /**
  * Map tiles driven like any wall: the console shows a named view, follows an alert, puts a map on a

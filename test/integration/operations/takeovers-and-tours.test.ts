@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { alert, eachTestOnFakeClock, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
+import { eachTestOnFakeClock } from '../../helpers/fake-host-clock';
+import { alert, startHarness, TEST_CONFIG, type Harness } from '../../helpers/operations-harness';
 
 /**
  * Alert rules take over a wall and give it back; camera tours run on the host. Real state files,
