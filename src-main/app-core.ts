@@ -23,6 +23,7 @@ import { reloadConfig } from './config/reload-config';
 import { openMapData } from './map/map-data';
 import { watchUnitNames } from './map/unknown-units';
 import type { MapRoutes } from './map/map-routes';
+import { createWallLiveness, type WallLiveness } from './shell/wall-liveness';
 
 export interface AppCoreOptions {
   mode: 'electron' | 'browser';
@@ -55,7 +56,10 @@ export interface AppCore {
   readonly access: HostAccess;
   /** Browser mode's sign-in (POST /auth/session): a session token for the page to connect with. */
   signIn(request: unknown, origin: SignInOrigin): Promise<SignInResult>;
-  /** A window of a wall is there (loaded, linked); call the result when it is gone. */
+  /**
+   * A window of a wall is there (loaded, linked); call the result when it is gone. Pass the same
+   * identity object its requests run with: heartbeats are matched to the window by it.
+   */
   windowOpened(window: WindowIdentity): () => void;
   onEvent(listener: EventListener): () => void;
   setPlacements(placements: ReadonlyMap<string, Placement>): void;
@@ -67,6 +71,8 @@ export interface AppCore {
   setKeyStatus(status: KeyStatus): void;
   /** The shell's window actions (Electron); browser mode reloads walls through an event. */
   setShell(shell: ShellPort): void;
+  /** Heartbeats of the wall pages, what the shell does when one goes silent, the PC's facts and latest errors. */
+  readonly liveness: WallLiveness;
   close(): Promise<void>;
 }
 
@@ -158,6 +164,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       })
     : offlineHubClient({ model, cache, reason: config.hub.urlProblem ?? 'no hub configured' });
 
+  const liveness = createWallLiveness({ wallIds: () => config.walls.map((w) => w.id), log: log.child('liveness'), onChange: () => ops.shellHealthChanged() });
+  ops.setShellHealth(() => liveness.snapshot());
+
   const operatorOf = (window: WindowIdentity) => (window.role === 'console' ? access.seats.operatorOn(window.seat) : undefined);
   // A browser console's station is its browser's address; the desktop console's is this workstation.
   const stationOf = (window: WindowIdentity): string => (window.role === 'console' ? (access.seats.station(window.seat) ?? config.console.station) : config.console.station);
@@ -198,6 +207,14 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       },
       'key:press': ({ accelerator }, window) =>
         unwrap(window.role === 'wall' ? ops.pressKey({ wallId: window.wallId }, accelerator, undefined) : ops.pressKey('console', accelerator, operatorOf(window))),
+      'wall:heartbeat': (_request, window) => {
+        if (window.role === 'wall') liveness.beat(window);
+        return null;
+      },
+      'log:report': (report, window) => {
+        liveness.report(window, report);
+        return null;
+      },
       ...accessHandlers({ access, mode: options.mode }),
     },
     log.child('invoke'),
@@ -214,7 +231,15 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     globalKey: (accelerator, consoleSeat) => ops.pressKey('global', accelerator, consoleSeat ? access.seats.operatorOn(consoleSeat) : access.localOperator()),
     access,
     signIn: (request, origin) => access.control.signIn(request, origin),
-    windowOpened: (window) => (window.role === 'wall' ? ops.windowOpened(window.wallId) : () => undefined),
+    windowOpened: (window) => {
+      if (window.role !== 'wall') return () => undefined;
+      const present = ops.windowOpened(window.wallId);
+      const watched = liveness.opened(window);
+      return () => {
+        present();
+        watched();
+      };
+    },
     onEvent: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -224,8 +249,10 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     wallUrl: (base, wallId) => wallUrlWithKey(base, wallId),
     setKeyStatus: (status) => ops.setKeyStatus(status),
     setShell: (shell) => ops.setShell(shell),
+    liveness,
     close: async () => {
       listeners.clear();
+      liveness.stop();
       ops.close();
       hub.close();
       // After the hub link, so no message arrives between the last flush and the close.

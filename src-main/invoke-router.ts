@@ -29,6 +29,8 @@ const CHANNEL_ACCESS: Record<InvokeChannel, { wall: boolean; console: 'anyone' |
   'session:sign-out': { wall: false, console: 'anyone' },
   'audit:list': { wall: false, console: 'operator' },
   'audit:export': { wall: false, console: 'operator' },
+  'wall:heartbeat': { wall: true, console: 'anyone' },
+  'log:report': { wall: true, console: 'anyone' },
 };
 
 function refusal(window: WindowIdentity, channel: InvokeChannel, operator: Operator | null): string | null {

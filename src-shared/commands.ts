@@ -171,6 +171,16 @@ export const COMMANDS = {
     vi: 'Tải lại mọi màn hình',
     en: 'Reload every wall',
   },
+  'app.quit': {
+    payload: none,
+    result: noResult,
+    // Wall windows cannot be closed one by one (a wall PC has no one to reopen them): quitting the
+    // whole app from a signed-in admin's console is the one way out.
+    issuers: ['console'],
+    role: 'admin',
+    vi: 'Thoát ứng dụng trên máy này',
+    en: 'Quit the app on this PC',
+  },
   'console.focus': {
     payload: none,
     result: noResult,

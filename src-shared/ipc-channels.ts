@@ -16,6 +16,8 @@ export const INVOKE_CHANNELS = [
   'session:sign-out',
   'audit:list',
   'audit:export',
+  'wall:heartbeat',
+  'log:report',
 ] as const;
 export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload', 'session:ended', 'audit:appended'] as const;
 

@@ -82,6 +82,19 @@ export { SNAPSHOT_MAX_BASE64_CHARS, snapshotRequestSchema, snapshotSavedSchema, 
 /** Most messages in one `hub:messages` event; the host sends a larger burst as several. */
 export const HUB_MESSAGE_BATCH = 2000;
 
+/** How often a wall page says it is alive, and how long the host waits before it calls the page silent. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+export const HEARTBEAT_TIMEOUT_MS = 20_000;
+
+export const rendererReportSchema = z.object({
+  level: z.enum(['error', 'warn']),
+  /** Cut by the page to this length; the host refuses longer ones rather than log megabytes. */
+  message: z.string().min(1).max(2000),
+  /** Where: "uncaught", "unhandled rejection", "console.error", or a file:line. */
+  source: z.string().max(200).optional(),
+});
+export type RendererReport = z.infer<typeof rendererReportSchema>;
+
 // JSON (socket.io) turns a missing argument into null, IPC keeps it undefined: both mean "none".
 const noArgs = z.union([z.undefined(), z.null()]).transform(() => undefined);
 
@@ -114,6 +127,13 @@ export const invokeChannels = {
   'audit:list': { request: auditQuerySchema, response: auditListSchema },
   /** A date range of the audit log as CSV (operators and admins). */
   'audit:export': { request: auditExportRequestSchema, response: auditExportSchema },
+  /**
+   * A wall page saying it is alive, every HEARTBEAT_INTERVAL_MS from its main thread: a page whose
+   * script hangs stops sending while its socket or window stays open, and the host recovers it.
+   */
+  'wall:heartbeat': { request: noArgs, response: z.null() },
+  /** An error the page met (uncaught, rejected, console.error): written to the host's log file. */
+  'log:report': { request: rendererReportSchema, response: z.null() },
 } as const;
 
 export const eventChannels = {

@@ -77,6 +77,41 @@ export const recentCommandSchema = z.object({
 });
 export type RecentCommand = z.infer<typeof recentCommandSchema>;
 
+/** Whether a wall's page answers: what the host's heartbeat watch and recovery policy see. */
+export const wallHealthSchema = z.object({
+  wallId: idSchema,
+  /**
+   * answering: its page beats; silent: a window is there but its page stopped answering;
+   * recovering: the host is reloading or recreating it; none: no window of it is open.
+   */
+  state: z.enum(['answering', 'silent', 'recovering', 'none']),
+  /** When it entered that state; null when never seen since the host started. */
+  since: isoTime.nullable(),
+  /** Reloads and re-creations the host made since it started. */
+  recoveries: z.number().int().min(0),
+  lastProblem: z.object({ at: isoTime, what: z.string().max(300) }).nullable(),
+});
+export type WallHealth = z.infer<typeof wallHealthSchema>;
+
+export const shellErrorSchema = z.object({ at: isoTime, scope: z.string().max(120), message: z.string().max(500) });
+export type ShellError = z.infer<typeof shellErrorSchema>;
+
+/** How the app itself is running on this PC: what an operator checks before blaming the data. */
+export const shellHealthSchema = z.object({
+  /** blocked: the host keeps the displays awake; allowed: no wall is shown; browser: the kiosk PC's own settings decide. */
+  displaySleep: z.enum(['blocked', 'allowed', 'browser']),
+  /** Video decoding as Chromium reports it (app.getGPUFeatureStatus); unknown in browser mode. */
+  videoDecode: z.object({ status: z.enum(['hardware', 'software', 'unknown']), detail: z.string().max(200) }),
+  /** The log file on this PC, for whoever reads it after an incident; null when logging to the terminal only. */
+  logFile: z.string().max(500).nullable(),
+  walls: z.array(wallHealthSchema),
+  /** The latest errors and warnings of the host and its pages, newest first. */
+  errors: z.array(shellErrorSchema).max(20),
+  /** Conditions that will hurt a wall, in the UI language (e.g. a Wayland session). */
+  warnings: z.array(z.string().max(300)).max(10),
+});
+export type ShellHealth = z.infer<typeof shellHealthSchema>;
+
 export const operatorStateSchema = z.object({
   walls: z.array(operatorWallSchema),
   /** The wall the wall keys (next layout, pin, dismiss) act on. */
@@ -104,5 +139,6 @@ export const operatorStateSchema = z.object({
   /** Where the operator state is kept: a rebuilt or unavailable store means the walls started from the config. */
   stateStore: z.object({ status: z.enum(['ok', 'rebuilt', 'unavailable']), detail: z.string().max(1000).optional() }),
   recent: z.array(recentCommandSchema).max(20),
+  shell: shellHealthSchema,
 });
 export type OperatorState = z.infer<typeof operatorStateSchema>;

@@ -1,4 +1,4 @@
-import { BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, type Rectangle, type Session, type WebContents } from 'electron';
 import type { Logger } from '../../src-shared/node/log';
 import type { WindowIdentity } from '../window-identity';
 import { isAppUrl } from './app-url';
@@ -41,6 +41,22 @@ export function identityOf(contents: WebContents): WindowIdentity | undefined {
 }
 
 const hardened = new WeakSet<Session>();
+
+/** Windows the app itself is closing (display gone, quitting): the only closes a wall window allows. */
+const closingOnPurpose = new WeakSet<BrowserWindow>();
+let quitting = false;
+
+/** Closes a window of ours on purpose (a wall whose display went away). */
+export function closeAppWindow(win: BrowserWindow): void {
+  if (win.isDestroyed()) return;
+  closingOnPurpose.add(win);
+  win.close();
+}
+
+/** The app is quitting: every window may close now. */
+export function allowWindowsToClose(): void {
+  quitting = true;
+}
 
 /**
  * Denies every permission but fullscreen, and only to the app's own pages: a wall shows video and
@@ -104,12 +120,26 @@ export function createAppWindow(spec: AppWindowSpec, options: WindowFactoryOptio
       preload: options.preloadPath,
       // Walls play muted camera video with nobody there to click.
       autoplayPolicy: 'no-user-gesture-required',
+      // A wall covered by another window or on a locked screen keeps its timers and frames; by
+      // default Chromium cuts a hidden page's timers to one a minute and stops its animation frames.
+      backgroundThrottling: kind !== 'wall',
+      // DevTools only when running from source: on a wall PC F12 would open a debugger over a wall.
+      devTools: !app.isPackaged,
     },
   });
   ours.set(win, spec.identity);
   win.on('closed', () => ours.delete(win));
   hardenSession(win.webContents.session, options.log);
   confine(win.webContents, log);
+  if (kind === 'wall') {
+    // A wall window closed by accident (Alt+F4, a window manager's gesture) would leave its display
+    // dark with nobody to reopen it: only the app closes walls, or quitting it from the console.
+    win.on('close', (event) => {
+      if (quitting || closingOnPurpose.has(win)) return;
+      event.preventDefault();
+      log.warn(`refused to close wall window "${spec.title}": quit the app from the console instead`);
+    });
+  }
   win.once('ready-to-show', () => (kind === 'wall' ? win.showInactive() : win.show()));
   win.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
     if (isMainFrame) log.error(`failed to load ${url}: ${description} (${code})`);

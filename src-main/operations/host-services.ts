@@ -19,6 +19,8 @@ export interface ShellPort {
   /** False when this host has no console window of its own (browser mode). */
   focusConsole(): boolean;
   reloadWalls(): void;
+  /** Quits the app (Electron); false when this host cannot (browser mode: the kiosks belong to their PCs). */
+  quit(): boolean;
 }
 
 /** What the admin's commands reach: the config file, read again. */

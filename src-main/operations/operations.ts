@@ -4,7 +4,7 @@ import type { Alert } from '../../src-shared/domain';
 import type { EventChannel, EventPayload, InvokeResult } from '../../src-shared/ipc';
 import { normalizeAccelerator } from '../../src-shared/keys/accelerator';
 import { bindingFor } from '../../src-shared/keys/key-table';
-import type { OperatorState, RecentCommand } from '../../src-shared/operator-state';
+import type { OperatorState, RecentCommand, ShellHealth } from '../../src-shared/operator-state';
 import type { WallView } from '../../src-shared/wall-view';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import type { AppConfig } from '../config/load-config';
@@ -28,6 +28,7 @@ import { adminCommands } from './domains/admin-commands';
 import type { AdminPort, HostServices, HubPort, ShellPort } from './host-services';
 import { buildOperatorState, type KeyStatus, type Placement } from './operator-view';
 import { WallPresenceBook } from './presence';
+import { BROWSER_FACTS } from '../shell/shell-health';
 import { settleState, type SettleNote } from './settle-state';
 import { applyAlerts } from './takeovers';
 import { createWakeTimer } from './wake-timer';
@@ -69,6 +70,10 @@ export interface Operations {
   setWallUrls(urlOf: (wallId: string) => string): void;
   setKeyStatus(status: KeyStatus): void;
   setShell(shell: ShellPort): void;
+  /** Where the console's "how the app runs" picture comes from (src-main/shell/shell-health.ts). */
+  setShellHealth(health: () => ShellHealth): void;
+  /** That picture changed: the consoles get a new operator state. */
+  shellHealthChanged(): void;
   close(): void;
 }
 
@@ -83,7 +88,7 @@ export function startOperations(options: OperationsOptions): Operations {
   const { config, log } = options;
   const now = options.now ?? Date.now;
   const db: StateDb = openStateDb({ file: options.stateFile, log: log.child('state') });
-  let shell: ShellPort = { focusConsole: () => false, reloadWalls: () => options.emit('wall:reload', { wallId: null }) };
+  let shell: ShellPort = { focusConsole: () => false, reloadWalls: () => options.emit('wall:reload', { wallId: null }), quit: () => false };
   const services: HostServices = {
     config,
     layouts: new Map(config.layouts.map((l) => [l.id, l])),
@@ -92,7 +97,7 @@ export function startOperations(options: OperationsOptions): Operations {
     log,
     hub: options.hub,
     snapshots: options.snapshots,
-    shell: { focusConsole: () => shell.focusConsole(), reloadWalls: () => shell.reloadWalls() },
+    shell: { focusConsole: () => shell.focusConsole(), reloadWalls: () => shell.reloadWalls(), quit: () => shell.quit() },
     admin: options.admin ?? { reloadConfig: () => Promise.reject(new Error('this host cannot reload its config')) },
   };
 
@@ -105,6 +110,7 @@ export function startOperations(options: OperationsOptions): Operations {
   let placements: ReadonlyMap<string, Placement> = new Map();
   let wallUrlOf: ((wallId: string) => string) | undefined;
   let keyStatus: KeyStatus = { global: 'browser', reason: null, taken: [] };
+  let shellHealth = (): ShellHealth => ({ ...BROWSER_FACTS, walls: [], errors: [] });
   const recent: RecentCommand[] = [];
   let recorded = 0;
   const record = (entry: { caller: Caller; name: string; label: string; ok: boolean; error?: string }): void => {
@@ -120,7 +126,7 @@ export function startOperations(options: OperationsOptions): Operations {
   let closed = false;
   const presence = new WallPresenceBook(() => operatorStateChanged(), now);
   const operatorState = (): OperatorState =>
-    buildOperatorState({ state, services, presence, placements, wallUrlOf, keys: keyStatus, stateStore: storeStatus, recent, at: now() });
+    buildOperatorState({ state, services, presence, placements, wallUrlOf, keys: keyStatus, stateStore: storeStatus, recent, shell: shellHealth(), at: now() });
   // One console update per tick, however many changes the tick made.
   function operatorStateChanged(): void {
     if (closed) return;
@@ -249,6 +255,11 @@ export function startOperations(options: OperationsOptions): Operations {
     setShell: (next) => {
       shell = next;
     },
+    setShellHealth: (health) => {
+      shellHealth = health;
+      operatorStateChanged();
+    },
+    shellHealthChanged: () => operatorStateChanged(),
     close: () => {
       if (closed) return;
       timer.stop();

@@ -23,6 +23,7 @@ export interface OperatorViewInput {
   keys: KeyStatus;
   stateStore: OperatorState['stateStore'];
   recent: readonly RecentCommand[];
+  shell: OperatorState['shell'];
   at: number;
 }
 
@@ -93,6 +94,7 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
     keys: input.keys,
     stateStore: input.stateStore,
     recent: [...input.recent],
+    shell: input.shell,
   };
 }
 

@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import packageJson from '../../package.json';
 import { startAppCore } from '../app-core';
 import { createLogger, errorMessage } from '../../src-shared/node/log';
 import { argValue, defaultUserDataDir } from '../paths';
+import { openLogFile } from '../shell/log-file';
 import { findKioskBrowser } from './find-browser';
-import { openKioskWindows } from './kiosk';
+import { superviseKiosks } from './kiosk';
 import { startWebHost } from './web-host';
 
 /**
@@ -15,9 +16,12 @@ import { startWebHost } from './web-host';
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const log = createLogger('serve');
   const userDataDir = argValue(argv, 'data') ?? defaultUserDataDir();
   mkdirSync(userDataDir, { recursive: true });
+  // Warnings and errors also go to the console's list, once the core that holds it is up.
+  let onProblem: (scope: string, message: string) => void = () => undefined;
+  const logFile = openLogFile({ dir: join(userDataDir, 'logs'), onProblem: (_level, scope, message) => onProblem(scope, message) });
+  const log = createLogger('serve', logFile.sink);
   const core = await startAppCore({
     mode: 'browser',
     configPath: argValue(argv, 'config'),
@@ -26,6 +30,8 @@ async function main(): Promise<void> {
     version: packageJson.version,
     log,
   });
+  onProblem = (scope, message) => core.liveness.health.error(scope, message);
+  core.liveness.health.setFacts({ logFile: logFile.path });
   const portFlag = argValue(argv, 'port');
   const port = portFlag === undefined ? core.config.browser.port : Number(portFlag);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, got "${portFlag ?? ''}"`);
@@ -37,7 +43,7 @@ async function main(): Promise<void> {
     log: log.child('web'),
   });
   // Each wall's address carries its key in the fragment (src-main/access/wall-credentials.ts).
-  const walls = core.config.walls.map((wall) => ({ url: core.wallUrl(host.url, wall.id), kiosk: true, profile: `wall-${wall.id}` }));
+  const walls = core.config.walls.map((wall) => ({ url: core.wallUrl(host.url, wall.id), kiosk: true, profile: `wall-${wall.id}`, wallId: wall.id }));
   const consoleWindow = { url: `${host.url}/console`, kiosk: false, profile: 'console' };
   // A line a script can wait on: the walls are being served from here on.
   process.stdout.write(`IOC Wall ready at ${host.url}\n`);
@@ -53,14 +59,18 @@ async function main(): Promise<void> {
   const browser = wantWindows ? findKioskBrowser(core.config.browser.executable) : null;
   if (wantWindows && !browser) log.info('no Chromium or Chrome found for kiosk windows (set browser.executable)');
   if (browser) {
-    closeKiosks = openKioskWindows(browser, [consoleWindow, ...walls], userDataDir, log.child('kiosk'));
+    const kiosks = superviseKiosks({ browser, windows: [consoleWindow, ...walls], userDataDir, log: log.child('kiosk'), health: core.liveness.health });
+    core.liveness.setRecovery((window) => kiosks.recover(window.wallId, 'không phản hồi'));
+    closeKiosks = kiosks.close;
   } else {
     process.stdout.write(['Open these in a browser:', `  console  ${consoleWindow.url}`, ...walls.map((w) => `  wall     ${w.url}`)].join('\n') + '\n');
   }
   const stop = (): void => {
     log.info('stopping');
     closeKiosks();
-    void Promise.all([host.close(), core.close()]).finally(() => process.exit(0));
+    void Promise.all([host.close(), core.close()])
+      .then(() => logFile.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -5,6 +5,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
 import { host, setWindowIdentity } from './connect';
 import { electronTransport } from './electron-transport';
+import { reportPageErrors, startHeartbeat } from './page-health';
 import { loadAppInfo, loadHubState, loadOperatorState, loadWall } from './loaders';
 import { wireHostEvents } from './wire-events';
 
@@ -28,6 +29,8 @@ export async function startBridge(route: Route): Promise<void> {
     setWindowIdentity({ role: 'console', session: token ?? '' });
   }
   const { api, transport } = await host();
+  reportPageErrors(api);
+  if (route.app === 'wall') startHeartbeat(api);
   transport.onRefused?.((message) => {
     useConnectionStore.getState().bridgeRefused(message);
     if (route.app === 'console') {

@@ -20,6 +20,7 @@ import { ConsoleHeader } from './console-header';
 import { DeskNotices } from './keys/desk-notices';
 import { PresetPanel } from './preset-panel';
 import { PushPanel } from './push/push-panel';
+import { ShellPanel } from './shell/shell-panel';
 import { SubsystemSummary } from './subsystem-summary';
 import { WallList } from './walls/wall-list';
 import '../styles/console-controls.css';
@@ -31,6 +32,7 @@ import '../styles/console-push.css';
 import '../styles/console-alerts.css';
 import '../styles/console-agenda.css';
 import '../styles/console-access.css';
+import '../styles/console-shell.css';
 
 /** The console: the sign-in until someone is signed in, then the desk. */
 export default function ConsoleApp() {
@@ -91,7 +93,10 @@ function Desk() {
             </aside>
           </div>
           <div className="desk__status">
-            <ConnectionPanel />
+            <div className="desk__status-column">
+              <ConnectionPanel />
+              <ShellPanel />
+            </div>
             <SubsystemSummary />
           </div>
         </div>

@@ -1,5 +1,6 @@
 import { enAccess } from './en-access';
 import { enMap } from './en-map';
+import { enShell } from './en-shell';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
 import type { Messages } from './vi';
@@ -118,4 +119,5 @@ export const en: Messages = {
   ...enConsole,
   ...enAccess,
   ...enMap,
+  ...enShell,
 };

@@ -1,5 +1,6 @@
 import { viAccess } from './vi-access';
 import { viMap } from './vi-map';
+import { viShell } from './vi-shell';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
 
@@ -120,6 +121,7 @@ export const vi = {
   ...viConsole,
   ...viAccess,
   ...viMap,
+  ...viShell,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -8,6 +8,9 @@ export function shellCommands(services: HostServices): DomainHandlers {
     'console.focus': () => {
       if (!services.shell.focusConsole()) throw new CommandError(say(services, 'Chế độ trình duyệt không có cửa sổ bảng điều khiển riêng', 'Browser mode has no console window of its own'));
     },
+    'app.quit': () => {
+      if (!services.shell.quit()) throw new CommandError(say(services, 'Chế độ trình duyệt: máy chủ tiếp tục chạy; hãy dừng dịch vụ trên máy chủ', 'Browser mode: the host keeps running; stop its service on the host PC'));
+    },
     // Wall-local: a wall window saves what its own tile shows; the store checks the PNG.
     'camera.save-snapshot': (request) => {
       try {

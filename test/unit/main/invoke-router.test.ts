@@ -50,6 +50,11 @@ function router() {
       return { rows: [], status: 'ok' };
     },
     'audit:export': notUsed,
+    'wall:heartbeat': notUsed,
+    'log:report': (report, window) => {
+      calls.push(`${window.role}:log:${report.level}`);
+      return null;
+    },
   };
   const log = createMemoryLogger();
   return { invoke: createInvokeRouter(handlers, log, (window) => (window.role === 'console' ? (OPERATORS[window.seat] ?? null) : null)), calls, log };
@@ -60,7 +65,8 @@ describe('invoke router', () => {
     const { invoke, calls } = router();
     await expect(invoke(WALL_1, 'wall:get', { wallId: '1' })).resolves.toEqual({ ok: true, value: view });
     await expect(invoke(CONSOLE, 'command:run', { name: 'walls.undo', payload: {} })).resolves.toEqual({ ok: true, value: null });
-    expect(calls).toEqual(['wall:1', 'console:walls.undo']);
+    await expect(invoke(WALL_1, 'log:report', { level: 'error', message: 'TypeError: x is undefined', source: 'uncaught' })).resolves.toEqual({ ok: true, value: null });
+    expect(calls).toEqual(['wall:1', 'console:walls.undo', 'wall:log:error']);
   });
 
   it('refuses unknown channels, malformed requests and the console’s channels from a wall, without calling a handler', async () => {
@@ -77,12 +83,15 @@ describe('invoke router', () => {
       [CONSOLE, 'wall:get', null],
       [CONSOLE, 'app:info', { unexpected: true }],
       [WALL_1, 'operator:state', undefined],
+      [WALL_1, 'log:report', { level: 'fatal', message: 'x' }],
+      [WALL_1, 'log:report', { level: 'error', message: 'x'.repeat(2001) }],
+      [WALL_1, 'log:report', { level: 'error', message: '' }],
     ] as const) {
       const result = await invoke(window, channel, request);
       expect(result.ok, String(channel)).toBe(false);
     }
     expect(calls).toEqual([]);
-    expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(11);
+    expect(log.lines.filter((l) => l.startsWith('warn'))).toHaveLength(14);
   });
 
   it('lets a console nobody signed in on only ask who it is; a viewer sees but may not read the audit log; a wall never', async () => {
