@@ -6,6 +6,7 @@ import { keyOverridesSchema } from '../../src-shared/keys/key-table';
 import { agendaSchema, ruleSchema, scheduleSchema } from '../../src-shared/operations-config';
 import { operatorAccountsSchema, accessSchema } from './access-schema';
 import { mapConfigSchema } from './map-config-schema';
+import { updatesConfigSchema } from './updates-config-schema';
 
 /**
  * The app's config file (JSON). Every field has a safe default, so a missing file is a normal
@@ -60,6 +61,8 @@ export const appConfigSchema = z
     rules: z.array(ruleSchema).optional(),
     /** The map tile's deployment data: an MBTiles overlay, administrative units, named views (map-config-schema.ts). */
     map: mapConfigSchema,
+    /** Where this wall looks for new versions on the LAN; absent: never (updates-config-schema.ts). */
+    updates: updatesConfigSchema,
     /** Operator accounts: who may sign in on a console, with which role (README, "Security"). */
     operators: operatorAccountsSchema,
     /** How long sessions last and how failed sign-ins are slowed down. */
