@@ -9,6 +9,7 @@ import { argValue } from '../paths';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { registerIpc } from './ipc-main';
 import { registerShortcuts } from './shortcuts';
+import { startUpdates } from './updates';
 import { startWallWindows, type WallWindows } from './wall-windows';
 import { allowWindowsToClose } from './window-factory';
 
@@ -118,6 +119,8 @@ async function start(): Promise<void> {
   running.setKeyStatus(shortcuts.status);
   unregisterShortcuts = shortcuts.unregister;
   log.info(`started with ${core.config.walls.length} wall(s), hub ${core.hubUrl ?? 'none (see the config errors)'}`);
+  // Off unless the config names an update URL on the province's LAN (updates.ts).
+  startUpdates(core.config.updates, log.child('updates'));
 }
 
 /** Closes the core (hub link, embedded hub) before the process exits, so ports and files are released. */
