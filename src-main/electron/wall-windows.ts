@@ -155,8 +155,9 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
     const current = new Map([...walls].map(([id, w]) => [id, w.displayId]));
     const plan = planWallWindows(current, settled.placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id })), new Set(settled.refit));
 
+    const waiting = new Set(settled.waiting.map((w) => w.wallId));
     for (const wallId of plan.close) {
-      log.info(`wall ${wallId}: closing, its display is gone; it waits for it`);
+      log.info(`wall ${wallId}: closing, ${waiting.has(wallId) ? 'its display is gone; it waits for it' : 'no display for it'}`);
       walls.get(wallId)?.win.close();
       walls.delete(wallId);
     }
