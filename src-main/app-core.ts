@@ -8,7 +8,7 @@ import { loadConfig, type AppConfig } from './config/load-config';
 import { connectHubClient, type HubClient } from './hub/hub-client';
 import { offlineHubClient } from './hub/offline-hub-client';
 import { createInvokeRouter } from './invoke-router';
-import type { KeyStatus, Placement } from './operations/operator-view';
+import type { DisplayPlacements, KeyStatus } from './operations/operator-view';
 import { startOperations, type Operations } from './operations/operations';
 import type { ShellPort } from './operations/host-services';
 import { buildContentSecurityPolicy } from './security/csp';
@@ -38,7 +38,7 @@ export interface AppCoreOptions {
 
 export type EventListener = <C extends EventChannel>(channel: C, payload: EventPayload<C>) => void;
 
-export type { Placement } from './operations/operator-view';
+export type { DisplayPlacements, Placement } from './operations/operator-view';
 
 export interface AppCore {
   readonly config: AppConfig;
@@ -62,7 +62,8 @@ export interface AppCore {
    */
   windowOpened(window: WindowIdentity): () => void;
   onEvent(listener: EventListener): () => void;
-  setPlacements(placements: ReadonlyMap<string, Placement>): void;
+  /** The displays as the shell's display book placed the walls on them (Electron). */
+  setPlacements(placements: DisplayPlacements): void;
   /** Browser mode: where the walls are served, so the console can link them (each with its wall key). */
   setWallUrlBase(base: string): void;
   /** Browser mode: a wall's address with its key in the fragment, as kiosks and the console open it. */

@@ -127,12 +127,20 @@ export const layoutSchema = z
 export type Layout = z.infer<typeof layoutSchema>;
 
 /**
- * Where a wall should go. `index` counts displays left-to-right, top-to-bottom from 0;
- * `displayId` is Electron's id, stable only while the display stays plugged in.
+ * Where a wall (or the console) should go on first sight of the displays. Any of:
+ * - `displayId`: Electron's id, exact while that display is plugged in;
+ * - `name`: the monitor's name as the OS reports it (Electron's `display.label`, the EDID name
+ *   where the OS gives one, e.g. "DELL P2419H"); a wall pinned by name waits until such a display
+ *   is there;
+ * - `index`: a position in reading order (left to right, then top to bottom, from 0).
+ * A pin is only the initial choice: once a wall is on a display, the host holds on to that
+ * display's identity (id, else name and position after a replug), so a monitor switched off or
+ * asleep leaves its wall waiting instead of shifting the other walls along, and gets it back.
  */
 export const displayPinSchema = z.object({
   index: z.number().int().min(0).optional(),
   displayId: z.number().int().optional(),
+  name: z.string().min(1).max(120).optional(),
 });
 export type DisplayPin = z.infer<typeof displayPinSchema>;
 

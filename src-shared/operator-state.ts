@@ -22,8 +22,21 @@ export type WallPresence = z.infer<typeof wallPresenceSchema>;
 
 export const operatorWallSchema = z.object({
   view: wallViewSchema,
-  /** The display the wall is on (desktop app), or null. */
-  display: z.object({ index: z.number().int(), label: z.string() }).nullable(),
+  /**
+   * The display the wall holds (desktop app), or null when it has none (browser mode, or more walls
+   * than displays). A wall whose display went (switched off, asleep, unplugged) keeps it here with
+   * `present: false` and has no window until it comes back; `index` is its reading-order position
+   * while present, for people only (walls are held by the display's identity, not by position).
+   */
+  display: z
+    .object({
+      index: z.number().int().min(0).nullable(),
+      label: z.string(),
+      present: z.boolean(),
+      /** When it went; null while present, or for a display pinned by name and not yet seen. */
+      missingSince: isoTime.nullable(),
+    })
+    .nullable(),
   /** Browser-mode address of the wall, for thin-client kiosks. */
   url: z.string().optional(),
   presence: wallPresenceSchema,
@@ -31,6 +44,25 @@ export const operatorWallSchema = z.object({
   queued: z.number().int().min(0),
 });
 export type OperatorWall = z.infer<typeof operatorWallSchema>;
+
+/** A display the desktop host knows: plugged in now, or gone while a wall waits for it. */
+export const operatorDisplaySchema = z.object({
+  /** The host's name for it, kept while it is replugged under a new Electron id. */
+  key: z.string().max(40),
+  /** The monitor's name (EDID, as the OS gives it), else its size ("1920×1080"). */
+  label: z.string().max(200),
+  width: z.number().int().min(0),
+  height: z.number().int().min(0),
+  scaleFactor: z.number().positive(),
+  present: z.boolean(),
+  /** When it went (ISO); null while present. */
+  missingSince: isoTime.nullable(),
+  /** The wall it shows, or waits to show again when it comes back. */
+  wallId: idSchema.nullable(),
+  /** Whether the console window is on it. */
+  console: z.boolean(),
+});
+export type OperatorDisplay = z.infer<typeof operatorDisplaySchema>;
 
 export const agendaStatusSchema = z.object({
   agendaId: idSchema,
@@ -114,6 +146,8 @@ export type ShellHealth = z.infer<typeof shellHealthSchema>;
 
 export const operatorStateSchema = z.object({
   walls: z.array(operatorWallSchema),
+  /** The displays (desktop app): empty in browser mode, where walls are kiosk browsers. */
+  displays: z.array(operatorDisplaySchema),
   /** The wall the wall keys (next layout, pin, dismiss) act on. */
   targetWallId: idSchema.nullable(),
   layouts: z.array(z.object({ id: idSchema, name: z.string(), cols: z.number().int(), rows: z.number().int() })),

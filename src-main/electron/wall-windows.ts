@@ -1,7 +1,9 @@
 import { screen, type BrowserWindow, type Display, type Rectangle } from 'electron';
-import type { AppCore, Placement } from '../app-core';
+import type { AppCore } from '../app-core';
 import type { Logger } from '../../src-shared/node/log';
-import { assignDisplays, type DisplayInfo } from '../walls/display-assignment';
+import { EMPTY_DISPLAY_BOOK, settleDisplays, type DisplayBook } from '../walls/display-book';
+import type { DisplayInfo } from '../walls/display-order';
+import { toPlacements } from '../walls/display-placements';
 import { planWallWindows } from '../walls/window-plan';
 import { consoleUrl, wallUrl } from './app-url';
 import { createAppWindow } from './window-factory';
@@ -31,7 +33,21 @@ const RELOAD_GAP_MS = 5_000;
 
 function toInfo(display: Display, primaryId: number): DisplayInfo {
   const { x, y, width, height } = display.bounds;
-  return { id: display.id, label: display.label || `${width}×${height}`, primary: display.id === primaryId, bounds: { x, y, width, height } };
+  // The raw label: an empty one tells the book the OS gave no name, so it knows the monitor by position.
+  return { id: display.id, label: display.label, primary: display.id === primaryId, bounds: { x, y, width, height }, scaleFactor: display.scaleFactor };
+}
+
+/**
+ * Fits a fullscreen window to its display's new metrics. Window managers do not all resize a
+ * fullscreen window when the resolution or scale changes, so it leaves fullscreen, takes the new
+ * bounds and goes back.
+ */
+function refit(win: BrowserWindow, display: Display, kiosk: boolean): void {
+  if (kiosk) win.setKiosk(false);
+  win.setFullScreen(false);
+  win.setBounds(display.bounds);
+  if (kiosk) win.setKiosk(true);
+  else win.setFullScreen(true);
 }
 
 /** A framed console centred in the display's work area, at most 1600×1000. */
@@ -44,15 +60,17 @@ function consoleBounds(display: Display): Rectangle {
 
 /**
  * Keeps one fullscreen window per placed wall and a console window, following the displays as they
- * come and go. Only windows whose display changed are touched; a wall that must change display is
- * reopened there, because moving a fullscreen window between displays is unreliable across
- * window managers.
+ * come and go. Which wall goes where is the display book's (src-main/walls/display-book.ts): a wall
+ * whose display went has no window until it comes back, and no other wall moves. Only windows
+ * whose display changed are touched; a wall that must change display is reopened there, because
+ * moving a fullscreen window between displays is unreliable across window managers.
  */
 export function startWallWindows(options: WallWindowsOptions): WallWindows {
   const { core, log } = options;
   const walls = new Map<string, { win: BrowserWindow; displayId: number }>();
   let consoleWindow: { win: BrowserWindow; displayId: number } | null = null;
-  let knownBounds = new Map<number, string>();
+  let book: DisplayBook = EMPTY_DISPLAY_BOOK;
+  let consoleDisplayId: number | undefined;
   let pendingChanged = new Set<number>();
   let timer: NodeJS.Timeout | undefined;
 
@@ -114,22 +132,32 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
     });
   };
 
-  const assignNow = () => {
+  /** Feeds the book the displays there now; it remembers the walls' displays across calls. */
+  const settle = () => {
     const displays = screen.getAllDisplays();
     const byId = new Map(displays.map((d) => [d.id, d]));
     const primaryId = screen.getPrimaryDisplay().id;
-    const assignment = assignDisplays(core.config.walls, displays.map((d) => toInfo(d, primaryId)), core.config.console.display);
-    const consoleDisplay = assignment.console ? byId.get(assignment.console.id) : undefined;
-    return { displays, byId, assignment, consoleDisplay };
+    const next = settleDisplays(book, {
+      walls: core.config.walls,
+      displays: displays.map((d) => toInfo(d, primaryId)),
+      consolePin: core.config.console.display,
+      at: new Date().toISOString(),
+    });
+    book = next.book;
+    const consoleDisplay = next.settled.console ? byId.get(next.settled.console.id) : undefined;
+    return { displays, byId, settled: next.settled, consoleDisplay };
   };
 
-  const apply = (changed: ReadonlySet<number>): void => {
-    const { displays, byId, assignment, consoleDisplay } = assignNow();
+  const apply = (events: ReadonlySet<number>): void => {
+    const { displays, byId, settled, consoleDisplay } = settle();
+    // Walls are refitted only when their display's bounds or scale really changed (the book says so):
+    // a metrics event also fires for work-area changes, and each refit flashes the wall.
     const current = new Map([...walls].map(([id, w]) => [id, w.displayId]));
-    const plan = planWallWindows(current, assignment.placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id })), changed);
+    const plan = planWallWindows(current, settled.placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id })), new Set(settled.refit));
 
+    const waiting = new Set(settled.waiting.map((w) => w.wallId));
     for (const wallId of plan.close) {
-      log.info(`wall ${wallId}: closing, its display is gone`);
+      log.info(`wall ${wallId}: closing, ${waiting.has(wallId) ? 'its display is gone; it waits for it' : 'no display for it'}`);
       walls.get(wallId)?.win.close();
       walls.delete(wallId);
     }
@@ -138,8 +166,8 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       const display = byId.get(to);
       if (!entry || !display) continue;
       if (from === to) {
-        // Same display, new metrics: the window manager resizes fullscreen windows itself.
-        if (!entry.win.isFullScreen()) entry.win.setBounds(display.bounds);
+        log.info(`wall ${wallId}: display ${to} is now ${display.bounds.width}×${display.bounds.height} at ×${display.scaleFactor}, refitting`);
+        refit(entry.win, display, options.kiosk);
         continue;
       }
       log.info(`wall ${wallId}: moving from display ${from} to ${to}`);
@@ -151,21 +179,22 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       const display = byId.get(displayId);
       if (display) openWall(wallId, display);
     }
-    if (consoleDisplay) placeConsole(consoleDisplay, changed);
+    // The console follows its work area too, which metrics events report without a bounds change.
+    if (consoleDisplay) placeConsole(consoleDisplay, new Set([...events, ...settled.refit]));
+    consoleDisplayId = consoleDisplay?.id;
 
-    if (assignment.unplaced.length > 0) log.warn(`no display for wall(s) ${assignment.unplaced.join(', ')} (${displays.length} display(s))`);
-    core.setPlacements(new Map<string, Placement>(assignment.placements.map((p) => [p.wallId, { index: p.index, label: p.display.label }])));
-    knownBounds = new Map(displays.map((d) => [d.id, JSON.stringify(d.bounds)]));
+    for (const w of settled.waiting) log.info(`wall ${w.wallId}: waiting for display ${w.label}${w.missingSince ? ` (gone since ${w.missingSince})` : ''}`);
+    if (settled.unplaced.length > 0) log.warn(`no display for wall(s) ${settled.unplaced.join(', ')} (${displays.length} display(s))`);
+    core.setPlacements(toPlacements(settled));
   };
 
   const schedule = (changedId?: number): void => {
     if (changedId !== undefined) pendingChanged.add(changedId);
     clearTimeout(timer);
     timer = setTimeout(() => {
+      // The book adds any display whose bounds or scale differ from the last pass, whatever event said so.
       const changed = pendingChanged;
       pendingChanged = new Set();
-      // A display whose bounds differ from the last pass changed too, whatever event said so.
-      for (const d of screen.getAllDisplays()) if (knownBounds.has(d.id) && knownBounds.get(d.id) !== JSON.stringify(d.bounds)) changed.add(d.id);
       apply(changed);
     }, SETTLE_MS);
   };
@@ -187,7 +216,8 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
 
   return {
     focusConsole: () => {
-      const { consoleDisplay } = assignNow();
+      // The display the last settled pass chose: settling here would hide a pending refit from it.
+      const consoleDisplay = screen.getAllDisplays().find((d) => d.id === consoleDisplayId);
       if (consoleDisplay) placeConsole(consoleDisplay, new Set());
       const win = consoleWindow?.win;
       if (!win || win.isDestroyed()) return false;

@@ -26,7 +26,7 @@ import type { CommandJournal } from '../audit/command-journal';
 import type { Operator } from '../../src-shared/access';
 import { adminCommands } from './domains/admin-commands';
 import type { AdminPort, HostServices, HubPort, ShellPort } from './host-services';
-import { buildOperatorState, type KeyStatus, type Placement } from './operator-view';
+import { buildOperatorState, NO_PLACEMENTS, type DisplayPlacements, type KeyStatus } from './operator-view';
 import { WallPresenceBook } from './presence';
 import { BROWSER_FACTS } from '../shell/shell-health';
 import { settleState, type SettleNote } from './settle-state';
@@ -65,7 +65,7 @@ export interface Operations {
   hubReplaced(): void;
   /** A window of the wall connected; call the result when it is gone. */
   windowOpened(wallId: string): () => void;
-  setPlacements(placements: ReadonlyMap<string, Placement>): void;
+  setPlacements(placements: DisplayPlacements): void;
   /** Browser mode: each wall's address, for the console's links. */
   setWallUrls(urlOf: (wallId: string) => string): void;
   setKeyStatus(status: KeyStatus): void;
@@ -107,7 +107,7 @@ export function startOperations(options: OperationsOptions): Operations {
   const storeStatus: OperatorState['stateStore'] =
     restored.problems.length > 0 && db.status.status === 'ok' ? { status: 'ok', detail: restored.problems.join('; ').slice(0, 1000) } : db.status;
 
-  let placements: ReadonlyMap<string, Placement> = new Map();
+  let placements: DisplayPlacements = NO_PLACEMENTS;
   let wallUrlOf: ((wallId: string) => string) | undefined;
   let keyStatus: KeyStatus = { global: 'browser', reason: null, taken: [] };
   let shellHealth = (): ShellHealth => ({ ...BROWSER_FACTS, walls: [], errors: [] });

@@ -1,4 +1,4 @@
-import type { OperatorState, RecentCommand } from '../../src-shared/operator-state';
+import type { OperatorDisplay, OperatorState, OperatorWall, RecentCommand } from '../../src-shared/operator-state';
 import { remainingAt } from './agenda-run';
 import { composeWall } from './composition';
 import type { HostState } from './host-state';
@@ -6,10 +6,16 @@ import { nameOf, type HostServices } from './host-services';
 import type { WallPresenceBook } from './presence';
 import { nextPoint, pointsBetween } from './schedule-points';
 
-export interface Placement {
-  index: number;
-  label: string;
+/** Where a wall is (or waits to be), as the shell's display book decided. */
+export type Placement = NonNullable<OperatorWall['display']>;
+
+/** What the shell last decided about the displays: each wall's, and the list the console shows. */
+export interface DisplayPlacements {
+  walls: ReadonlyMap<string, Placement>;
+  displays: readonly OperatorDisplay[];
 }
+
+export const NO_PLACEMENTS: DisplayPlacements = { walls: new Map(), displays: [] };
 
 export type KeyStatus = OperatorState['keys'];
 
@@ -17,7 +23,7 @@ export interface OperatorViewInput {
   state: HostState;
   services: HostServices;
   presence: WallPresenceBook;
-  placements: ReadonlyMap<string, Placement>;
+  placements: DisplayPlacements;
   /** Browser mode: a wall's address (with its key), for the console's links. */
   wallUrlOf: ((wallId: string) => string) | undefined;
   keys: KeyStatus;
@@ -44,11 +50,12 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
   return {
     walls: config.walls.map((wall) => ({
       view: composeWall(state, services, wall.id, at),
-      display: input.placements.get(wall.id) ?? null,
+      display: input.placements.walls.get(wall.id) ?? null,
       ...(input.wallUrlOf ? { url: input.wallUrlOf(wall.id) } : {}),
       presence: input.presence.of(wall.id),
       queued: book.queue.filter((c) => c.wallId === wall.id).length,
     })),
+    displays: input.placements.displays.map((d) => ({ ...d })),
     targetWallId: state.target.wallId,
     layouts: config.layouts.map(({ id, name, cols, rows }) => ({ id, name, cols, rows })),
     presets: config.presets,

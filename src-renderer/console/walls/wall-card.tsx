@@ -1,12 +1,14 @@
 import type { MouseEvent } from 'react';
 import type { OperatorWall } from '../../../src-shared/operator-state';
 import { operatorCommand } from '../../bridge/host-actions';
-import { useT } from '../../i18n/use-t';
+import { localeOf } from '../../i18n/translate';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
 import { CommandRefusal } from '../commands/command-refusal';
 import { pushDraftTo } from '../push/push-actions';
 import { selectArmed, usePushDraftStore } from '../push/push-draft-store';
 import { WallMaps } from '../maps/wall-maps';
+import { wallDisplayText } from './display-text';
 import { LayoutPicker } from './layout-picker';
 import { WallPresence } from './wall-presence';
 import { WallPushes } from './wall-pushes';
@@ -30,6 +32,7 @@ const withoutKey = (url: string): string => url.replace(/#.*$/, '');
 
 export function WallCard({ wall }: { wall: OperatorWall }) {
   const t = useT();
+  const locale = localeOf(useLanguage());
   const { view, display, url, presence, queued } = wall;
   const wallId = view.wall.id;
   const isTarget = useOperatorStore((s) => s.state?.targetWallId === wallId);
@@ -67,9 +70,14 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
         </div>
       </div>
       <CommandRefusal prefix={`wall:${wallId}:`} />
-      <footer className="wall-card__foot" data-has-display={display !== null}>
-        {display ? (
-          <span>{t('console.display', { label: display.label })}</span>
+      <footer className="wall-card__foot" data-has-display={display !== null} data-display-present={display?.present}>
+        {display?.present ? (
+          <span>{wallDisplayText(display, t, locale)}</span>
+        ) : display ? (
+          // Its display went (asleep, off, unplugged): the wall has no window and waits for it.
+          <span className="wall-card__no-display" data-missing-since={display.missingSince ?? undefined}>
+            {wallDisplayText(display, t, locale)}
+          </span>
         ) : url ? (
           // Browser mode: a wall is an address any kiosk opens, so having no display of our own is normal.
           <span>{t('console.browserWall')}</span>

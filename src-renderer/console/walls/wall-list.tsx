@@ -7,6 +7,7 @@ import { KeyHint } from '../keys/key-hint';
 import { useNameBook } from '../names';
 import { usePushDraftStore } from '../push/push-draft-store';
 import { useDraftContent } from '../push/use-draft-content';
+import { DisplayList } from './display-list';
 import { WallCard } from './wall-card';
 
 /** Says what is about to be put on a wall while the walls' miniatures take clicks, with a way out. */
@@ -65,6 +66,7 @@ export function WallList() {
           <WallCard key={wall.view.wall.id} wall={wall} />
         ))}
       </div>
+      <DisplayList />
     </section>
   );
 }

@@ -1,22 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import type { Wall } from '../../../src-shared/domain';
-import { assignDisplays, type DisplayInfo } from '../../../src-main/walls/display-assignment';
+import { EMPTY_DISPLAY_BOOK, settleDisplays, type DisplayBook } from '../../../src-main/walls/display-book';
+import type { DisplayInfo } from '../../../src-main/walls/display-order';
 import { planWallWindows, type PlannedWall, type WallWindowPlan } from '../../../src-main/walls/window-plan';
 
-function display(id: number, x: number, primary = false): DisplayInfo {
-  return { id, label: `D${id}`, primary, bounds: { x, y: 0, width: 1920, height: 1080 } };
-}
+import { display as at, wall } from './display-fixtures';
 
-const walls: Wall[] = ['1', '2', '3'].map((id) => ({ id, name: `Wall ${id}`, layoutId: 'tong-quan' }));
+const display = (id: number, x: number, primary = false): DisplayInfo => at(id, x, 0, { primary });
+const walls = ['1', '2', '3'].map((id) => wall(id));
 
-/** Plays the shell's part: plan against the open windows, then apply the plan to them. */
-function step(open: Map<string, number>, displays: DisplayInfo[], changed?: Set<number>): WallWindowPlan {
-  const next: PlannedWall[] = assignDisplays(walls, displays).placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id }));
-  const plan = planWallWindows(open, next, changed);
-  plan.close.forEach((id) => open.delete(id));
-  plan.move.forEach(({ wallId, to }) => open.set(wallId, to));
-  plan.open.forEach(({ wallId, displayId }) => open.set(wallId, displayId));
-  return plan;
+/** Plays the shell's part over a run of screen events: settle the book, plan against the open windows, apply the plan. */
+function shell(): { open: Map<string, number>; step: (displays: DisplayInfo[]) => WallWindowPlan } {
+  const open = new Map<string, number>();
+  let book: DisplayBook = EMPTY_DISPLAY_BOOK;
+  const step = (displays: DisplayInfo[]): WallWindowPlan => {
+    const next = settleDisplays(book, { walls, displays, at: '2026-12-01T00:00:00.000Z' });
+    book = next.book;
+    const planned: PlannedWall[] = next.settled.placements.map((p) => ({ wallId: p.wallId, displayId: p.display.id }));
+    const plan = planWallWindows(open, planned, new Set(next.settled.refit));
+    plan.close.forEach((id) => open.delete(id));
+    plan.move.forEach(({ wallId, to }) => open.set(wallId, to));
+    plan.open.forEach(({ wallId, displayId }) => open.set(wallId, displayId));
+    return plan;
+  };
+  return { open, step };
 }
 
 describe('planWallWindows', () => {
@@ -61,37 +67,39 @@ describe('hot-plug sequences', () => {
   const right = display(4, 5760);
 
   it('start on four displays, unplug the last, plug it back: only wall 3 is touched', () => {
-    const open = new Map<string, number>();
-    expect(step(open, [primary, left, middle, right]).open).toHaveLength(3);
-    expect(step(open, [primary, left, middle])).toEqual({ open: [], move: [], close: ['3'] });
-    expect(step(open, [primary, left, middle, right])).toEqual({ open: [{ wallId: '3', displayId: 4 }], move: [], close: [] });
+    const { open, step } = shell();
+    expect(step([primary, left, middle, right]).open).toHaveLength(3);
+    expect(step([primary, left, middle])).toEqual({ open: [], move: [], close: ['3'] });
+    expect(step([primary, left, middle, right])).toEqual({ open: [{ wallId: '3', displayId: 4 }], move: [], close: [] });
     expect(open).toEqual(new Map([['1', 2], ['2', 3], ['3', 4]]));
   });
 
-  it('unplugging a middle display shifts the later walls left, leaving earlier ones', () => {
-    const open = new Map<string, number>();
-    step(open, [primary, left, middle, right]);
-    expect(step(open, [primary, left, right])).toEqual({ open: [], move: [{ wallId: '2', from: 3, to: 4 }], close: ['3'] });
+  it('unplugging a middle display closes its wall only; replugging reopens it there', () => {
+    const { step } = shell();
+    step([primary, left, middle, right]);
+    expect(step([primary, left, right])).toEqual({ open: [], move: [], close: ['2'] });
+    expect(step([primary, left, middle, right])).toEqual({ open: [{ wallId: '2', displayId: 3 }], move: [], close: [] });
   });
 
   it('a laptop alone (single display) keeps wall 1 on the console display, then spreads out when monitors arrive', () => {
-    const open = new Map<string, number>();
-    expect(step(open, [primary])).toEqual({ open: [{ wallId: '1', displayId: 1 }], move: [], close: [] });
-    expect(step(open, [primary, left])).toEqual({ open: [], move: [{ wallId: '1', from: 1, to: 2 }], close: [] });
-    expect(step(open, [primary, left, middle])).toEqual({ open: [{ wallId: '2', displayId: 3 }], move: [], close: [] });
+    const { step } = shell();
+    expect(step([primary])).toEqual({ open: [{ wallId: '1', displayId: 1 }], move: [], close: [] });
+    expect(step([primary, left])).toEqual({ open: [], move: [{ wallId: '1', from: 1, to: 2 }], close: [] });
+    expect(step([primary, left, middle])).toEqual({ open: [{ wallId: '2', displayId: 3 }], move: [], close: [] });
   });
 
   it('a resolution change on one display refits only its wall', () => {
-    const open = new Map<string, number>();
-    step(open, [primary, left, middle, right]);
-    expect(step(open, [primary, left, middle, right], new Set([3]))).toEqual({ open: [], move: [{ wallId: '2', from: 3, to: 3 }], close: [] });
+    const { step } = shell();
+    step([primary, left, middle, right]);
+    const sharper = { ...middle, bounds: { ...middle.bounds, width: 3840, height: 2160 } };
+    expect(step([primary, left, sharper, right])).toEqual({ open: [], move: [{ wallId: '2', from: 3, to: 3 }], close: [] });
   });
 
   it('losing every display closes every wall, and they all come back', () => {
-    const open = new Map<string, number>();
-    step(open, [primary, left, middle]);
-    expect(step(open, []).close).toEqual(['1', '2']);
+    const { open, step } = shell();
+    step([primary, left, middle]);
+    expect(step([]).close).toEqual(['1', '2']);
     expect(open.size).toBe(0);
-    expect(step(open, [primary, left, middle]).open.map((o) => o.wallId)).toEqual(['1', '2']);
+    expect(step([primary, left, middle]).open.map((o) => o.wallId)).toEqual(['1', '2']);
   });
 });
