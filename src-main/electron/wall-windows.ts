@@ -6,7 +6,9 @@ import type { DisplayInfo } from '../walls/display-order';
 import { toPlacements } from '../walls/display-placements';
 import { planWallWindows } from '../walls/window-plan';
 import { consoleUrl, wallUrl } from './app-url';
-import { createAppWindow } from './window-factory';
+import { createKeepAwake } from './keep-awake';
+import { createWallPageRecovery } from './wall-page-watch';
+import { closeAppWindow, createAppWindow } from './window-factory';
 
 export interface WallWindowsOptions {
   core: AppCore;
@@ -74,31 +76,36 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
   let pendingChanged = new Set<number>();
   let timer: NodeJS.Timeout | undefined;
 
-  const recoverCrashes = (win: BrowserWindow, name: string): void => {
+  /** The console is not a wall: a crash reloads it after a pause, so a crash loop cannot spin the CPU. */
+  const recoverConsole = (win: BrowserWindow): void => {
     let lastReload = 0;
     win.webContents.on('render-process-gone', (_event, details) => {
-      log.error(`${name} renderer gone: ${details.reason} (exit ${details.exitCode})`);
-      if (details.reason === 'clean-exit' || win.isDestroyed() || Date.now() - lastReload < RELOAD_GAP_MS) return;
-      lastReload = Date.now();
-      win.webContents.reload();
+      log.error(`console renderer gone: ${details.reason} (exit ${details.exitCode})`);
+      if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+      const wait = Math.max(0, lastReload + RELOAD_GAP_MS - Date.now());
+      setTimeout(() => {
+        lastReload = Date.now();
+        if (!win.isDestroyed()) win.webContents.reload();
+      }, wait);
     });
   };
 
-  /** The console's "connected since": a wall window counts from its page load until it reloads, crashes or closes. */
-  const trackPresence = (win: BrowserWindow, wallId: string): void => {
-    let gone: (() => void) | undefined;
-    const leave = (): void => {
-      gone?.();
-      gone = undefined;
-    };
-    win.webContents.on('did-finish-load', () => {
-      leave();
-      gone = core.windowOpened({ role: 'wall', wallId });
-    });
-    win.webContents.on('did-start-loading', leave);
-    win.webContents.on('render-process-gone', leave);
-    win.on('closed', leave);
-  };
+  const keepAwake = createKeepAwake(log, core.liveness.health);
+  const recovery = createWallPageRecovery({
+    core,
+    log,
+    windowOf: (wallId) => walls.get(wallId)?.win,
+    recreate: (wallId) => {
+      const entry = walls.get(wallId);
+      const display = entry ? screen.getAllDisplays().find((d) => d.id === entry.displayId) : undefined;
+      if (!entry || !display) return;
+      log.info(`wall ${wallId}: recreating its window on display ${display.id}`);
+      walls.delete(wallId);
+      entry.win.destroy();
+      openWall(wallId, display);
+    },
+  });
+  core.liveness.setRecovery((window) => recovery.silent(window));
 
   const openWall = (wallId: string, display: Display): void => {
     const wall = core.config.walls.find((w) => w.id === wallId);
@@ -106,11 +113,12 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       { identity: { role: 'wall', wallId }, title: wall?.name ?? wallId, url: wallUrl(wallId), bounds: display.bounds, fullscreen: true, kiosk: options.kiosk },
       { preloadPath: options.preloadPath, log },
     );
-    recoverCrashes(win, `wall ${wallId}`);
-    trackPresence(win, wallId);
+    recovery.watch(win, wallId);
     walls.set(wallId, { win, displayId: display.id });
+    keepAwake.wallsShown(walls.size);
     win.on('closed', () => {
       if (walls.get(wallId)?.win === win) walls.delete(wallId);
+      keepAwake.wallsShown(walls.size);
     });
   };
 
@@ -125,7 +133,7 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       { identity: { role: 'console', seat: options.consoleSeat }, title: 'IOC Wall', url: consoleUrl(), bounds: consoleBounds(display), fullscreen: false },
       { preloadPath: options.preloadPath, log },
     );
-    recoverCrashes(win, 'console');
+    recoverConsole(win);
     consoleWindow = { win, displayId: display.id };
     win.on('closed', () => {
       if (consoleWindow?.win === win) consoleWindow = null;
@@ -158,8 +166,9 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
     const waiting = new Set(settled.waiting.map((w) => w.wallId));
     for (const wallId of plan.close) {
       log.info(`wall ${wallId}: closing, ${waiting.has(wallId) ? 'its display is gone; it waits for it' : 'no display for it'}`);
-      walls.get(wallId)?.win.close();
+      const closing = walls.get(wallId)?.win;
       walls.delete(wallId);
+      if (closing) closeAppWindow(closing);
     }
     for (const { wallId, from, to } of plan.move) {
       const entry = walls.get(wallId);
@@ -172,7 +181,7 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
       }
       log.info(`wall ${wallId}: moving from display ${from} to ${to}`);
       walls.delete(wallId);
-      entry.win.close();
+      closeAppWindow(entry.win);
       openWall(wallId, display);
     }
     for (const { wallId, displayId } of plan.open) {
@@ -233,6 +242,8 @@ export function startWallWindows(options: WallWindowsOptions): WallWindows {
     },
     stop: () => {
       clearTimeout(timer);
+      recovery.stop();
+      keepAwake.stop();
       screen.removeListener('display-added', onAdded);
       screen.removeListener('display-removed', onRemoved);
       screen.removeListener('display-metrics-changed', onMetrics);
