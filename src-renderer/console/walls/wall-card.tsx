@@ -8,6 +8,7 @@ import { CommandRefusal } from '../commands/command-refusal';
 import { pushDraftTo } from '../push/push-actions';
 import { selectArmed, usePushDraftStore } from '../push/push-draft-store';
 import { WallMaps } from '../maps/wall-maps';
+import { WallHealthNote } from '../shell/wall-health-note';
 import { wallDisplayText } from './display-text';
 import { LayoutPicker } from './layout-picker';
 import { WallPresence } from './wall-presence';
@@ -70,6 +71,7 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
         </div>
       </div>
       <CommandRefusal prefix={`wall:${wallId}:`} />
+      <WallHealthNote wallId={wallId} />
       <footer className="wall-card__foot" data-has-display={display !== null} data-display-present={display?.present}>
         {display?.present ? (
           <span>{wallDisplayText(display, t, locale)}</span>

@@ -146,3 +146,54 @@ test('a wall window may only change what is local to its own wall; the console d
   expect(['active', 'unavailable']).toContain(state.value.keys.global);
   expect(await run(consolePage, 'preset.apply', { presetId: 'giao-ban-thu-hai' })).toMatchObject({ ok: true });
 });
+
+test('each wall is fullscreen on the display the book chose, with no application menu, and cannot be closed on its own', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const facts = await app.evaluate(async ({ BrowserWindow, Menu, screen }) => {
+    const walls = BrowserWindow.getAllWindows().filter((w) => w.webContents.getURL().startsWith('app://ioc/wall/'));
+    const first = walls[0]!;
+    first.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const display = screen.getDisplayMatching(first.getBounds());
+    return {
+      menu: Menu.getApplicationMenu(),
+      fullscreen: walls.map((w) => w.isFullScreen()),
+      stillOpen: !first.isDestroyed(),
+      onItsDisplay: JSON.stringify(first.getBounds()) === JSON.stringify(display.bounds),
+    };
+  });
+  expect(facts.menu).toBeNull();
+  expect(facts.fullscreen.every(Boolean)).toBe(true);
+  expect(facts.stillOpen).toBe(true);
+  expect(facts.onItsDisplay).toBe(true);
+  await expect.poll(() => output).toContain('refused to close wall window');
+  expect(wall.url()).toBe('app://ioc/wall/1');
+});
+
+test('a crashed wall renderer is reloaded by the recovery policy, and the console says so', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  await app.evaluate(({ BrowserWindow }) => {
+    const win = BrowserWindow.getAllWindows().find((w) => w.webContents.getURL() === 'app://ioc/wall/1');
+    win?.webContents.forcefullyCrashRenderer();
+  });
+  await expect.poll(() => output, { timeout: 15_000 }).toMatch(/wall 1: crashed \(.*\); attempt 1, reloading it in 1000 ms/);
+  await wall.waitForFunction(() => document.documentElement.dataset.ready === 'wall', undefined, { timeout: 30_000 });
+  const consolePage = await windowAt('app://ioc/console');
+  const state = (await consolePage.evaluate(() => window.iocWall?.invoke('operator:state', undefined))) as { ok: true; value: { shell: { walls: { wallId: string; recoveries: number }[]; displaySleep: string } } };
+  expect(state.value.shell.walls.find((w) => w.wallId === '1')?.recoveries).toBeGreaterThanOrEqual(1);
+  expect(state.value.shell.displaySleep).toBe('blocked');
+});
+
+test('a permission request is denied, and a second instance is refused', async () => {
+  const wall = await windowAt('app://ioc/wall/1');
+  const permission = await wall.evaluate(() => navigator.permissions.query({ name: 'geolocation' }).then((s) => s.state));
+  expect(permission).not.toBe('granted');
+  const geo = await wall.evaluate(() => new Promise<string>((resolve) => navigator.geolocation.getCurrentPosition(() => resolve('granted'), (e) => resolve(`denied ${e.code}`))));
+  expect(geo).toMatch(/^denied/);
+  const binary = await electronBinary();
+  const { spawnSync } = await import('node:child_process');
+  const chromiumFlags = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
+  const second = spawnSync(binary.path ?? '', [...chromiumFlags, ROOT, `--data=${dataDir}`], { cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { ...process.env, IOC_WALL_LOG_LEVEL: 'info' } });
+  expect(`${second.stdout}${second.stderr}`).toContain('already running');
+  expect(app.windows().some((w) => w.url() === 'app://ioc/wall/1')).toBe(true);
+});
