@@ -11,6 +11,8 @@ import { useSessionStore } from '../../stores/session-store';
 import { usePending } from '../commands/use-pending';
 
 const ERRORS_SHOWN = 8;
+/** One empty list for every render: a selector returning a new [] each time makes React re-render without end (error #185). */
+const NO_WALLS: never[] = [];
 
 /**
  * How the app itself runs on this PC: whether each wall's page answers and what the host did when
@@ -21,7 +23,7 @@ export function ShellPanel() {
   const t = useT();
   const locale = localeOf(useLanguage());
   const shell = useOperatorStore((s) => s.state?.shell ?? null);
-  const walls = useOperatorStore((s) => s.state?.walls ?? []);
+  const walls = useOperatorStore((s) => s.state?.walls ?? NO_WALLS);
   if (!shell) return null;
   const troubled = shell.walls.some((w) => w.state === 'silent' || w.state === 'recovering') || shell.warnings.length > 0;
   const nameOf = (wallId: string): string => walls.find((w) => w.view.wall.id === wallId)?.view.wall.name ?? wallId;
