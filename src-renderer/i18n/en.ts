@@ -1,3 +1,4 @@
+import { enLegibility } from './en-legibility';
 import { enAccess } from './en-access';
 import { enMap } from './en-map';
 import { enShell } from './en-shell';
@@ -120,4 +121,5 @@ export const en: Messages = {
   ...enAccess,
   ...enMap,
   ...enShell,
+  ...enLegibility,
 };

@@ -1,3 +1,4 @@
+import { viLegibility } from './vi-legibility';
 import { viAccess } from './vi-access';
 import { viMap } from './vi-map';
 import { viShell } from './vi-shell';
@@ -122,6 +123,7 @@ export const vi = {
   ...viAccess,
   ...viMap,
   ...viShell,
+  ...viLegibility,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -9,7 +9,9 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useWallStore } from '../stores/wall-store';
 import { defaultDecodeBudget } from '../tiles/camera/decode-budget';
 import { playerPool } from '../tiles/camera/player-pool';
+import { EnlargedHint } from './enlarged-hint';
 import { TakeoverBanner } from './takeover-banner';
+import { usePointerIdle } from './use-pointer-idle';
 import { runWallKey } from './wall-actions';
 import { WallGrid } from './wall-grid';
 import { WallMessage } from './wall-message';
@@ -25,6 +27,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const refused = useConnectionStore((s) => s.refused);
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
   useAppKeys('wall', runWallKey);
+  usePointerIdle();
 
   useEffect(() => {
     playerPool.setBudget(configuredBudget ?? defaultDecodeBudget(navigator.hardwareConcurrency));
@@ -63,6 +66,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
       <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
       {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
       <WallGrid view={view} />
+      {view.enlargedTileId !== null ? <EnlargedHint /> : null}
       <HelpOverlay app="wall" />
       <KeyRefusalToast />
     </div>

@@ -6,6 +6,7 @@ import { useAppInfoStore } from '../stores/app-info-store';
 import { useWallInteractionStore } from '../stores/wall-interaction-store';
 import { LayoutShownContext } from './layout-shown';
 import { nextStandby, sameLayout } from './standby-layouts';
+import { preloadKpiCharts } from '../tiles/kpi/kpi-charts-lazy';
 import { TileView } from './tile-view';
 
 interface Layouts {
@@ -40,6 +41,10 @@ function useLayouts(incoming: Layout): Layouts {
 export function WallGrid({ view }: { view: WallView }) {
   const { focus, enlargedTileId } = view;
   const { shown: layout, standby } = useLayouts(view.layout);
+  const hasKpi = layout.tiles.some((tile) => tile.kind === 'kpi');
+  useEffect(() => {
+    if (hasKpi) void preloadKpiCharts();
+  }, [hasKpi]);
   useEffect(() => {
     useWallInteractionStore.getState().layoutChanged(new Set([...layout.tiles.map((tile) => tile.id), ...(focus ? [focus.id] : [])]));
   }, [layout, focus]);

@@ -127,12 +127,13 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
           </div>
         ) : null}
         {overlay}
-        {saved ? (
-          <span className="camera__toast" role="status" data-snapshot-result={saved.ok ? 'saved' : 'failed'}>
-            {saved.ok ? t('camera.snapshot.saved', { file: saved.text }) : t('camera.snapshot.failed', { reason: saved.text })}
-          </span>
-        ) : null}
       </div>
+      {/* Outside the picture's box (which clips): the result covers the header, not the frame just taken. */}
+      {saved ? (
+        <span className="camera__toast" role="status" data-snapshot-result={saved.ok ? 'saved' : 'failed'}>
+          {saved.ok ? t('camera.snapshot.saved', { file: saved.text }) : t('camera.snapshot.failed', { reason: saved.text })}
+        </span>
+      ) : null}
     </TileFrame>
   );
 }

@@ -8,8 +8,8 @@ import { useWallStore } from '../../stores/wall-store';
 import type { CameraPlayer } from './camera-player';
 import { blobToBase64, renderSnapshot } from './snapshot-image';
 
-/** How long the "saved" note stays on the tile. */
-const RESULT_VISIBLE_MS = 5_000;
+/** How long the "saved" note stays on the tile: long enough to walk to the wall and read the file name. */
+const RESULT_VISIBLE_MS = 10_000;
 
 export interface SnapshotResult {
   ok: boolean;

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import type { KpiDefinition, KpiPoint } from '../../../src-shared/domain';
 import { formatNumber } from '../../format/numbers';
 import { localeOf } from '../../i18n/translate';
@@ -15,11 +16,14 @@ export function KpiReading({ point, definition }: { point: KpiPoint; definition:
   const assessment = definition ? assessKpi(point.value, definition) : 'neutral';
   const target = definition?.target;
   const unit = definition?.unit ?? point.unit;
+  const number = formatNumber(point.value, decimals, locale);
+  // The number's length caps its size (tile-kpi.css), so 987.654.321,5 fits where 97,5 is huge.
+  const style = { '--digits': Math.max(4, number.length) } as CSSProperties;
   return (
     <div className="kpi-reading" data-assessment={assessment}>
       <div className="kpi-reading__value">
-        <span className="kpi-reading__number" data-kpi-value={point.value}>
-          {formatNumber(point.value, decimals, locale)}
+        <span className="kpi-reading__number" data-kpi-value={point.value} style={style}>
+          {number}
         </span>
         {unit ? <span className="kpi-reading__unit">{unit}</span> : null}
       </div>
