@@ -19,8 +19,8 @@ const TOKEN = 'screenshot-wall-token';
 const KEY = 'screenshot-operations-key';
 const SETTLE_MS = Number(process.env.SCREENSHOT_SETTLE_MS ?? 8000);
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+async function open(browser: Browser, url: string, viewport = { width: 1920, height: 1080 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   await page.goto(url);
   await page.waitForFunction(() => document.documentElement.dataset.ready !== undefined, undefined, { timeout: 30_000 });
   // Every camera on screen shows a picture before the shot: an operator never sees a half-loaded wall.
@@ -81,6 +81,17 @@ async function main(): Promise<void> {
     await console.waitForSelector('.wall-card');
     await console.waitForTimeout(2000);
     await shoot(console, 'console.png');
+
+    // The overview on a 4K screen: the same wall, every size doubled, as read from across the room.
+    const overview4k = await open(browser, host.wallUrl('1'), { width: 3840, height: 2160 });
+    await overview4k.waitForTimeout(SETTLE_MS);
+    await shoot(overview4k, 'wall-overview-4k.png');
+
+    // An outage: the data hub goes away, and the wall says so across its whole width with its cached data.
+    await hub.stop();
+    await overview.waitForSelector('[data-outage]', { timeout: 30_000 });
+    await overview.waitForTimeout(3000);
+    await shoot(overview, 'wall-outage.png');
   } finally {
     bridge.close();
     await browser.close();

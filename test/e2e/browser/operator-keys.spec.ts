@@ -144,11 +144,17 @@ test('keys pressed on a wall: the wall may only change itself — a preset key i
   // Arrows select, Enter enlarges the selected camera (the console sees it), Esc brings it back.
   await wall.keyboard.press('ArrowRight');
   await expect(wall.locator('[data-cell-id="cam"]')).toHaveAttribute('data-selected', 'true');
+  // The enlarged view says how to get back, only while something is enlarged.
+  const hint = wall.locator('[data-enlarged-hint]');
+  await expect(hint).toHaveCount(0);
   await wall.keyboard.press('Enter');
   await expect(wall.locator('.wall')).toHaveAttribute('data-enlarged-tile', 'cam');
+  await expect(hint).toBeVisible();
+  await expect(hint.locator('kbd')).toHaveText('Esc');
   await expect.poll(async () => (await walls.state()).walls[0]?.view.enlargedTileId).toBe('cam');
   await wall.keyboard.press('Escape');
   await expect(wall.locator('.wall')).not.toHaveAttribute('data-enlarged-tile', /./);
+  await expect(hint).toHaveCount(0);
 
   // On the traffic layout (put there from the console) the tour keys move the tour the host runs: N next, P back, Space pause.
   await walls.bridge.command('preset.apply', { presetId: 'giao-thong' });
