@@ -38,12 +38,14 @@ const MENTIONS: Readonly<Record<Sentiment, readonly MentionText[]>> = {
   ],
 };
 const PLATFORMS = ['facebook', 'facebook', 'zalo', 'news', 'tiktok', 'youtube', 'forum'] as const;
-/** Mentions seeded into an empty hub, so the negative-news chart has a history on the first paint. */
-const SEED_MENTIONS = 60;
+/** Mentions seeded into an empty hub (about 20 minutes), so the negative-news chart has a history on the first paint. */
+const SEED_MENTIONS = 150;
+/** The seeded KPI starts once this many mentions are counted: a share of five mentions is noise, not news. */
+const SEED_KPI_FROM = 30;
 
 function sentimentOf(random: Random): Sentiment {
   const r = random();
-  return r < 0.35 ? 'positive' : r < 0.92 ? 'neutral' : 'negative';
+  return r < 0.35 ? 'positive' : r < 0.93 ? 'neutral' : 'negative';
 }
 
 /**
@@ -64,7 +66,7 @@ export function createSocialMentionFeed(ctx: FeedContext, meanSeconds: number): 
   }
   let counter = 0;
 
-  const mention = (time: number): void => {
+  const mention = (time: number, withKpi = true): void => {
     const sentiment = sentimentOf(random);
     const said = pick(MENTIONS[sentiment], random);
     const district = pick(said.units ?? DEMO_UNITS, random);
@@ -82,6 +84,7 @@ export function createSocialMentionFeed(ctx: FeedContext, meanSeconds: number): 
     emit('so-tttt', 'social-mention', record);
     window.push(sentiment);
     if (window.length > kept) window.splice(0, window.length - kept);
+    if (!withKpi) return;
     const negative = window.filter((s) => s === 'negative').length;
     emit(kpiDepartment(definition.subsystem), 'kpi', derivedPoint(definition, percent(negative, window.length), time));
   };
@@ -94,7 +97,7 @@ export function createSocialMentionFeed(ctx: FeedContext, meanSeconds: number): 
       at -= nextArrival(random, meanSeconds);
       times.unshift(Math.round(at));
     }
-    times.forEach(mention);
+    times.forEach((time, i) => mention(time, i + 1 >= SEED_KPI_FROM));
   }
 
   let nextAt = ctx.startedAt + nextArrival(random, meanSeconds / 2);
