@@ -67,7 +67,7 @@ async function main(): Promise<void> {
       subsystem: 'camera',
       category: 'va-cham-giao-thong',
       text: 'Va chạm giữa xe tải và xe máy trên cầu Cỏ May, ùn tắc hướng về Vũng Tàu',
-      location: { district: 'TP. Vũng Tàu', address: 'Cầu Cỏ May, QL51' },
+      location: { district: 'Phường Phước Thắng', address: 'Cầu Cỏ May, QL51' },
       cameraId: 'cau-co-may',
       status: 'open',
     };

@@ -21,7 +21,7 @@ type Point = { lat: number; lng: number };
  * mainland: the bench follows each on the main map.
  */
 function landPoint(random: Random, conDao = true): Point {
-  if (conDao && random() < 0.005) return demoPointIn('H. Côn Đảo', random)!;
+  if (conDao && random() < 0.005) return demoPointIn('Đặc khu Côn Đảo', random)!;
   const round = (n: number): number => Math.round(n * 100_000) / 100_000;
   return { lat: round(10.45 + random() * 0.25), lng: round(107.1 + random() * 0.35) };
 }

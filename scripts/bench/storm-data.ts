@@ -5,7 +5,7 @@ import type { Alert, Camera, CitizenReport, KpiDefinition, KpiPoint } from '../.
 import type { HubTopic } from '../../src-shared/hub-protocol';
 import { ingestOrThrow } from '../../test/helpers/ingest';
 
-const DISTRICTS = ['TP. Vũng Tàu', 'TP. Bà Rịa', 'TX. Phú Mỹ', 'H. Long Điền', 'H. Đất Đỏ', 'H. Xuyên Mộc'];
+const DISTRICTS = ['Phường Vũng Tàu', 'Phường Bà Rịa', 'Phường Phú Mỹ', 'Xã Long Hải', 'Xã Đất Đỏ', 'Xã Xuyên Mộc'];
 const KPIS = 40;
 const ALERTS = 200;
 const REPORTS = 500;

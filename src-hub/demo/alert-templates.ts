@@ -1,18 +1,6 @@
 import type { Severity } from '../../src-shared/domain';
 import type { SubsystemId } from '../../src-shared/subsystems';
 
-/** The districts of Bà Rịa–Vũng Tàu, for demo alerts and readings. */
-export const DISTRICTS = [
-  'TP. Vũng Tàu',
-  'TP. Bà Rịa',
-  'TX. Phú Mỹ',
-  'H. Long Điền',
-  'H. Đất Đỏ',
-  'H. Xuyên Mộc',
-  'H. Châu Đức',
-  'H. Côn Đảo',
-] as const;
-
 export interface AlertTemplate {
   subsystem: SubsystemId;
   severity: Severity;
@@ -42,3 +30,21 @@ export const ALERT_TEMPLATES: AlertTemplate[] = [
   { subsystem: 'education', severity: 'info', category: 'thoi-tiet-xau', text: 'Trường học tại {d} cho học sinh nghỉ do thời tiết xấu' },
   { subsystem: 'socio-economic', severity: 'info', category: 'ngan-sach', text: 'Cập nhật số liệu thu ngân sách tháng của {d}' },
 ];
+
+/**
+ * Templates whose text reports an outcome, not an incident ("… đã được xử lý", "Đã chặn …"): the
+ * simulator raises them already resolved, so a wall never tags "đã được xử lý" as new.
+ */
+export const REPORTS_OUTCOME: ReadonlySet<string> = new Set(['rac-thai', 'ma-doc']);
+
+/** Raised from the stations' own readings (environment-feed.ts), never at random: the alert and the reading agree. */
+export const RAISED_BY_READINGS: ReadonlySet<string> = new Set(['aqi-vuot-nguong']);
+
+/**
+ * Where an incident can happen at all, by category (demo-units.ts names): the Dinh river's level
+ * where the river runs, crowded beaches on the coast. A category not listed happens in any unit.
+ */
+export const CATEGORY_UNITS: Readonly<Record<string, readonly string[]>> = {
+  'muc-nuoc-bao-dong': ['Phường Bà Rịa'],
+  'khach-du-lich-dong': ['Phường Vũng Tàu', 'Xã Long Hải', 'Đặc khu Côn Đảo'],
+};

@@ -1,10 +1,9 @@
 import type { CitizenReport } from '../../src-shared/domain';
-import { DISTRICTS } from './alert-templates';
-import { demoPointIn, withPoint } from '../../src-shared/demo/demo-units';
+import { DEMO_UNITS, demoPointIn, withPoint } from '../../src-shared/demo/demo-units';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick } from './random';
 
-/** What citizens of the province report, with a title per kind; `{d}` is the district. */
+/** What citizens of the province report, with a title per kind; `{d}` is the unit (demo-units.ts). */
 const REPORT_KINDS = [
   { category: 'ngap-nuoc', title: 'Đường ngập sau mưa, xe máy chết máy hàng loạt ({d})' },
   { category: 'rac-thai', title: 'Rác thải sinh hoạt tồn đọng nhiều ngày tại khu dân cư ({d})' },
@@ -41,7 +40,7 @@ export function createCitizenReportFeed(ctx: FeedContext, meanSeconds: number): 
 
   const receive = (now: number): void => {
     const kind = pick(REPORT_KINDS, random);
-    const district = pick(DISTRICTS, random);
+    const district = pick(DEMO_UNITS, random);
     counter += 1;
     const report: CitizenReport = {
       id: `pakn-${ctx.startedAt.toString(36)}-${counter}`,

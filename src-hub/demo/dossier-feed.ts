@@ -1,29 +1,34 @@
 import type { DossierCounts } from '../../src-shared/domain';
+import { derivedPoint, percent } from './derived-kpi';
 import { iso, localDate, type Feed, type FeedContext } from './feed';
+import { DERIVED_KPIS } from './kpi-catalog';
 import type { Random } from './random';
 
 /** Units with a one-stop desk (bộ phận một cửa) and their usual dossiers per working day. */
 const UNITS = [
-  { unitId: 'ubnd-tp-vung-tau', unitName: 'UBND TP. Vũng Tàu', perDay: 420 },
-  { unitId: 'ubnd-tp-ba-ria', unitName: 'UBND TP. Bà Rịa', perDay: 260 },
-  { unitId: 'ubnd-tx-phu-my', unitName: 'UBND TX. Phú Mỹ', perDay: 240 },
-  { unitId: 'ubnd-h-chau-duc', unitName: 'UBND H. Châu Đức', perDay: 150 },
-  { unitId: 'ubnd-h-xuyen-moc', unitName: 'UBND H. Xuyên Mộc', perDay: 140 },
-  { unitId: 'ubnd-h-long-dien', unitName: 'UBND H. Long Điền', perDay: 130 },
-  { unitId: 'ubnd-h-dat-do', unitName: 'UBND H. Đất Đỏ', perDay: 90 },
-  { unitId: 'ubnd-h-con-dao', unitName: 'UBND H. Côn Đảo', perDay: 25 },
+  { unitId: 'ubnd-p-vung-tau', unitName: 'UBND phường Vũng Tàu', perDay: 180 },
+  { unitId: 'ubnd-p-tam-thang', unitName: 'UBND phường Tam Thắng', perDay: 120 },
+  { unitId: 'ubnd-p-phuoc-thang', unitName: 'UBND phường Phước Thắng', perDay: 90 },
+  { unitId: 'ubnd-p-ba-ria', unitName: 'UBND phường Bà Rịa', perDay: 150 },
+  { unitId: 'ubnd-p-phu-my', unitName: 'UBND phường Phú Mỹ', perDay: 110 },
+  { unitId: 'ubnd-p-tan-phuoc', unitName: 'UBND phường Tân Phước', perDay: 70 },
+  { unitId: 'ubnd-x-long-hai', unitName: 'UBND xã Long Hải', perDay: 60 },
+  { unitId: 'ubnd-x-dat-do', unitName: 'UBND xã Đất Đỏ', perDay: 55 },
+  { unitId: 'ubnd-x-xuyen-moc', unitName: 'UBND xã Xuyên Mộc', perDay: 65 },
+  { unitId: 'ubnd-x-ngai-giao', unitName: 'UBND xã Ngãi Giao', perDay: 70 },
+  { unitId: 'ubnd-dk-con-dao', unitName: 'UBND đặc khu Côn Đảo', perDay: 25 },
   { unitId: 'so-xay-dung', unitName: 'Sở Xây dựng', perDay: 110 },
   { unitId: 'so-tu-phap', unitName: 'Sở Tư pháp', perDay: 180 },
-  { unitId: 'so-kh-dt', unitName: 'Sở Kế hoạch và Đầu tư', perDay: 95 },
+  { unitId: 'so-tai-chinh', unitName: 'Sở Tài chính', perDay: 95 },
 ] as const;
 
 type Unit = (typeof UNITS)[number];
 
 /**
- * The hub keeps 31 versions per unit (hub-topics.ts), meant as a month of days, so today's counts
- * are updated hourly rather than every minute.
+ * Today's counts are re-sent every minute as they grow (the hub keeps one record per unit and day,
+ * hub-topics.ts), and with them the two KPIs taken from them (kpi-catalog.ts DERIVED_KPIS).
  */
-const EVERY_MS = 3_600_000;
+const EVERY_MS = 60_000;
 const DAY_MS = 86_400_000;
 
 /** Share of a working day's dossiers received by `time` (desks open 7:30–17:00, Vietnam time). */
@@ -52,9 +57,19 @@ function counts(unit: Unit, time: number, share: number, r: DayRates): DossierCo
   return { unitId: unit.unitId, unitName: unit.unitName, date: localDate(time), received, resolved, onTime, overdue, time: iso(time) };
 }
 
-/** Daily dossier counts (hồ sơ TTHC) per unit from the public-administration centre. */
+/** The province's figures of one moment, over every unit's counts of that moment. */
+function totals(all: readonly DossierCounts[]): { received: number; resolved: number; onTime: number } {
+  return all.reduce((sum, c) => ({ received: sum.received + c.received, resolved: sum.resolved + c.resolved, onTime: sum.onTime + c.onTime }), { received: 0, resolved: 0, onTime: 0 });
+}
+
+/**
+ * Daily dossier counts (hồ sơ TTHC) per unit from the public-administration centre, and the
+ * province's KPIs of today taken from them: dossiers received, and resolved on time over resolved.
+ * So the wall's gauge and the console's "Hồ sơ đúng hạn ngày …" line are one figure.
+ */
 export function createDossierFeed(ctx: FeedContext): Feed {
   const { random, emit } = ctx;
+  const { dossiersOnTime, dossiersReceived } = DERIVED_KPIS;
   if (ctx.seedHistory) {
     for (const unit of UNITS) {
       if (ctx.state.keys('dossier-counts').some((key) => key.startsWith(`${unit.unitId}@`))) continue;
@@ -67,19 +82,36 @@ export function createDossierFeed(ctx: FeedContext): Feed {
   }
   /** Per unit, the day being counted and its rates. */
   const today = new Map<string, { date: string; rates: DayRates }>();
+  const ratesOf = (unitId: string, time: number): DayRates => {
+    let day = today.get(unitId);
+    if (day?.date !== localDate(time)) {
+      day = { date: localDate(time), rates: rates(random) };
+      today.set(unitId, day);
+    }
+    return day.rates;
+  };
+  const countsAt = (time: number): DossierCounts[] => UNITS.map((unit) => counts(unit, time, Math.max(0.05, dayShare(time)), ratesOf(unit.unitId, time)));
+  const sendKpis = (all: readonly DossierCounts[], time: number): void => {
+    const sum = totals(all);
+    emit('ubnd-pvhcc', 'kpi', derivedPoint(dossiersReceived, sum.received, time));
+    emit('ubnd-pvhcc', 'kpi', derivedPoint(dossiersOnTime, percent(sum.onTime, sum.resolved), time));
+  };
+  // The KPIs' history over the last hour, from today's counts as they grew (the counts themselves
+  // are one record per unit and day: only the latest is kept).
+  if (ctx.seedHistory && !ctx.state.latest('kpi', dossiersOnTime.id)) {
+    for (let i = 60; i >= 1; i -= 1) {
+      const time = ctx.startedAt - i * EVERY_MS;
+      if (localDate(time) === localDate(ctx.startedAt)) sendKpis(countsAt(time), time);
+    }
+  }
   let nextAt = ctx.startedAt;
   return {
     tick(now) {
       if (now < nextAt) return;
       nextAt = now + EVERY_MS;
-      for (const unit of UNITS) {
-        let day = today.get(unit.unitId);
-        if (day?.date !== localDate(now)) {
-          day = { date: localDate(now), rates: rates(random) };
-          today.set(unit.unitId, day);
-        }
-        emit('ubnd-pvhcc', 'dossier-counts', counts(unit, now, Math.max(0.05, dayShare(now)), day.rates));
-      }
+      const all = countsAt(now);
+      all.forEach((c) => emit('ubnd-pvhcc', 'dossier-counts', c));
+      sendKpis(all, now);
     },
   };
 }

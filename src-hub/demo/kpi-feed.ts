@@ -1,12 +1,13 @@
 import type { KpiPoint } from '../../src-shared/domain';
 import { kpiDepartment } from './demo-departments';
 import { iso, type Feed, type FeedContext } from './feed';
-import { DEMO_KPIS, type DemoKpi } from './kpi-catalog';
+import { DEMO_KPI_DEFINITIONS, DEMO_KPIS, type DemoKpi } from './kpi-catalog';
 import { nextKpiValue } from './kpi-walk';
 
 /**
  * Every KPI of the catalogue, each reported by its own department on its own period. A restarted
- * demo continues from the values the hub holds, so charts do not jump back to the base.
+ * demo continues from the values the hub holds, so charts do not jump back to the base. The
+ * derived KPIs (DERIVED_KPIS) are announced here and sent by the feeds whose records they count.
  */
 export function createKpiFeed(ctx: FeedContext, seedPoints: number): Feed {
   const { random, emit } = ctx;
@@ -21,8 +22,8 @@ export function createKpiFeed(ctx: FeedContext, seedPoints: number): Feed {
   };
   const send = (kpi: DemoKpi, time: number): void => emit(kpiDepartment(kpi.definition.subsystem), 'kpi', point(kpi, time));
 
+  DEMO_KPI_DEFINITIONS.forEach((definition) => emit('ioc-van-hanh', 'kpi-definition', definition));
   for (const kpi of DEMO_KPIS) {
-    emit('ioc-van-hanh', 'kpi-definition', kpi.definition);
     const period = kpi.everySeconds * 1000;
     const held = ctx.state.latest('kpi', kpi.definition.id);
     if (held) values.set(kpi.definition.id, held.payload.value);

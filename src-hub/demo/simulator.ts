@@ -3,6 +3,7 @@ import type { HubStateModel } from '../../src-shared/hub-state-model';
 import type { Logger } from '../../src-shared/node/log';
 import type { Department } from '../ingest/department';
 import { createAlertFeed } from './alert-feed';
+import { createCameraKpiFeed } from './camera-kpi-feed';
 import { createCitizenReportFeed } from './citizen-report-feed';
 import { createDossierFeed } from './dossier-feed';
 import { createEnvironmentFeed } from './environment-feed';
@@ -67,6 +68,7 @@ export function startSimulator(options: SimulatorOptions, autoTick = true): Runn
     createSecurityEventFeed(ctx, 25),
     createSocialMentionFeed(ctx, 8),
     createUnitKpiFeed(ctx),
+    createCameraKpiFeed(ctx, options.cameras),
   ];
   log.info(`simulator started${ctx.seedHistory ? `, seeding ${outbox.pending()} records of history` : ', resuming on the hub’s history'}`);
 

@@ -11,5 +11,5 @@ export const DEFAULT_MAP_VIEWS: NamedMapView[] = [
   { id: 'con-dao', name: 'Côn Đảo', bbox: [106.52, 8.63, 106.72, 8.78] },
 ];
 
-/** The demo's units, drawn at their seats (its data names the districts abolished in 2025). */
+/** The demo's units (wards, communes, the special zone since 1 July 2025), drawn at their seats. */
 export { DEMO_UNIT_SEATS } from '../../src-shared/demo/demo-units';

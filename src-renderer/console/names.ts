@@ -18,7 +18,7 @@ export interface NameBook {
   /** The camera's record, for its district and status; undefined while unknown. */
   cameraRecord(cameraId: string): Camera | undefined;
   kpi(kpiId: string, district?: string): string;
-  /** "Camera Bãi Sau – Thùy Vân" / "Chỉ số AQI – TP. Vũng Tàu (đồ thị)": pushed content in words. */
+  /** "Camera Bãi Sau – Thùy Vân" / "Chỉ số AQI – Phường Vũng Tàu (đồ thị)": pushed content in words. */
   content(content: PushedContent): string;
   /** "Toàn tỉnh", "Phú Mỹ": a map view in words. */
   mapView(view: MapViewRef): string;

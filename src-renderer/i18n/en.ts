@@ -4,6 +4,7 @@ import { enMap } from './en-map';
 import { enShell } from './en-shell';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
+import { enAlerts } from './en-alerts';
 import type { Messages } from './vi';
 
 /** English strings for visiting staff; typed against vi.ts so the key sets cannot drift. */
@@ -122,4 +123,5 @@ export const en: Messages = {
   ...enMap,
   ...enShell,
   ...enLegibility,
+  ...enAlerts,
 };

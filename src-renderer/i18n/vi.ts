@@ -4,6 +4,7 @@ import { viMap } from './vi-map';
 import { viShell } from './vi-shell';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
+import { viAlerts } from './vi-alerts';
 
 /**
  * Vietnamese strings, the source of truth: every other language must have exactly these keys.
@@ -124,6 +125,7 @@ export const vi = {
   ...viMap,
   ...viShell,
   ...viLegibility,
+  ...viAlerts,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -1,62 +1,67 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { OperatorWall } from '../../../src-shared/operator-state';
+import { filterAlerts, isFiltered } from '../../alerts/alert-filter';
+import { countAlerts } from '../../alerts/alert-order';
+import { useOrderedAlerts } from '../../alerts/use-alert-list';
 import { InboxIcon } from '../../components/icons';
 import { useNow } from '../../hooks/use-now';
 import { useT } from '../../i18n/use-t';
 import { displayStatus, useConnectionStore } from '../../stores/connection-store';
-import { useFeedStore } from '../../stores/feed-store';
 import { useOperatorStore } from '../../stores/operator-store';
-import { currentRecords } from '../../stores/topic-table';
-import { countAlerts, orderAlerts } from './alert-order';
+import { useAlertFilterStore } from './alert-filter-store';
+import { AlertFilters } from './alert-filters';
 import { AlertRow } from './alert-row';
 
 const NO_WALLS: OperatorWall[] = [];
-/** Rows drawn at most: the hub keeps more, an operator works the top of the list. */
+/** Rows drawn at most: the hub keeps more, an operator works the top of the list or narrows it. */
 const MAX_ROWS = 60;
 
-/** The alerts the desk works: open ones first to take (Tiếp nhận), acknowledged ones after, resolved ones on request. */
+/**
+ * The alerts the desk works, in the same order as the wall's ticker (alert-order.ts), one row per
+ * alert: open ones first to take (Tiếp nhận), acknowledged ones after, resolved ones on request;
+ * filtered by state, severity, subsystem and words, the filter kept while the list updates.
+ */
 export function AlertPanel() {
   const t = useT();
   const now = useNow();
-  const table = useFeedStore((s) => s.table);
+  const ordered = useOrderedAlerts();
+  const filter = useAlertFilterStore((s) => s.filter);
   const walls = useOperatorStore((s) => s.state?.walls ?? NO_WALLS);
   const targetWallId = useOperatorStore((s) => s.state?.targetWallId ?? null);
   const offline = useConnectionStore((s) => displayStatus(s) === 'offline');
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
-  const [showResolved, setShowResolved] = useState(false);
-  const ordered = useMemo(() => orderAlerts(currentRecords(table)), [table]);
-  const counts = useMemo(() => countAlerts(ordered), [ordered]);
-  const shown = (showResolved ? ordered : ordered.filter((alert) => alert.status !== 'resolved')).slice(0, MAX_ROWS);
+  const totals = useMemo(() => countAlerts(ordered), [ordered]);
+  const { shown, counts } = useMemo(() => filterAlerts(ordered, filter), [ordered, filter]);
+  const rows = shown.slice(0, MAX_ROWS);
   const target = walls.find((w) => w.view.wall.id === targetWallId);
   const targetWall = target ? { id: target.view.wall.id, name: target.view.wall.name } : null;
   const takenOver = (alertId: string): string[] => walls.filter((w) => w.view.takeover?.alertId === alertId).map((w) => w.view.wall.name);
   return (
-    <section className="desk-panel alert-panel" aria-labelledby="alerts-title" data-open-alerts={counts.open}>
+    <section className="desk-panel alert-panel" aria-labelledby="alerts-title" data-open-alerts={totals.open}>
       <div className="desk-panel__bar">
         <h2 id="alerts-title" className="desk-panel__title">
           {t('desk.alerts.title')}
-          {counts.open > 0 ? <span className="count-badge" data-severity="critical">{t('desk.alerts.openCount', { n: counts.open })}</span> : null}
-          {counts.acknowledged > 0 ? <span className="count-badge">{t('desk.alerts.ackCount', { n: counts.acknowledged })}</span> : null}
+          {totals.open > 0 ? <span className="count-badge" data-severity="critical">{t('desk.alerts.openCount', { n: totals.open })}</span> : null}
+          {totals.acknowledged > 0 ? <span className="count-badge">{t('desk.alerts.ackCount', { n: totals.acknowledged })}</span> : null}
         </h2>
-        <button type="button" className="desk-button desk-button--small" aria-pressed={showResolved} data-action="show-resolved" disabled={counts.resolved === 0 && !showResolved} onClick={() => setShowResolved(!showResolved)}>
-          {t('desk.alerts.showResolved', { n: counts.resolved })}
-        </button>
       </div>
+      <AlertFilters counts={counts} />
       {offline ? <p className="desk-panel__warn">{t('desk.alerts.offline')}</p> : null}
       {!hubLoaded && ordered.length === 0 ? (
         <p className="desk-panel__hint">{t('desk.loading')}</p>
-      ) : shown.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="alert-panel__empty">
           <InboxIcon className="alert-panel__empty-icon" />
-          {ordered.length === 0 ? t('desk.alerts.none') : t('desk.alerts.noneOpen')}
+          {ordered.length === 0 ? t('desk.alerts.none') : isFiltered(filter) ? t('desk.alerts.noneMatch') : t('desk.alerts.noneOpen')}
         </p>
       ) : (
-        <ul className="alert-list">
-          {shown.map((alert) => (
+        <ul className="alert-list" data-rows={rows.length}>
+          {rows.map((alert) => (
             <AlertRow key={alert.id} alert={alert} now={now} targetWall={targetWall} takenOver={takenOver(alert.id)} />
           ))}
         </ul>
       )}
+      {shown.length > rows.length ? <p className="desk-panel__hint alert-panel__more">{t('desk.alerts.moreRows', { n: shown.length - rows.length })}</p> : null}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { HubMessage } from '../../../src-shared/hub-protocol';
 import type { KpiPoint } from '../../../src-shared/domain';
-import { DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
+import { DEMO_KPI_DEFINITIONS } from '../../../src-hub/demo/kpi-catalog';
 import { postIngest } from '../../../src-hub/ingest/ingest-client';
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
 import { tempDir, TEST_DEPARTMENTS, WALL_TOKEN } from '../../helpers/hub-fixtures';
@@ -135,7 +135,7 @@ describe('hub process', () => {
       return ['alert', 'camera', 'dossier-counts', 'environment', 'kpi', 'kpi-definition'].every((t) => topics.has(t as HubMessage['topic'])) ? s : undefined;
     }, 'demo data of every department');
     // The catalogue's KPIs and the one the demo measures per unit, for the map (unit-kpi-feed.ts).
-    expect(state.messages.filter((m) => m.topic === 'kpi-definition')).toHaveLength(DEMO_KPIS.length + 1);
+    expect(state.messages.filter((m) => m.topic === 'kpi-definition')).toHaveLength(DEMO_KPI_DEFINITIONS.length + 1);
     await demo.stop();
     expect(demo.child.exitCode).toBe(0);
     // Closed, not killed: the database was checkpointed and its WAL removed.

@@ -5,8 +5,8 @@ import { createAlertFeed } from '../../../src-hub/demo/alert-feed';
 import { seededRandom } from '../../../src-hub/demo/random';
 
 const cameras: Camera[] = [
-  { id: 'nga-tu-gieng-nuoc', name: 'Ngã tư Giếng Nước', district: 'TP. Vũng Tàu', location: { lat: 10.359, lng: 107.083 }, subUrl: 'http://127.0.0.1/a.m3u8', status: 'online' },
-  { id: 'ql51-phu-my', name: 'QL51 – Phú Mỹ', district: 'TX. Phú Mỹ', subUrl: 'http://127.0.0.1/b.m3u8', status: 'online' },
+  { id: 'nga-tu-gieng-nuoc', name: 'Ngã tư Giếng Nước', district: 'Phường Tam Thắng', location: { lat: 10.359, lng: 107.083 }, subUrl: 'http://127.0.0.1/a.m3u8', status: 'online' },
+  { id: 'ql51-phu-my', name: 'QL51 – Phú Mỹ', district: 'Phường Phú Mỹ', subUrl: 'http://127.0.0.1/b.m3u8', status: 'online' },
 ];
 
 describe('demo alert feed', () => {

@@ -7,7 +7,7 @@ import type { HubTopic } from '../../../src-shared/hub-protocol';
 import { SUBSYSTEM_IDS } from '../../../src-shared/subsystems';
 import { createMemoryLogger } from '../../../src-shared/node/log';
 import { createDemoDepartments } from '../../../src-hub/demo/demo-departments';
-import { DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
+import { DEMO_KPI_DEFINITIONS, DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
 import type { PostIngest } from '../../../src-hub/demo/outbox';
 import { seededRandom } from '../../../src-hub/demo/random';
 import { startSimulator, type RunningSimulator } from '../../../src-hub/demo/simulator';
@@ -69,7 +69,7 @@ async function run(simulator: RunningSimulator, clock: { now: number }, seconds:
 
 describe('demo simulator', () => {
   it('has at least one KPI stream for each of the ten subsystems', () => {
-    const covered = new Set(DEMO_KPIS.map((k) => k.definition.subsystem));
+    const covered = new Set(DEMO_KPI_DEFINITIONS.map((k) => k.subsystem));
     expect([...SUBSYSTEM_IDS].filter((s) => !covered.has(s))).toEqual([]);
   });
 
@@ -130,7 +130,7 @@ describe('demo simulator', () => {
     expect(simulator.pending()).toBe(0);
     expect(target.state.seq).toBeGreaterThanOrEqual(waiting);
     // The catalogue's KPIs and the one measured per unit (unit-kpi-feed.ts).
-    expect(target.state.keys('kpi-definition')).toHaveLength(DEMO_KPIS.length + 1);
+    expect(target.state.keys('kpi-definition')).toHaveLength(DEMO_KPI_DEFINITIONS.length + 1);
   });
 
   it('resumes on a hub that has history: no second seeding, registries acknowledged as duplicates', async () => {
@@ -146,7 +146,7 @@ describe('demo simulator', () => {
     const kpiTimes = posted.flatMap((p) => (p.topic === 'kpi' ? (p.records as Array<{ time: string }>) : [])).map((r) => Date.parse(r.time));
     expect(Math.min(...kpiTimes)).toBeGreaterThanOrEqual(restartedAt);
     const definitions = posted.filter((p) => p.topic === 'kpi-definition');
-    expect(definitions.flatMap((p) => p.answer.result!.accepted.map((a) => a.duplicate))).toEqual([...DEMO_KPIS, UNIT_KPI].map(() => true));
+    expect(definitions.flatMap((p) => p.answer.result!.accepted.map((a) => a.duplicate))).toEqual([...DEMO_KPI_DEFINITIONS, UNIT_KPI].map(() => true));
   });
 });
 

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Alert, Tile } from '../../../src-shared/domain';
+import type { Tile } from '../../../src-shared/domain';
 import type { OperatorState } from '../../../src-shared/operator-state';
 import type { WallView } from '../../../src-shared/wall-view';
-import { countAlerts, orderAlerts } from '../../../src-renderer/console/alerts/alert-order';
 import { nameBook } from '../../../src-renderer/console/names';
 import { draftContent } from '../../../src-renderer/console/push/push-draft-store';
 import { tileText } from '../../../src-renderer/console/walls/tile-text';
@@ -12,7 +11,7 @@ import { foldForSearch, matchesSearch } from '../../../src-renderer/format/searc
 import { translator } from '../../../src-renderer/i18n/translate';
 import { useOperatorStore } from '../../../src-renderer/stores/operator-store';
 import { emptyTable, tableFrom } from '../../../src-renderer/stores/topic-table';
-import { alert, camera, hubMessage, TEST_DEFINITION } from '../../helpers/hub-messages';
+import { camera, hubMessage, TEST_DEFINITION } from '../../helpers/hub-messages';
 
 const t = translator('vi');
 
@@ -42,23 +41,6 @@ describe('agenda countdown', () => {
     expect(remainingNow(60_000, 1_000, 11_000, false)).toBe(60_000);
     // A console clock slightly behind the receipt time never adds time.
     expect(remainingNow(60_000, 2_000, 1_000, true)).toBe(60_000);
-  });
-});
-
-describe('alert order', () => {
-  const at = (id: string, status: Alert['status'], severity: Alert['severity'], minute: number): Alert => ({ ...alert(id), status, severity, time: `2025-11-24T08:${String(minute).padStart(2, '0')}:00+07:00` });
-
-  it('puts open before acknowledged before resolved, then the most severe, then the newest', () => {
-    const ordered = orderAlerts([
-      at('resolved-critical', 'resolved', 'critical', 50),
-      at('ack-critical', 'acknowledged', 'critical', 40),
-      at('open-info-new', 'open', 'info', 59),
-      at('open-critical-old', 'open', 'critical', 1),
-      at('open-critical-new', 'open', 'critical', 30),
-      at('open-warning', 'open', 'warning', 10),
-    ]);
-    expect(ordered.map((a) => a.id)).toEqual(['open-critical-new', 'open-critical-old', 'open-warning', 'open-info-new', 'ack-critical', 'resolved-critical']);
-    expect(countAlerts(ordered)).toEqual({ open: 4, acknowledged: 1, resolved: 1 });
   });
 });
 
