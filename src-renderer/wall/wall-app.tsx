@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useOutage } from '../hooks/use-outage';
 import { useT } from '../i18n/use-t';
 import { HelpOverlay } from '../keys/help-overlay';
 import { KeyRefusalToast } from '../keys/key-refusal-toast';
@@ -9,6 +10,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useWallStore } from '../stores/wall-store';
 import { defaultDecodeBudget } from '../tiles/camera/decode-budget';
 import { playerPool } from '../tiles/camera/player-pool';
+import { WallOutage } from './outage-band';
 import { TakeoverBanner } from './takeover-banner';
 import { runWallKey } from './wall-actions';
 import { WallGrid } from './wall-grid';
@@ -23,6 +25,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const error = useWallStore((s) => s.error);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
   const refused = useConnectionStore((s) => s.refused);
+  const outage = useOutage();
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
   useAppKeys('wall', runWallKey);
 
@@ -59,8 +62,9 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
-    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined}>
+    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined} data-outage={outage.link ?? undefined}>
       <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
+      <WallOutage outage={outage} />
       {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
       <WallGrid view={view} />
       <HelpOverlay app="wall" />
