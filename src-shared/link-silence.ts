@@ -7,8 +7,8 @@ import { LINK_SILENCE_CHECK_MS, LINK_SILENT_FACTOR, LINK_SILENT_MIN_MS } from '.
  * seconds) and calls the link silent once no ping came for LINK_SILENT_FACTOR times it.
  *
  * Its own side may be the slow one: a page busy rendering, a host busy writing. A check that runs
- * much later than planned means this side was stalled, and the pings may be queued right behind
- * it; that round decides nothing. Pure: the caller gives it the clock and the timer.
+ * later than planned means this side was stalled for that long, with the pings perhaps queued right
+ * behind it: that time is not counted as silence. Pure: the caller gives it the clock and the timer.
  */
 
 export interface SilenceWatchOptions {
@@ -37,8 +37,6 @@ export interface SilenceWatch {
  * side stalled, the pings queued behind) neither shortens nor stretches it.
  */
 const STEPS_KEPT = 5;
-/** A check this much later than planned means this side was stalled. */
-const STALL_GRACE_MS = 500;
 
 /** How long without a ping counts as silent, for a link pinged every `intervalMs`. */
 export function silentAfterMs(intervalMs: number): number {
@@ -61,11 +59,11 @@ export function createSilenceWatch(options: SilenceWatchOptions): SilenceWatch {
 
   const check = (): void => {
     const at = now();
-    const late = at - due;
+    // How long this side could not run: nothing could have been heard in that time.
+    const stalled = Math.max(0, at - due);
     due = at + LINK_SILENCE_CHECK_MS;
-    if (late > STALL_GRACE_MS) return;
     if (!open || silent || lastPing === null || steps.length === 0) return;
-    if (at - lastPing > silentAfterMs(median(steps))) {
+    if (at - lastPing - stalled > silentAfterMs(median(steps))) {
       silent = true;
       options.onSilent();
     }

@@ -6,7 +6,8 @@
  * A process that stops closes its sockets and is noticed at once. A link lost silently (a cable, a
  * frozen process, a switch that drops packets) shows only as missing heartbeats: the server pings
  * every LINK_PING_INTERVAL_MS, and the receiving side counts the link silent once no ping came for
- * LINK_SILENT_FACTOR of the interval it measured (link-silence.ts), 2–3 s after the loss. It only
+ * LINK_SILENT_FACTOR times the interval it measured (link-silence.ts): 1.5–2.7 s after the loss
+ * on a link pinged every second. A side that falls that far behind on its pings is reported too. It only
  * says so; the socket itself is dropped much later (LINK_PING_TIMEOUT_MS), so a page or host whose
  * main thread was busy for two seconds does not lose its connection, nor anything in flight on it.
  */
@@ -15,16 +16,18 @@ export const LINK_PING_INTERVAL_MS = 1_000;
 export const LINK_PING_TIMEOUT_MS = 10_000;
 
 /** A link is silent once no ping came for this many times the ping interval measured on it… */
-export const LINK_SILENT_FACTOR = 2.2;
+export const LINK_SILENT_FACTOR = 2.5;
 /** …and never sooner than this. */
 export const LINK_SILENT_MIN_MS = 2_000;
 /** How often the silence is looked at. */
 export const LINK_SILENCE_CHECK_MS = 200;
 
 /**
- * Retries after a drop: the first soon, then at most this far apart (with socket.io's ±50 % jitter
- * kept under it), so a link that returns is found within a second or so, not after socket.io's
- * default backoff of up to 5 s. A refused connection to a host that is down costs nothing.
+ * Retries after a drop: the first soon, then at most this far apart (socket.io's ±50 % jitter is
+ * kept under it), so a link that returns is found within a second, not after socket.io's default
+ * backoff of up to 5 s. A refused connection to a server that is down costs next to nothing; a
+ * page retries its own host twice as often as a host its hub, which may have hundreds of walls.
  */
 export const LINK_RECONNECT_DELAY_MS = 500;
 export const LINK_RECONNECT_DELAY_MAX_MS = 1_000;
+export const PAGE_RECONNECT_DELAY_MAX_MS = 500;

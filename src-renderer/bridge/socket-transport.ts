@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { BROWSER_BRIDGE_PATH, EVENT_CHANNELS, type InvokeResult } from '../../src-shared/ipc';
 import { createSilenceWatch } from '../../src-shared/link-silence';
-import { LINK_RECONNECT_DELAY_MAX_MS, LINK_RECONNECT_DELAY_MS } from '../../src-shared/link-timing';
+import { LINK_RECONNECT_DELAY_MS, PAGE_RECONNECT_DELAY_MAX_MS } from '../../src-shared/link-timing';
 import type { HostTransport, WindowIdentity } from './transport';
 
 type Listener = (payload: unknown) => void;
@@ -14,13 +14,13 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
   // WebSocket from the first packet: the host is this page's own server on the wall's LAN, and
   // socket.io's default long-polling start costs a cold wall several round trips before it paints.
   // `auth` says which window this is; the host runs every request of this connection as it.
-  // Retries at most a second apart, so a host that returns is found at once (link-timing.ts).
+  // Retries at most half a second apart, so a host that returns is found at once (link-timing.ts).
   const socket = io({
     path: BROWSER_BRIDGE_PATH,
     transports: ['websocket'],
     auth: identity,
     reconnectionDelay: LINK_RECONNECT_DELAY_MS,
-    reconnectionDelayMax: LINK_RECONNECT_DELAY_MAX_MS,
+    reconnectionDelayMax: PAGE_RECONNECT_DELAY_MAX_MS,
   });
   // socket.io retries dropped links by itself, except when the server closed the socket, which a
   // host shutting down does. A kiosk wall has nobody to press reload, so it keeps trying, and once a

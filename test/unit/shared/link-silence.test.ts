@@ -84,7 +84,7 @@ describe('link silence', () => {
     expect(h.watch.silent).toBe(false);
   });
 
-  it('decides nothing on a check that ran late: this side stalled and the pings may be queued behind it', () => {
+  it('does not count a stall of its own side as silence: the pings may be queued behind it', () => {
     const h = harness();
     h.watch.connected();
     h.pings(5);
@@ -94,6 +94,17 @@ describe('link silence', () => {
     h.watch.ping();
     h.advance(1_000);
     expect(h.events).toEqual([]);
+  });
+
+  it('still notices a real silence on a side whose checks all run late', () => {
+    const h = harness();
+    h.watch.connected();
+    h.pings(5);
+    const lastPing = h.at();
+    // Every check 400 ms late: a busy page, but one that runs.
+    for (let i = 0; i < 10; i += 1) h.advance(600, { stalled: true });
+    expect(h.events).toHaveLength(1);
+    expect(Number(h.events[0]!.split('@')[1]) - lastPing).toBeLessThanOrEqual(3_000);
   });
 
   it('one long step does not stretch the interval it judges by', () => {
