@@ -12,8 +12,15 @@
  * main thread was busy for two seconds does not lose its connection, nor anything in flight on it.
  */
 export const LINK_PING_INTERVAL_MS = 1_000;
-/** socket.io drops a link after this without an answer to its ping (the client: interval + this). */
+/** socket.io drops a hub link after this without an answer to its ping (the client: interval + this). */
 export const LINK_PING_TIMEOUT_MS = 10_000;
+/**
+ * The same for a browser-mode page's link to its host, kept well past the host's heartbeat timeout
+ * (HEARTBEAT_TIMEOUT_MS, 20 s): a page whose script hangs must keep its socket long enough for the
+ * host's heartbeat watch to tell it hung rather than left (shell/heartbeat-watch.ts), and to say
+ * so on the console. 45 s, as socket.io's own default (25 s interval + 20 s timeout) had it.
+ */
+export const PAGE_PING_TIMEOUT_MS = 45_000;
 
 /** A link is silent once no ping came for this many times the ping interval measured on it… */
 export const LINK_SILENT_FACTOR = 2.5;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSilenceWatch, silentAfterMs } from '../../../src-shared/link-silence';
-import { LINK_SILENCE_CHECK_MS, LINK_SILENT_MIN_MS } from '../../../src-shared/link-timing';
+import { HEARTBEAT_TIMEOUT_MS } from '../../../src-shared/ipc';
+import { LINK_PING_INTERVAL_MS, LINK_PING_TIMEOUT_MS, LINK_SILENCE_CHECK_MS, LINK_SILENT_MIN_MS, PAGE_PING_TIMEOUT_MS } from '../../../src-shared/link-timing';
 
 /** A watch on a hand-driven clock: `advance` moves time in check-sized steps, running every due check. */
 function harness() {
@@ -131,5 +132,16 @@ describe('link silence', () => {
     expect(silentAfterMs(100)).toBe(LINK_SILENT_MIN_MS);
     h.watch.stop();
     expect(h.stop()).toBe(true);
+  });
+});
+
+describe('link timings', () => {
+  it('a silent link is told within 3 s, long before socket.io gives it up', () => {
+    expect(silentAfterMs(LINK_PING_INTERVAL_MS) + LINK_SILENCE_CHECK_MS).toBeLessThanOrEqual(3_000);
+    expect(silentAfterMs(LINK_PING_INTERVAL_MS)).toBeLessThan(LINK_PING_TIMEOUT_MS);
+  });
+
+  it('a hung page keeps its socket past the heartbeat timeout, so the host sees it hang rather than leave', () => {
+    expect(PAGE_PING_TIMEOUT_MS).toBeGreaterThanOrEqual(HEARTBEAT_TIMEOUT_MS * 2);
   });
 });
