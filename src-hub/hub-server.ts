@@ -2,6 +2,7 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Server, type Socket } from 'socket.io';
 import { HUB_CAPABILITIES, HUB_EVENTS, REPLAY_CHUNK, hubResyncRequestSchema, type HubAlertAckResult, type HubMessage, type HubResyncRequest } from '../src-shared/hub-protocol';
+import { LINK_PING_INTERVAL_MS, LINK_PING_TIMEOUT_MS } from '../src-shared/link-timing';
 import type { Logger } from '../src-shared/node/log';
 import { createAlertAcks } from './alert-ack';
 import { oncePerInterval } from './once-per-interval';
@@ -101,7 +102,14 @@ function paceUpgrades(http: HttpServer, turns: Turns): void {
  */
 export function startWallServer(options: WallServerOptions): WallServer {
   const { store, log } = options;
-  const io = new Server(options.http, { serveClient: false, cors: { origin: false }, maxHttpBufferSize: MAX_WALL_FRAME_BYTES });
+  // Frequent pings, so a wall host notices a hub lost silently within 3 s (link-timing.ts).
+  const io = new Server(options.http, {
+    serveClient: false,
+    cors: { origin: false },
+    maxHttpBufferSize: MAX_WALL_FRAME_BYTES,
+    pingInterval: LINK_PING_INTERVAL_MS,
+    pingTimeout: LINK_PING_TIMEOUT_MS,
+  });
   paceUpgrades(options.http, new Turns(UPGRADES_PER_TURN));
   const broadcast = (messages: readonly HubMessage[]): void => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message));
   // Acknowledged alerts go out through the same broadcast as ingest, synchronously after their

@@ -11,6 +11,7 @@ import './styles/tile-camera.css';
 import './styles/tile-kpi.css';
 import './styles/tile-ticker.css';
 import './styles/tile-map.css';
+import './styles/outage.css';
 import './styles/console.css';
 import './styles/console-kpis.css';
 import './styles/operations.css';

@@ -13,6 +13,8 @@ import {
 } from '../../src-shared/hub-protocol';
 import type { HubStateModel } from '../../src-shared/hub-state-model';
 import type { ConnectionState, ConnectionStatus } from '../../src-shared/ipc';
+import { createSilenceWatch } from '../../src-shared/link-silence';
+import { LINK_RECONNECT_DELAY_MAX_MS, LINK_RECONNECT_DELAY_MS } from '../../src-shared/link-timing';
 import type { WallCache } from '../cache/wall-cache';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { HubSync } from './hub-sync';
@@ -70,6 +72,11 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   let since = new Date().toISOString();
   let error: string | undefined;
   let closed = false;
+  /** The status as the socket's events say; `status` is what the walls see (offline while silent). */
+  let linkStatus: ConnectionStatus = 'connecting';
+  let linkError: string | undefined;
+  /** The hub stopped pinging on an open link (link-silence.ts). */
+  let silent = false;
 
   const connection = (): ConnectionState => ({
     status,
@@ -89,8 +96,11 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     statusSentAt = Date.now();
     if (!closed) options.onStatus(connection());
   };
-  const setStatus = (next: ConnectionStatus, reason?: string): void => {
-    const nextError = reason === undefined ? undefined : clampError(reason);
+  /** What the walls see: the link's own status, but offline while the hub is silent on an open link. */
+  const showStatus = (): void => {
+    const quiet = silent && (linkStatus === 'live' || linkStatus === 'resyncing');
+    const next: ConnectionStatus = quiet ? 'offline' : linkStatus;
+    const nextError = quiet ? 'the hub stopped answering (no heartbeat on an open connection)' : linkError;
     if (next === status && nextError === error) return;
     if (next !== status) {
       since = new Date().toISOString();
@@ -99,6 +109,11 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     status = next;
     error = nextError;
     emitStatus();
+  };
+  const setStatus = (next: ConnectionStatus, reason?: string): void => {
+    linkStatus = next;
+    linkError = reason === undefined ? undefined : clampError(reason);
+    showStatus();
   };
   // A hub sending garbage may cause thousands of rejections a second: one status per tick is enough.
   const statusChanged = (): void => {
@@ -120,10 +135,31 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     // A function, so every reconnect presents what the wall holds now, not what it held at start.
     auth: (send) => send({ token: options.token, ...sync.position(), capabilities: [HUB_CAPABILITIES.snapshotChunks] }),
     transports: ['websocket'],
-    reconnectionDelay: 500,
-    reconnectionDelayMax: 5000,
+    // A hub that returns is found within about a second (link-timing.ts).
+    reconnectionDelay: LINK_RECONNECT_DELAY_MS,
+    reconnectionDelayMax: LINK_RECONNECT_DELAY_MAX_MS,
     timeout: 5000,
   });
+  // A hub that froze, or a link that died without closing, shows only as pings that stop: the walls
+  // say so within 3 s (link-silence.ts), long before socket.io gives the socket up.
+  const silence = createSilenceWatch({
+    now: Date.now,
+    every: (check, ms) => {
+      const timer = setInterval(check, ms);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+    onSilent: () => {
+      silent = true;
+      showStatus();
+    },
+    onHeard: () => {
+      silent = false;
+      log.info('the hub answers again');
+      showStatus();
+    },
+  });
+  socket.io.on('ping', () => silence.ping());
   let reconnectTimer: NodeJS.Timeout | undefined;
   let liveTimer: NodeJS.Timeout | undefined;
   /** Why the hub said it is disconnecting this wall, until the next connection. */
@@ -170,6 +206,8 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   });
 
   socket.on('connect', () => {
+    silence.connected();
+    silent = false;
     closing = undefined;
     sync.connected();
     outbox.hold();
@@ -186,6 +224,8 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     }
   });
   socket.on('disconnect', (reason) => {
+    silence.disconnected();
+    silent = false;
     clearTimeout(liveTimer);
     // The windows get what arrived before the link dropped, then keep painting it offline.
     outbox.release();
@@ -233,6 +273,7 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     acknowledgeAlert,
     close: () => {
       closed = true;
+      silence.stop();
       clearTimeout(reconnectTimer);
       clearTimeout(liveTimer);
       if (statusDue) clearImmediate(statusDue);

@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { idSchema } from '../../src-shared/domain';
 import { BROWSER_BRIDGE_PATH, SNAPSHOT_MAX_BASE64_CHARS, type InvokeResult } from '../../src-shared/ipc';
+import { LINK_PING_INTERVAL_MS, PAGE_PING_TIMEOUT_MS } from '../../src-shared/link-timing';
 import type { Logger } from '../../src-shared/node/log';
 import type { AppCore } from '../app-core';
 import { eventIsFor, type WindowIdentity } from '../window-identity';
@@ -40,6 +41,9 @@ export function attachBridge(http: HttpServer, core: AppCore, allowedHosts: Read
     },
     // Requests are small, except a camera snapshot (a PNG); above this socket.io drops the link.
     maxHttpBufferSize: SNAPSHOT_MAX_BASE64_CHARS + 64 * 1024,
+    // Frequent pings, so a page notices a host lost silently within 3 s (link-timing.ts).
+    pingInterval: LINK_PING_INTERVAL_MS,
+    pingTimeout: PAGE_PING_TIMEOUT_MS,
   });
   const windows = new Map<Socket, WindowIdentity>();
 

@@ -1,10 +1,10 @@
 import { io } from 'socket.io-client';
 import { BROWSER_BRIDGE_PATH, EVENT_CHANNELS, type InvokeResult } from '../../src-shared/ipc';
+import { createSilenceWatch } from '../../src-shared/link-silence';
+import { LINK_RECONNECT_DELAY_MS, PAGE_RECONNECT_DELAY_MAX_MS } from '../../src-shared/link-timing';
 import type { HostTransport, WindowIdentity } from './transport';
 
 type Listener = (payload: unknown) => void;
-
-const SERVER_CLOSE_RETRY_MS = 1_000;
 
 /**
  * Browser mode: the host API over socket.io to the server that served this page (same origin, so
@@ -14,7 +14,14 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
   // WebSocket from the first packet: the host is this page's own server on the wall's LAN, and
   // socket.io's default long-polling start costs a cold wall several round trips before it paints.
   // `auth` says which window this is; the host runs every request of this connection as it.
-  const socket = io({ path: BROWSER_BRIDGE_PATH, transports: ['websocket'], auth: identity });
+  // Retries at most half a second apart, so a host that returns is found at once (link-timing.ts).
+  const socket = io({
+    path: BROWSER_BRIDGE_PATH,
+    transports: ['websocket'],
+    auth: identity,
+    reconnectionDelay: LINK_RECONNECT_DELAY_MS,
+    reconnectionDelayMax: PAGE_RECONNECT_DELAY_MAX_MS,
+  });
   // socket.io retries dropped links by itself, except when the server closed the socket, which a
   // host shutting down does. A kiosk wall has nobody to press reload, so it keeps trying, and once a
   // restarted host answers it reloads the page: the new host may serve a new build, and a new CSP
@@ -23,7 +30,7 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
   socket.on('disconnect', (reason) => {
     if (reason !== 'io server disconnect') return;
     hostClosed = true;
-    setTimeout(() => socket.connect(), SERVER_CLOSE_RETRY_MS);
+    setTimeout(() => socket.connect(), LINK_RECONNECT_DELAY_MS);
   });
   socket.on('connect', () => {
     if (hostClosed) window.location.reload();
@@ -37,6 +44,21 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
     refusal = error.message;
     refusedListeners.forEach((listener) => listener(error.message));
   });
+  // A host that froze, or a link that died without closing, shows only as pings that stop: the page
+  // counts it down within 3 s (link-silence.ts), long before socket.io gives the socket up.
+  const silenceListeners = new Set<(silent: boolean) => void>();
+  const silence = createSilenceWatch({
+    now: Date.now,
+    every: (check, ms) => {
+      const timer = window.setInterval(check, ms);
+      return () => window.clearInterval(timer);
+    },
+    onSilent: () => silenceListeners.forEach((listener) => listener(true)),
+    onHeard: () => silenceListeners.forEach((listener) => listener(false)),
+  });
+  socket.on('connect', () => silence.connected());
+  socket.on('disconnect', () => silence.disconnected());
+  socket.io.on('ping', () => silence.ping());
   const listeners = new Map<string, Set<Listener>>();
   // One socket handler per event channel, fanned out, so components can subscribe and unsubscribe freely.
   for (const channel of EVENT_CHANNELS) {
@@ -69,10 +91,14 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
         connectedBefore = true;
       };
       const onDisconnect = (): void => listener(false, false);
+      // A silent link is down for the wall, and up again with its next ping: the same socket, nothing to refetch.
+      const onSilence = (silent: boolean): void => listener(!silent, false);
       socket.on('connect', onConnect);
       socket.on('disconnect', onDisconnect);
       socket.io.on('reconnect_failed', onDisconnect);
+      silenceListeners.add(onSilence);
       return () => {
+        silenceListeners.delete(onSilence);
         socket.off('connect', onConnect);
         socket.off('disconnect', onDisconnect);
         socket.io.off('reconnect_failed', onDisconnect);

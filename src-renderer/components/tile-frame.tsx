@@ -1,6 +1,7 @@
 import type { CSSProperties, ReactNode } from 'react';
 import type { Tile } from '../../src-shared/domain';
 import { formatDuration, type TileFreshness } from '../format/age';
+import { useOutageLink } from '../hooks/use-outage';
 import { useT } from '../i18n/use-t';
 import { CrossIcon, WarningIcon } from './icons';
 
@@ -21,6 +22,11 @@ export interface TileFrameProps {
    * with their stream over the picture instead.
    */
   staleMark?: boolean;
+  /**
+   * The content does not come over the wall's data links (a camera's video comes straight from its
+   * media server): a link outage does not make it old, so its age stays as it is.
+   */
+  liveFeed?: boolean;
   children: ReactNode;
 }
 
@@ -29,15 +35,17 @@ export interface TileFrameProps {
  * threshold the age badge turns amber (red when far past), the content dims and a "DỮ LIỆU CŨ" mark
  * appears, so a frozen number can never pass for a live one, even from the back of the room.
  */
-export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, staleAfterSeconds, staleMark = true, children }: TileFrameProps) {
+export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, staleAfterSeconds, staleMark = true, liveFeed = false, children }: TileFrameProps) {
   const t = useT();
+  // While a link is down no data is live: every data tile's age turns into a loud badge (outage.css).
+  const outage = useOutageLink() !== null && !liveFeed;
   const style = { '--accent': accent } as CSSProperties;
   const stale = freshness === 'stale' || freshness === 'critical';
   const limit = staleAfterSeconds !== undefined ? formatDuration(staleAfterSeconds, t) : undefined;
   const staleHint = stale ? (limit ? t('tile.stale.hint', { limit }) : t('tile.stale')) : undefined;
   const age = ageText ? (
-    <span className="tile__age" data-staleness={freshness} title={staleHint} aria-label={staleHint ? `${staleHint}: ${ageText}` : undefined}>
-      {freshness === 'stale' ? <WarningIcon className="tile__age-icon" /> : null}
+    <span className="tile__age" data-staleness={freshness} data-outage={outage || undefined} title={staleHint} aria-label={staleHint ? `${staleHint}: ${ageText}` : undefined}>
+      {freshness === 'stale' || (outage && freshness !== 'critical') ? <WarningIcon className="tile__age-icon" /> : null}
       {freshness === 'critical' ? <CrossIcon className="tile__age-icon" /> : null}
       <span>{ageText}</span>
     </span>
@@ -49,7 +57,7 @@ export function TileFrame({ tile, accent, eyebrow, title, ageText, freshness, st
   );
   const marked = stale && staleMark;
   return (
-    <section className="tile" data-tile-kind={tile.kind} data-tile-id={tile.id} data-stale={freshness} data-stale-mark={marked || undefined} style={style}>
+    <section className="tile" data-tile-kind={tile.kind} data-tile-id={tile.id} data-stale={freshness} data-stale-mark={marked || undefined} data-outage={outage || undefined} style={style}>
       {/* With an eyebrow the title gets a full-width line of its own, so long KPI names are not cut. */}
       <header className="tile__header">
         {eyebrow ? (

@@ -5,6 +5,7 @@ import { enShell } from './en-shell';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
 import { enAlerts } from './en-alerts';
+import { enOutage } from './en-outage';
 import type { Messages } from './vi';
 
 /** English strings for visiting staff; typed against vi.ts so the key sets cannot drift. */
@@ -124,4 +125,5 @@ export const en: Messages = {
   ...enShell,
   ...enLegibility,
   ...enAlerts,
+  ...enOutage,
 };

@@ -5,6 +5,7 @@ import { viShell } from './vi-shell';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
 import { viAlerts } from './vi-alerts';
+import { viOutage } from './vi-outage';
 
 /**
  * Vietnamese strings, the source of truth: every other language must have exactly these keys.
@@ -126,6 +127,7 @@ export const vi = {
   ...viShell,
   ...viLegibility,
   ...viAlerts,
+  ...viOutage,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

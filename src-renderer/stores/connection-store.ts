@@ -17,6 +17,8 @@ export interface ConnectionStore {
   connection: ConnectionState | null;
   /** Whether the renderer can reach its host at all (always true in Electron). */
   bridgeUp: boolean;
+  /** When this page lost its host (ms, this page's clock); null while the link is up. */
+  bridgeDownSince: number | null;
   /** Set once the first `hub:state` is applied: the wall has real data from then on. */
   hubLoaded: boolean;
   /** The hub the renderer's data came from, from the last snapshot. */
@@ -31,7 +33,8 @@ export interface ConnectionStore {
   refused: string | null;
 
   statusChanged(connection: ConnectionState): void;
-  bridgeChanged(up: boolean): void;
+  /** The page's link to its host went up or down; `at` is when (defaults to now). */
+  bridgeChanged(up: boolean, at?: number): void;
   /** A full state or snapshot replaced everything: the sequence restarts from its seq. */
   snapshotApplied(hubId: string, seq: number, fromHubState: boolean): void;
   batchCounted(count: BatchCount): void;
@@ -42,6 +45,7 @@ export interface ConnectionStore {
 export const useConnectionStore = create<ConnectionStore>()((set) => ({
   connection: null,
   bridgeUp: true,
+  bridgeDownSince: null,
   hubLoaded: false,
   hubId: null,
   lastSeq: 0,
@@ -50,11 +54,12 @@ export const useConnectionStore = create<ConnectionStore>()((set) => ({
   invalidPayloads: 0,
   refused: null,
   statusChanged: (connection) => set({ connection }),
-  bridgeChanged: (bridgeUp) => set({ bridgeUp }),
+  // A second "down" (socket.io's reconnect_failed after its disconnect) keeps the first loss's time.
+  bridgeChanged: (bridgeUp, at = Date.now()) => set((s) => ({ bridgeUp, bridgeDownSince: bridgeUp ? null : (s.bridgeDownSince ?? at) })),
   snapshotApplied: (hubId, seq, fromHubState) => set((s) => ({ hubId, lastSeq: seq, hubLoaded: s.hubLoaded || fromHubState })),
   batchCounted: ({ lastSeq, duplicates, gaps }) => set((s) => ({ lastSeq, duplicates: s.duplicates + duplicates, gaps: s.gaps + gaps })),
   payloadRejected: () => set((s) => ({ invalidPayloads: s.invalidPayloads + 1 })),
-  bridgeRefused: (refused) => set({ refused, bridgeUp: false }),
+  bridgeRefused: (refused) => set((s) => ({ refused, bridgeUp: false, bridgeDownSince: s.bridgeDownSince ?? Date.now() })),
 }));
 
 /** What the status pill shows: a lost host link means offline whatever the host last said. */

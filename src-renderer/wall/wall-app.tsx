@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useOutage } from '../hooks/use-outage';
 import { useT } from '../i18n/use-t';
 import { HelpOverlay } from '../keys/help-overlay';
 import { KeyRefusalToast } from '../keys/key-refusal-toast';
@@ -10,6 +11,7 @@ import { useWallStore } from '../stores/wall-store';
 import { defaultDecodeBudget } from '../tiles/camera/decode-budget';
 import { playerPool } from '../tiles/camera/player-pool';
 import { EnlargedHint } from './enlarged-hint';
+import { WallOutage } from './outage-band';
 import { TakeoverBanner } from './takeover-banner';
 import { usePointerIdle } from './use-pointer-idle';
 import { runWallKey } from './wall-actions';
@@ -25,6 +27,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const error = useWallStore((s) => s.error);
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
   const refused = useConnectionStore((s) => s.refused);
+  const outage = useOutage();
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
   useAppKeys('wall', runWallKey);
   usePointerIdle();
@@ -62,8 +65,9 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
-    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined}>
+    <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined} data-outage={outage.link ?? undefined}>
       <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
+      <WallOutage outage={outage} />
       {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
       <WallGrid view={view} />
       {view.enlargedTileId !== null ? <EnlargedHint /> : null}

@@ -9,6 +9,8 @@ export interface CameraStateRecord {
   tileId: string | null;
   cameraId: string | null;
   state: string;
+  /** Why an offline tile has no picture (data-camera-cause: camera, media, host); null otherwise. */
+  cause: string | null;
   /** Date.now() in the page when the observer saw it; the test process shares the machine's clock. */
   at: number;
 }
@@ -52,10 +54,11 @@ export async function recordCameraStates(page: Page): Promise<void> {
     const note = (el: Element): void => {
       const state = el.getAttribute('data-camera-state') ?? '';
       const cameraId = el.getAttribute('data-camera-id');
-      const key = `${cameraId ?? ''}|${state}`;
+      const cause = el.getAttribute('data-camera-cause');
+      const key = `${cameraId ?? ''}|${state}|${cause ?? ''}`;
       if (last.get(el) === key) return;
       last.set(el, key);
-      records.push({ tileId: el.closest('[data-tile-id]')?.getAttribute('data-tile-id') ?? null, cameraId, state, at: Date.now() });
+      records.push({ tileId: el.closest('[data-tile-id]')?.getAttribute('data-tile-id') ?? null, cameraId, state, cause, at: Date.now() });
     };
     const scan = (root: Element | Document): void => root.querySelectorAll('[data-camera-state]').forEach(note);
     scan(document);
@@ -68,7 +71,7 @@ export async function recordCameraStates(page: Page): Promise<void> {
           scan(node);
         });
       }
-    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-camera-state', 'data-camera-id'] });
+    }).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-camera-state', 'data-camera-id', 'data-camera-cause'] });
   });
 }
 
@@ -76,11 +79,15 @@ export function cameraStates(page: Page): Promise<CameraStateRecord[]> {
   return page.evaluate(() => window.__cameraStates ?? []);
 }
 
-/** Waits for the first record of `cameraId` in `state` seen at or after `since`, and returns it. */
-export async function waitForCameraState(page: Page, cameraId: string, state: string, since: number, timeoutMs: number): Promise<CameraStateRecord> {
+/**
+ * Waits for the first record of `cameraId` in `state` seen at or after `since` (and with `cause`,
+ * when given), and returns it.
+ */
+export async function waitForCameraState(page: Page, cameraId: string, state: string, since: number, timeoutMs: number, cause?: string): Promise<CameraStateRecord> {
   const handle = await page.waitForFunction(
-    ({ cameraId, state, since }) => (window.__cameraStates ?? []).find((r) => r.cameraId === cameraId && r.state === state && r.at >= since) ?? false,
-    { cameraId, state, since },
+    ({ cameraId, state, since, cause }) =>
+      (window.__cameraStates ?? []).find((r) => r.cameraId === cameraId && r.state === state && r.at >= since && (cause === null || r.cause === cause)) ?? false,
+    { cameraId, state, since, cause: cause ?? null },
     { timeout: timeoutMs, polling: 100 },
   );
   return (await handle.jsonValue()) as CameraStateRecord;

@@ -27,6 +27,16 @@ export interface CameraWall {
   bridge: BridgeClient;
   /** Raises (or updates) alerts on the hub, as the operations department would. */
   postAlerts(alerts: Alert[]): Promise<void>;
+  /** Registers (or updates) cameras on the hub, as the camera department would. */
+  postCameras(cameras: Camera[]): Promise<void>;
+  /** The cameras as first registered. */
+  cameras: Camera[];
+  /** Stops the media (HLS) server, as a VMS going down or out of reach; `startMedia` brings it back on the same port. */
+  stopMedia(): Promise<void>;
+  startMedia(): Promise<void>;
+  /** Stops the wall's host, as a wall PC going down; `startHost` starts it again on the same port and data. */
+  stopHost(): Promise<void>;
+  startHost(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -37,7 +47,8 @@ export interface CameraWall {
  */
 export async function startCameraWall(options: CameraWallOptions): Promise<CameraWall> {
   const work = mkdtempSync(join(tmpdir(), 'ioc-wall-camera-'));
-  const faults = await startHlsFaultServer({ cameras: [...options.cameraIds] });
+  let faults = await startHlsFaultServer({ cameras: [...options.cameraIds] });
+  const mediaPort = Number(new URL(faults.origin).port);
   const hubConfig = join(work, 'hub.json');
   const departments = [{ id: 'so-camera-e2e', name: 'Đội camera thử nghiệm', apiKey: KEY, topics: ['camera', 'alert'] }];
   writeFileSync(hubConfig, JSON.stringify({ host: '127.0.0.1', port: 0, dbPath: join(work, 'hub.db'), wallTokens: [TOKEN], departments }));
@@ -53,29 +64,52 @@ export async function startCameraWall(options: CameraWallOptions): Promise<Camer
     status: 'online',
   }));
   await post('camera', cameras);
-  const host = await startBrowserHost(
-    {
-      hub: { url: hub.url, token: TOKEN },
-      mediaOrigins: [faults.origin],
-      cameras: { decodeBudget: options.decodeBudget ?? 16 },
-      walls: [{ id: options.wallId, name: 'Màn hình camera thử nghiệm', layoutId: options.layouts[0]!.id }],
-      layouts: options.layouts,
-      presets: options.presets ?? [],
-    },
-    { dataDir: join(work, 'wall') },
-  );
+  const hostConfig = {
+    hub: { url: hub.url, token: TOKEN },
+    mediaOrigins: [faults.origin],
+    cameras: { decodeBudget: options.decodeBudget ?? 16 },
+    walls: [{ id: options.wallId, name: 'Màn hình camera thử nghiệm', layoutId: options.layouts[0]!.id }],
+    layouts: options.layouts,
+    presets: options.presets ?? [],
+  };
+  let host = await startBrowserHost(hostConfig, { dataDir: join(work, 'wall') });
+  const hostPort = Number(new URL(host.url).port);
+  let hostUp = true;
+  let mediaUp = true;
   const bridge = await consoleBridge(host);
   return {
-    faults,
+    get faults() {
+      return faults;
+    },
     hub,
-    host,
+    get host() {
+      return host;
+    },
     bridge,
+    stopMedia: async () => {
+      mediaUp = false;
+      await faults.close();
+    },
+    startMedia: async () => {
+      faults = await startHlsFaultServer({ cameras: [...options.cameraIds], port: mediaPort });
+      mediaUp = true;
+    },
+    stopHost: async () => {
+      hostUp = false;
+      await host.stop();
+    },
+    startHost: async () => {
+      host = await startBrowserHost(hostConfig, { dataDir: join(work, 'wall'), port: hostPort });
+      hostUp = true;
+    },
     postAlerts: (alerts) => post('alert', alerts),
+    postCameras: (records) => post('camera', records),
+    cameras,
     stop: async () => {
       bridge.close();
-      await host.stop();
+      if (hostUp) await host.stop();
       await hub.stop();
-      await faults.close();
+      if (mediaUp) await faults.close();
     },
   };
 }

@@ -55,6 +55,8 @@ export interface HlsFaultServerOptions {
   cameras: readonly string[];
   /** Finished segments per live playlist. */
   windowSize?: number;
+  /** A fixed port, e.g. to start the server again where a closed one was (an outage); default any free one. */
+  port?: number;
 }
 
 interface CameraFaults {
@@ -170,7 +172,7 @@ export async function startHlsFaultServer(options: HlsFaultServerOptions): Promi
   server.headersTimeout = 0;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const base = (id: string): string => {

@@ -14,8 +14,18 @@ import {
  * without a browser or a stream.
  */
 export type CameraState = 'loading' | 'live' | 'stalled' | 'offline' | 'error';
-/** Why a camera is offline: the hub says so, or its playlist stopped answering. */
-export type OfflineReason = 'registry' | 'unreachable';
+/**
+ * Why a camera is offline, from what the player saw: the hub's registry says so (`registry`), the
+ * media server answered its playlist with an HTTP error, so it has no stream of the camera
+ * (`no-stream`), or nothing answered at all: a network error or a timeout (`unreachable`).
+ */
+export type OfflineReason = 'registry' | 'no-stream' | 'unreachable';
+/**
+ * What a tile tells the room: the camera is down (`camera`), the wall cannot reach the media server
+ * (`media`), or the wall has lost its own app server (`host`), in which case nothing answering is
+ * put down to that, the likelier cause (the demo's app server is also its media server).
+ */
+export type CameraCause = 'camera' | 'media' | 'host';
 export type FatalKind = 'network' | 'media' | 'other';
 
 /** What the player should do about a fatal error. */
@@ -43,7 +53,8 @@ export type CameraEvent =
   | { type: 'tick'; at: number }
   | { type: 'fatal'; at: number; error: FatalKind }
   | { type: 'offline'; at: number; reason: OfflineReason }
-  | { type: 'probe-failed'; at: number };
+  /** A probe of the playlist failed; `reason` says how, when the probe could tell. */
+  | { type: 'probe-failed'; at: number; reason?: Exclude<OfflineReason, 'registry'> };
 
 export function initialCameraHealth(at: number): CameraHealth {
   return { state: 'loading', lastFrameAt: null, loadStartedAt: at, failures: 0, lastMediaRecoveryAt: null, recovery: null, offlineReason: null, probes: 0 };
@@ -94,8 +105,17 @@ export function nextCameraHealth(health: CameraHealth, event: CameraEvent): Came
       if (health.state === 'offline' && health.offlineReason === event.reason) return health;
       return { ...health, state: 'offline', recovery: null, offlineReason: event.reason, probes: 0 };
     case 'probe-failed':
-      return health.state === 'offline' ? { ...health, probes: health.probes + 1 } : health;
+      // The answer may change while probing (the media server back, the camera still gone): the
+      // reason follows it, and the probe schedule goes on.
+      if (health.state !== 'offline' || health.offlineReason === 'registry') return health;
+      return { ...health, probes: health.probes + 1, offlineReason: event.reason ?? health.offlineReason };
   }
+}
+
+/** What an offline tile says about why it has no picture, given whether this page still reaches its host. */
+export function offlineCause(reason: OfflineReason | null, hostReachable: boolean): CameraCause {
+  if (reason === 'unreachable') return hostReachable ? 'media' : 'host';
+  return 'camera';
 }
 
 /** A stall, or a load with no first frame, that outlasts hls.js's own nudging needs a fresh load. */

@@ -108,8 +108,13 @@ export class CameraPlayer {
     this.poster.className = 'camera-player__poster';
     this.poster.alt = '';
     this.poster.decoding = 'async';
-    // A still that fails to load (no still, wrong URL) must not leave a broken-image icon.
-    this.poster.addEventListener('error', () => this.poster.removeAttribute('src'));
+    // Hidden until its picture has loaded: Chrome draws a broken-image icon for an <img> with no
+    // source, one still loading, or one that failed (no still, a wrong URL, a 404).
+    this.poster.hidden = true;
+    this.poster.addEventListener('load', () => {
+      this.poster.hidden = !this.poster.getAttribute('src') || this.poster.naturalWidth === 0;
+    });
+    this.poster.addEventListener('error', () => this.clearPoster());
     this.still = document.createElement('canvas');
     this.still.className = 'camera-player__still';
     this.element.append(this.poster, this.still);
@@ -199,7 +204,7 @@ export class CameraPlayer {
     this.pending = null;
     this.dropStream(this.active);
     this.active = null;
-    this.poster.removeAttribute('src');
+    this.clearPoster();
     this.still.width = 0;
     this.element.remove();
     this.listeners.clear();
@@ -225,8 +230,17 @@ export class CameraPlayer {
   }
 
   private setPoster(): void {
-    if (this.source.stillUrl) this.poster.src = this.source.stillUrl;
-    else this.poster.removeAttribute('src');
+    if (!this.source.stillUrl) {
+      this.clearPoster();
+      return;
+    }
+    this.poster.hidden = true;
+    this.poster.src = this.source.stillUrl;
+  }
+
+  private clearPoster(): void {
+    this.poster.hidden = true;
+    this.poster.removeAttribute('src');
   }
 
   private newStream(kind: StreamKind): Stream | null {
@@ -328,21 +342,21 @@ export class CameraPlayer {
     this.pending = null;
     this.active?.engine.stop();
     this.apply({ type: 'offline', at: Date.now(), reason });
-    if (reason === 'unreachable') this.scheduleProbe();
+    if (reason !== 'registry') this.scheduleProbe();
   }
 
   private scheduleProbe(): void {
     this.schedule(probeDelayMs(this.health.probes), () => {
       const url = this.active?.url ?? this.source.subUrl;
-      void probePlaylist(url).then((ok) => {
-        if (this.disposed || this.health.state !== 'offline' || this.health.offlineReason !== 'unreachable') return;
+      void probePlaylist(url).then((result) => {
+        if (this.disposed || this.health.state !== 'offline' || this.health.offlineReason === 'registry') return;
         // Over the budget or hidden: stop probing; the next grant loads the stream and finds out.
         if (this.grant === 'none') return;
-        if (ok) {
+        if (result.ok) {
           this.load();
           return;
         }
-        this.apply({ type: 'probe-failed', at: Date.now() });
+        this.apply({ type: 'probe-failed', at: Date.now(), reason: result.reason });
         this.scheduleProbe();
       });
     });
@@ -360,10 +374,11 @@ export class CameraPlayer {
     }
     if (stream !== this.active || this.health.state === 'offline') return;
     // A playlist that answers 4xx is gone, not slow: offline at once, then probe. Other playlist
-    // failures get hls.js's one quick retry first.
+    // failures get hls.js's one quick retry first. An HTTP answer means the media server is there
+    // and has no stream of the camera; no answer at all means the media server cannot be reached.
     const definitive = error.status !== undefined && error.status >= 400 && error.status < 500;
     if (error.playlist && (definitive || error.fatal)) {
-      this.goOffline('unreachable');
+      this.goOffline(error.status !== undefined ? 'no-stream' : 'unreachable');
       return;
     }
     if (!error.fatal) return;
@@ -446,7 +461,7 @@ export class CameraPlayer {
       this.stillAt = this.health.lastFrameAt ?? Date.now();
       this.element.dataset.still = 'frame';
       // Our own frame now stands in for the hub's still: let go of its decoded image (~1 MB a tile).
-      this.poster.removeAttribute('src');
+      this.clearPoster();
     } catch {
       // A tainted or torn-down frame cannot be copied; the hub's still stays underneath.
     }
@@ -495,6 +510,7 @@ export class CameraPlayer {
       old !== undefined &&
       old.health.state === next.health.state &&
       old.health.failures === next.health.failures &&
+      old.health.offlineReason === next.health.offlineReason &&
       (bothLive || old.health.lastFrameAt === next.health.lastFrameAt) &&
       old.stream === next.stream &&
       old.suspended === next.suspended &&

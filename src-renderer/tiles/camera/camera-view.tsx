@@ -2,15 +2,17 @@ import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import type { Camera, Tile } from '../../../src-shared/domain';
 import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { CameraOffIcon, CrossIcon, WarningIcon } from '../../components/icons';
+import { LinkOffIcon, ServerOffIcon } from '../../components/outage-icons';
 import { TileFrame } from '../../components/tile-frame';
 import type { TileFreshness } from '../../format/age';
 import { formatAge } from '../../format/age';
 import { formatClockTime } from '../../format/time';
 import { useNowWhile } from '../../hooks/use-now';
-import { localeOf } from '../../i18n/translate';
+import { localeOf, type MessageKey } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCameraStateStore } from '../../stores/camera-state-store';
-import type { CameraState } from './camera-health';
+import { useConnectionStore } from '../../stores/connection-store';
+import { offlineCause, type CameraCause, type CameraState, type OfflineReason } from './camera-health';
 import { cameraSource } from './camera-source';
 import type { LeaseTerms } from './player-pool';
 import { useCameraLease } from './use-camera-lease';
@@ -23,6 +25,18 @@ const FRESHNESS: Readonly<Record<CameraState, TileFreshness>> = {
   error: 'critical',
   offline: 'critical',
 };
+
+/** What an offline tile shows for each cause: distinct icons, so the room tells them apart at a glance. */
+const CAUSE_ICONS: Readonly<Record<CameraCause, (props: { className?: string }) => ReactNode>> = {
+  camera: CameraOffIcon,
+  media: ServerOffIcon,
+  host: LinkOffIcon,
+};
+
+function causeDetail(cause: CameraCause, reason: OfflineReason | null): MessageKey {
+  if (cause !== 'camera') return `camera.cause.${cause}.detail`;
+  return reason === 'registry' ? 'camera.cause.camera.registry' : 'camera.cause.camera.status';
+}
 
 export interface CameraViewProps {
   /** The tile this view fills (a camera tile or a tour). */
@@ -51,6 +65,11 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const suspended = snapshot?.suspended ?? null;
   const failures = snapshot?.health.failures ?? 0;
   const stillAt = snapshot?.stillAt ?? null;
+  const hostReachable = useConnectionStore((s) => s.bridgeUp);
+  const offlineReason = snapshot?.health.offlineReason ?? (camera.status === 'offline' ? 'registry' : null);
+  // Why there is no picture, from what the player saw (HTTP answer or none) and the page's own link.
+  const cause: CameraCause | null = state === 'offline' ? offlineCause(offlineReason, hostReachable) : null;
+  const CauseIcon = cause ? CAUSE_ICONS[cause] : null;
   const showsLive = state === 'live' && suspended === null;
   const now = useNowWhile(!showsLive && lastFrameAt !== null);
   // A map on this wall colours the camera's marker by what this tile sees.
@@ -70,8 +89,8 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const notice =
     suspended !== null
       ? null
-      : state === 'offline'
-        ? { icon: <CameraOffIcon className="camera__notice-icon" />, text: t('camera.state.offline'), detail: snapshot?.health.offlineReason === 'unreachable' ? t('camera.probing') : undefined }
+      : cause !== null && CauseIcon !== null
+        ? { icon: <CauseIcon className="camera__notice-icon" />, text: t(`camera.cause.${cause}`), detail: t(causeDetail(cause, offlineReason)) }
         : state === 'error'
           ? { icon: <CrossIcon className="camera__notice-icon" />, text: snapshot?.unsupported ? t('camera.unsupported') : t('camera.state.error'), detail: snapshot?.unsupported ? undefined : t('camera.retrying', { n: failures }) }
           : state === 'stalled'
@@ -98,19 +117,21 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
       ageText={ageText}
       freshness={suspended !== null ? 'stale' : FRESHNESS[state]}
       staleMark={false}
+      liveFeed
     >
       <div
         className="camera"
         data-camera-state={state}
         data-camera-id={camera.id}
+        data-camera-cause={cause ?? undefined}
         data-camera-stream={snapshot?.stream ?? 'sub'}
         data-decoding={String(suspended === null && state !== 'offline')}
         data-suspended={suspended ?? undefined}
       >
         <div ref={slotRef} className="camera__slot" />
-        <span className="camera__badge" data-state={suspended !== null ? 'suspended' : state}>
+        <span className="camera__badge" data-state={suspended !== null ? 'suspended' : state} data-cause={cause ?? undefined}>
           <span className="camera__badge-dot" aria-hidden="true" />
-          {suspended !== null ? t('camera.state.suspended') : t(`camera.state.${state}`)}
+          {suspended !== null ? t('camera.state.suspended') : cause !== null ? t(`camera.cause.${cause}.badge`) : t(`camera.state.${state}`)}
           {snapshot?.stream === 'main' ? <span className="camera__badge-hd">HD</span> : null}
         </span>
         {stillMark ? (

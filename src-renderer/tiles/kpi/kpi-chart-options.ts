@@ -1,15 +1,27 @@
 import type { KpiDefinition, KpiPoint } from '../../../src-shared/domain';
 import { graphic, type KpiChartOption } from './echarts-setup';
+import { withGaps, type ChartPoint } from './chart-gaps';
 import { chartExtent, gaugeMax } from './kpi-assessment';
 
 const FONT = "'Be Vietnam Pro', system-ui, sans-serif";
 
 /**
+ * The history as chart points, with a null (a break in the line) where the series had no data
+ * (chart-gaps.ts); `staleAfterSeconds` is the KPI's stale threshold, a step longer than which is a
+ * gap whatever the series' rhythm.
+ */
+export function lineData(points: readonly KpiPoint[], staleAfterSeconds?: number): ChartPoint[] {
+  return withGaps(
+    points.map((p): [number, number] => [Date.parse(p.time), p.value]),
+    staleAfterSeconds === undefined ? {} : { maxStepMs: staleAfterSeconds * 1000 },
+  );
+}
+
+/**
  * The history line: no axes or labels (the big number says the value), the subsystem colour, and
  * the target as a dashed line. No animation: it updates every few seconds on a dozen tiles.
  */
-export function lineOption(points: readonly KpiPoint[], definition: KpiDefinition | undefined, accent: string): KpiChartOption {
-  const data = points.map((p): [number, number] => [Date.parse(p.time), p.value]);
+export function lineOption(data: readonly ChartPoint[], points: readonly KpiPoint[], definition: KpiDefinition | undefined, accent: string): KpiChartOption {
   const target = definition?.target;
   const extent = chartExtent(
     points.map((p) => p.value),
@@ -24,7 +36,9 @@ export function lineOption(points: readonly KpiPoint[], definition: KpiDefinitio
     series: [
       {
         type: 'line',
-        data,
+        data: [...data],
+        // A null point is a gap in the data: the line breaks there instead of bridging it.
+        connectNulls: false,
         showSymbol: false,
         smooth: 0.3,
         lineStyle: { width: 3, color: accent },

@@ -6,6 +6,7 @@ import { TileFrame } from '../../components/tile-frame';
 import { TileMessage } from '../../components/tile-message';
 import { recordTime } from '../../format/age';
 import { useDataAge, useStaleAfter } from '../../hooks/use-data-age';
+import { useOutageLink } from '../../hooks/use-outage';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { definitionOf, latestPoint, seriesOf, useKpiStore } from '../../stores/kpi-store';
@@ -14,6 +15,8 @@ import { KpiGaugeChart, KpiLineChart } from './kpi-charts-lazy';
 import { KpiReading } from './kpi-reading';
 
 const NEUTRAL_ACCENT = '#64748b';
+/** The gauge's arc while a link is down: no green or red for a number that may no longer hold. */
+const OUTAGE_GAUGE = '#94a3b8';
 
 /**
  * One KPI series (province-wide, or one district's): big current value against its target, its
@@ -25,6 +28,7 @@ export function KpiTile({ tile }: { tile: KpiTileConfig }) {
   const definition = useKpiStore((s) => definitionOf(s, tile.kpiId));
   const points = useKpiStore((s) => seriesOf(s, kpiKey(tile.kpiId, tile.district)));
   const hubLoaded = useConnectionStore((s) => s.hubLoaded);
+  const outage = useOutageLink() !== null;
   const latest = latestPoint(points);
   const staleAfter = useStaleAfter('kpi', definition);
   const { ageText, freshness } = useDataAge(latest ? recordTime('kpi', latest) : undefined, staleAfter);
@@ -40,7 +44,7 @@ export function KpiTile({ tile }: { tile: KpiTileConfig }) {
     const missing = hubLoaded && !definition;
     body = <TileMessage icon={<InboxIcon className="tile-message__icon" />} text={missing ? t('kpi.notFound', { id: tile.kpiId }) : t('tile.noData')} tone={missing ? 'warn' : 'muted'} />;
   } else if (tile.chart === 'gauge') {
-    const color = ASSESSMENT_COLORS[shown ? assessKpi(latest.value, shown) : 'neutral'];
+    const color = outage ? OUTAGE_GAUGE : ASSESSMENT_COLORS[shown ? assessKpi(latest.value, shown) : 'neutral'];
     body = (
       <div className="kpi-body kpi-body--gauge">
         <KpiGaugeChart value={latest.value} definition={shown} color={color} />
@@ -51,7 +55,7 @@ export function KpiTile({ tile }: { tile: KpiTileConfig }) {
     body = (
       <div className="kpi-body kpi-body--line">
         <KpiReading point={latest} definition={shown} />
-        <KpiLineChart points={points} definition={shown} accent={accent} />
+        <KpiLineChart points={points} definition={shown} accent={accent} staleAfterSeconds={staleAfter} />
       </div>
     );
   }

@@ -4,6 +4,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Alert, Layout, Tile } from '../../../src-shared/domain';
 import { startCameraWall, type CameraWall } from '../../helpers/camera-wall';
 import { cameraOf, cameraStates, framesOf, recordCameraStates, videoOf, waitWallReady } from '../../helpers/camera-page';
+import { unloadedImages } from '../../helpers/outage-page';
 
 /**
  * What an operator does with camera tiles, on real ffmpeg-made HLS: the decode budget (tiles over it
@@ -81,6 +82,8 @@ test('over the decode budget a tile shows its marked still; enlarging a camera p
   await expect(over.locator('.camera__badge')).toHaveAttribute('data-state', 'suspended');
   await expect(page.locator('[data-tile-id="g-k5"] video')).toHaveCount(0);
   await expect.poll(() => over.locator('.camera-player__poster').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  // Live and suspended tiles alike: no image on screen without its picture (no broken-image icon).
+  expect(await unloadedImages(page)).toEqual([]);
 
   // Double-click: the whole wall, the main stream (720p), everything else stops decoding.
   await page.locator('[data-tile-id="g-k1"]').dblclick();
@@ -91,6 +94,7 @@ test('over the decode budget a tile shows its marked still; enlarging a camera p
   for (const id of GRID_CAMERAS.slice(1)) await expect(cameraOf(page, `g-${id}`)).toHaveAttribute('data-decoding', 'false');
   const box = await page.locator('[data-tile-id="g-k1"]').boundingBox();
   expect(box?.width).toBeGreaterThan(1800);
+  expect(await unloadedImages(page)).toEqual([]);
 
   // Esc: back to the grid, the sub stream, and the same four decoding again.
   await page.keyboard.press('Escape');

@@ -4,6 +4,7 @@ import {
   initialCameraHealth,
   needsReload,
   nextCameraHealth,
+  offlineCause,
   probeDelayMs,
   retryDelayMs,
   type CameraEvent,
@@ -90,5 +91,27 @@ describe('unreachable playlists', () => {
   it('a probe failure outside offline changes nothing', () => {
     const live = run([{ type: 'load', at: 0 }, { type: 'frame', at: 1_000 }]);
     expect(nextCameraHealth(live, { type: 'probe-failed', at: 2_000 })).toBe(live);
+  });
+});
+
+describe('why a camera has no picture', () => {
+  it('an HTTP answer is the camera, no answer is the media server, or the host when the page has lost it', () => {
+    expect(offlineCause('registry', true)).toBe('camera');
+    expect(offlineCause('no-stream', true)).toBe('camera');
+    expect(offlineCause('no-stream', false)).toBe('camera');
+    expect(offlineCause('unreachable', true)).toBe('media');
+    expect(offlineCause('unreachable', false)).toBe('host');
+    expect(offlineCause('registry', false)).toBe('camera');
+  });
+
+  it('follows what the probes find while offline, without restarting their schedule', () => {
+    const offline = nextCameraHealth(initialCameraHealth(0), { type: 'offline', at: 1_000, reason: 'unreachable' });
+    const answered = nextCameraHealth(offline, { type: 'probe-failed', at: 2_000, reason: 'no-stream' });
+    expect(answered).toMatchObject({ state: 'offline', offlineReason: 'no-stream', probes: 1 });
+    const gone = nextCameraHealth(answered, { type: 'probe-failed', at: 4_000, reason: 'unreachable' });
+    expect(gone).toMatchObject({ offlineReason: 'unreachable', probes: 2 });
+    // The registry's word is not overruled by a probe.
+    const listed = nextCameraHealth(initialCameraHealth(0), { type: 'offline', at: 0, reason: 'registry' });
+    expect(nextCameraHealth(listed, { type: 'probe-failed', at: 1_000, reason: 'unreachable' })).toBe(listed);
   });
 });
