@@ -47,16 +47,16 @@ if [ -z "$STILLS_ONLY" ]; then
   FONT_MONO="$(find_font /usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf /usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf)"
 fi
 
-# id | name | district | lat | lng | scene
+# id | name | unit (as src-shared/demo/demo-units.ts names it) | lat | lng | scene
 CAMERAS=(
-  "bai-sau-thuy-van|Bãi Sau – Thùy Vân|TP. Vũng Tàu|10.3445|107.0935|beach"
-  "tuong-chua-kito-nui-nho|Tượng Chúa Kitô – Núi Nhỏ|TP. Vũng Tàu|10.3267|107.0848|hill"
-  "nga-tu-gieng-nuoc|Ngã tư Giếng Nước|TP. Vũng Tàu|10.3590|107.0830|crossroads"
-  "cau-co-may|Cầu Cỏ May|TP. Vũng Tàu|10.4265|107.1385|bridge"
-  "cho-ba-ria|Chợ Bà Rịa|TP. Bà Rịa|10.4965|107.1685|market"
-  "ql51-phu-my|QL51 – Phú Mỹ|TX. Phú Mỹ|10.5905|107.0490|highway"
-  "cang-cai-mep|Cảng Cái Mép|TX. Phú Mỹ|10.5340|107.0290|port"
-  "con-dao-cau-tau-914|Côn Đảo – Cầu tàu 914|Huyện Côn Đảo|8.6830|106.6085|pier"
+  "bai-sau-thuy-van|Bãi Sau – Thùy Vân|Phường Vũng Tàu|10.3445|107.0935|beach"
+  "tuong-chua-kito-nui-nho|Tượng Chúa Kitô – Núi Nhỏ|Phường Vũng Tàu|10.3267|107.0848|hill"
+  "nga-tu-gieng-nuoc|Ngã tư Giếng Nước|Phường Tam Thắng|10.3590|107.0830|crossroads"
+  "cau-co-may|Cầu Cỏ May|Phường Phước Thắng|10.4265|107.1385|bridge"
+  "cho-ba-ria|Chợ Bà Rịa|Phường Bà Rịa|10.4965|107.1685|market"
+  "ql51-phu-my|QL51 – Phú Mỹ|Phường Phú Mỹ|10.5905|107.0490|highway"
+  "cang-cai-mep|Cảng Cái Mép|Phường Tân Phước|10.5340|107.0290|port"
+  "con-dao-cau-tau-914|Côn Đảo – Cầu tàu 914|Đặc khu Côn Đảo|8.6830|106.6085|pier"
 )
 
 # Static per-pixel grain in [0,1), for sand, grass and asphalt texture (same every frame, so cheap).
