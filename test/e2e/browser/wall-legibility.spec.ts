@@ -113,6 +113,7 @@ test('at 3840×2160 the type is large enough to read from 5 m', async ({ browser
 });
 
 test('data at the schema limits stays inside its tile, on the wall and on the console', async ({ browser }) => {
+  test.setTimeout(120_000);
   for (const size of [SIZES[0], SIZES[1], SIZES[3]]) {
     const page = await browser.newPage({ viewport: size });
     await openWall(page, 'dai');
