@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { roleAllows, type Role } from './access';
 import type { CallerKind } from './caller';
-import { idSchema } from './domain';
+import { idSchema, languageSchema } from './domain';
 import { mapViewRefSchema } from './map';
 import { snapshotRequestSchema, snapshotSavedSchema } from './snapshot';
 import { pushedContentSchema } from './wall-view';
@@ -220,6 +220,13 @@ export const COMMANDS = {
     issuers: ['console'],
     vi: 'Tiếp nhận cảnh báo {alertId}',
     en: 'Acknowledge alert {alertId}',
+  },
+  'app.set-language': {
+    payload: z.object({ language: languageSchema }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Đổi ngôn ngữ hiển thị ({language})',
+    en: 'Set the display language ({language})',
   },
   'config.reload': {
     payload: none,

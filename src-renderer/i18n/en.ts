@@ -3,6 +3,7 @@ import { enMap } from './en-map';
 import { enShell } from './en-shell';
 import { enConsole } from './en-console';
 import { enKeys } from './en-keys';
+import { enLang } from './en-lang';
 import type { Messages } from './vi';
 
 /** English strings for visiting staff; typed against vi.ts so the key sets cannot drift. */
@@ -120,4 +121,5 @@ export const en: Messages = {
   ...enAccess,
   ...enMap,
   ...enShell,
+  ...enLang,
 };

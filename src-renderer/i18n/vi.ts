@@ -3,6 +3,7 @@ import { viMap } from './vi-map';
 import { viShell } from './vi-shell';
 import { viConsole } from './vi-console';
 import { viKeys } from './vi-keys';
+import { viLang } from './vi-lang';
 
 /**
  * Vietnamese strings, the source of truth: every other language must have exactly these keys.
@@ -122,6 +123,7 @@ export const vi = {
   ...viAccess,
   ...viMap,
   ...viShell,
+  ...viLang,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;

@@ -56,7 +56,7 @@ describe('command journal', () => {
     ]);
     expect(results[0]?.error).toMatch(/khong-co/);
     expect(rows(harness).find((r) => r.action === 'wall.enlarge' && r.kind === 'command')).toMatchObject({ actor: 'wall window 2', operator: null, wallId: '1' });
-    expect(results[2]?.error).toMatch(/an.nguyen \(theo dõi\) không được walls.undo/);
+    expect(results[2]?.error).toMatch(/an.nguyen \(theo dõi\) không được thực hiện thao tác «Hoàn tác thay đổi gần nhất trên các màn hình»/);
   });
 
   it('records what a rule does by itself, and the chain holds across a restart of the host', async () => {
