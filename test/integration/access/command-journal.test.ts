@@ -38,7 +38,7 @@ describe('command journal', () => {
     harness = startHarness();
     const before = harness.ops.operatorState().walls.map((w) => w.view.layout.id);
     harness.audit.close();
-    await expect(harness.console({ name: 'preset.apply', payload: { presetId: 'dem' } })).rejects.toThrow(/audit log cannot record it/);
+    await expect(harness.console({ name: 'preset.apply', payload: { presetId: 'dem' } })).rejects.toThrow(/không ghi được nhật ký kiểm tra/);
     expect(harness.ops.operatorState().walls.map((w) => w.view.layout.id)).toEqual(before);
     expect(harness.ops.operatorState().recent[0]).toMatchObject({ ok: false, command: 'preset.apply' });
   });

@@ -51,7 +51,7 @@ describe('map commands', () => {
   it('refuses a view nobody named, a tile that is no map, and a viewer, saying why', async () => {
     harness = startHarness(CONFIG);
     await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'map', view: { named: 'phu-quoc' } } })).rejects.toThrow('Không có vùng bản đồ "phu-quoc"');
-    await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'side', view: 'province' } })).rejects.toThrow('không có bản đồ ở ô "side"');
+    await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'side', view: 'province' } })).rejects.toThrow('không có bản đồ tại ô "side"');
     await expect(harness.console({ name: 'map.show-view', payload: { wallId: '1', tileId: 'map', view: 'province' } })).rejects.toThrow('không có bản đồ');
     const viewer: Caller = { kind: 'console', station: 'ws', operator: { username: 'xem', name: 'Người xem', role: 'viewer' } };
     await expect(harness.run(viewer, { name: 'map.show-view', payload: { wallId: '4', tileId: 'map', view: 'province' } })).rejects.toThrow();
