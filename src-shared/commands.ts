@@ -130,7 +130,7 @@ export const COMMANDS = {
     payload: z.object({ wallId: idSchema, tileId: idSchema, alertId: idSchema.nullable() }).strict(),
     result: noResult,
     issuers: ['console'],
-    vi: 'Bản đồ {tileId} trên màn hình {wallId}: bám theo cảnh báo',
+    vi: 'Bản đồ {tileId} trên màn hình {wallId}: theo dõi cảnh báo',
     en: 'Map {tileId} on wall {wallId}: follow an alert',
   },
   'map.open-camera': {
@@ -198,20 +198,20 @@ export const COMMANDS = {
   /** The agenda issues it itself when a step's time is up. */
   'agenda.next': { payload: none, result: noResult, issuers: ['console', 'shortcut', 'agenda'], vi: 'Bước tiếp theo của chương trình', en: 'Next agenda step' },
   'agenda.previous': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Quay lại bước trước', en: 'Previous agenda step' },
-  'agenda.hold': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Giữ / tiếp tục bước hiện tại', en: 'Hold / resume the current step' },
+  'agenda.hold': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Tạm dừng / tiếp tục bước hiện tại', en: 'Hold / resume the current step' },
   'agenda.stop': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Kết thúc chương trình giao ban', en: 'Stop the agenda' },
   'takeover.pin': {
     payload: z.object({ wallId: idSchema.optional() }).strict(),
     result: noResult,
     issuers: OPERATOR,
-    vi: 'Ghim hiển thị theo cảnh báo (không tự trả lại)',
+    vi: 'Giữ nguyên hiển thị theo cảnh báo (không tự trở lại)',
     en: 'Pin the alert takeover (no revert)',
   },
   'takeover.dismiss': {
     payload: z.object({ wallId: idSchema.optional() }).strict(),
     result: noResult,
     issuers: OPERATOR,
-    vi: 'Bỏ hiển thị theo cảnh báo, trả lại màn hình',
+    vi: 'Thôi hiển thị theo cảnh báo, trả lại màn hình',
     en: 'Dismiss the alert takeover',
   },
   'alert.acknowledge': {

@@ -299,6 +299,8 @@ export const environmentReadingSchema = z
   .object({
     stationId: idSchema,
     stationName: z.string().min(1).max(120),
+    /** The station's name in English, for an English UI; `stationName` where absent. */
+    stationNameEn: englishText(120),
     district: z.string().min(1).max(80),
     /** Where the station stands, for the map's station layer. */
     point: geoPointSchema.optional(),

@@ -1,5 +1,7 @@
 import type { Alert, Camera } from '../../src-shared/domain';
+import { unitNameIn } from '../../src-shared/unit-name-en';
 import { ALERT_TEMPLATES, DISTRICTS } from './alert-templates';
+import { ALERT_TEXT_EN } from './demo-english';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick } from './random';
 import { demoPointIn, withPoint } from '../../src-shared/demo/demo-units';
@@ -39,6 +41,7 @@ export function createAlertFeed(ctx: FeedContext, meanSeconds: number, cameras: 
       subsystem: template.subsystem,
       category: template.category,
       text: template.text.replace('{d}', camera?.name ?? district),
+      ...(ALERT_TEXT_EN[template.category] ? { textEn: ALERT_TEXT_EN[template.category]!.replace('{d}', camera?.name ?? unitNameIn(district, 'en')) } : {}),
       location: { district, ...withPoint(camera?.location ?? demoPointIn(district, random)) },
       ...(camera ? { cameraId: camera.id } : {}),
       status: 'open',

@@ -1,4 +1,5 @@
 import type { EnvironmentReading } from '../../src-shared/domain';
+import { STATION_NAME_EN } from './demo-english';
 import { iso, type Feed, type FeedContext } from './feed';
 
 /**
@@ -43,6 +44,7 @@ export function createEnvironmentFeed(ctx: FeedContext, seedPoints: number): Fee
     const d = Math.max(-0.5, Math.min(0.8, (drift.get(station.id) ?? 0) * 0.9 + (random() - 0.5) * 0.2));
     drift.set(station.id, d);
     const r: EnvironmentReading = { stationId: station.id, stationName: station.name, district: station.district, point: { lat: station.lat, lng: station.lng }, time: iso(time) };
+    if (STATION_NAME_EN[station.id]) r.stationNameEn = STATION_NAME_EN[station.id];
     if (station.aqi !== undefined) r.aqi = Math.max(0, Math.round(station.aqi * (1 + d)));
     if (station.pm25 !== undefined) r.pm25 = Math.max(0, Math.round(station.pm25 * (1 + d) * 10) / 10);
     if (station.waterCm !== undefined) {

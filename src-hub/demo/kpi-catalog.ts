@@ -1,4 +1,5 @@
 import type { KpiDefinition } from '../../src-shared/domain';
+import { KPI_ENGLISH } from './demo-english';
 
 /**
  * One model of a demo KPI: its definition plus how the simulator moves it.
@@ -20,6 +21,7 @@ const def = (d: Omit<KpiDefinition, 'decimals' | 'higherIsBetter'> & Partial<Kpi
   decimals: 0,
   higherIsBetter: true,
   ...d,
+  ...KPI_ENGLISH[d.id],
 });
 
 export const DEMO_KPIS: DemoKpi[] = [
@@ -60,7 +62,7 @@ export const DEMO_KPIS: DemoKpi[] = [
     base: 68, spread: 2, min: 10, max: 100, everySeconds: 5,
   },
   {
-    definition: def({ id: 'env-aqi-vung-tau', subsystem: 'environment', vi: 'Chỉ số AQI – TP. Vũng Tàu', en: 'AQI – Vũng Tàu city', unit: 'AQI', target: 50, higherIsBetter: false }),
+    definition: def({ id: 'env-aqi-vung-tau', subsystem: 'environment', vi: 'Chất lượng không khí – TP. Vũng Tàu', en: 'Air quality – Vũng Tàu City', unit: 'AQI', target: 50, higherIsBetter: false }),
     base: 42, spread: 6, min: 0, max: 500, everySeconds: 2,
   },
   {

@@ -1,6 +1,7 @@
 import type { KpiDefinition, KpiPoint } from '../../src-shared/domain';
 import { kpiKey } from '../../src-shared/domain';
 import { DISTRICTS } from './alert-templates';
+import { KPI_ENGLISH } from './demo-english';
 import { iso, type Feed, type FeedContext } from './feed';
 import type { DemoKpi } from './kpi-catalog';
 import { nextKpiValue } from './kpi-walk';
@@ -17,6 +18,7 @@ export const UNIT_KPI: KpiDefinition = {
   unit: 'phản ánh',
   decimals: 0,
   higherIsBetter: false,
+  ...KPI_ENGLISH['feedback-open-by-unit'],
 };
 
 const BASE: Readonly<Record<string, number>> = {

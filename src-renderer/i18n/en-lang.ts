@@ -8,4 +8,5 @@ export const enLang: { readonly [K in keyof typeof viLang]: string } = {
   'language.name.vi': 'Vietnamese',
   'language.name.en': 'English',
   'language.failed': 'Could not switch the language: {error}',
+  'tile.updatedJustNow': 'updated just now',
 };

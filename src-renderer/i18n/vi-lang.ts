@@ -6,4 +6,5 @@ export const viLang = {
   'language.name.vi': 'Tiếng Việt',
   'language.name.en': 'Tiếng Anh',
   'language.failed': 'Không đổi được ngôn ngữ: {error}',
+  'tile.updatedJustNow': 'vừa cập nhật',
 } satisfies Record<string, string>;

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { useT } from '../i18n/use-t';
+import { nameIn } from '../i18n/data-text';
+import { useLanguage, useT } from '../i18n/use-t';
 import { HelpOverlay } from '../keys/help-overlay';
 import { KeyRefusalToast } from '../keys/key-refusal-toast';
 import { useAppKeys } from '../keys/use-app-keys';
@@ -18,6 +19,7 @@ import { WallTopBar } from './wall-top-bar';
 /** A fullscreen wall window: top bar and tile grid once its layout and the hub state are in. */
 export default function WallApp({ wallId }: { wallId: string }) {
   const t = useT();
+  const language = useLanguage();
   const status = useWallStore((s) => s.status);
   const view = useWallStore((s) => s.view);
   const error = useWallStore((s) => s.error);
@@ -36,8 +38,8 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }, [status, hubLoaded, refused]);
 
   useEffect(() => {
-    document.title = view ? `${view.wall.name} · IOC` : `IOC · ${wallId}`;
-  }, [view, wallId]);
+    document.title = view ? `${nameIn(view.wall, language)} · IOC` : `IOC · ${wallId}`;
+  }, [view, wallId, language]);
 
   if (refused !== null) {
     // The host would not let this window in: its address lacks the wall's key, or has a wrong one.
@@ -60,7 +62,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
     <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined}>
-      <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
+      <WallTopBar wallName={nameIn(view.wall, language)} layoutName={nameIn(view.layout, language)} />
       {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
       <WallGrid view={view} />
       <HelpOverlay app="wall" />

@@ -6,7 +6,8 @@ import { TileMessage } from '../../components/tile-message';
 import { TICKER_MAX_ROWS } from '../../constants';
 import { newestRecordTime } from '../../format/age';
 import { useDataAge, useStaleAfter } from '../../hooks/use-data-age';
-import { useT } from '../../i18n/use-t';
+import { titleIn } from '../../i18n/data-text';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useFeedStore } from '../../stores/feed-store';
 import { currentRecords, newestFirst } from '../../stores/topic-table';
 import { TickerRow } from './ticker-row';
@@ -20,6 +21,7 @@ const TICKER_ACCENT = '#f59e0b';
  */
 export function TickerTile({ tile }: { tile: TickerTileConfig }) {
   const t = useT();
+  const language = useLanguage();
   const alerts = useFeedStore((s) => s.table);
   const items = useMemo(() => newestFirst(alerts).slice(0, TICKER_MAX_ROWS), [alerts]);
   // The newest alert's own time, not the latest update's: re-sending an old alert is not new data.
@@ -27,7 +29,7 @@ export function TickerTile({ tile }: { tile: TickerTileConfig }) {
   const staleAfter = useStaleAfter('alert');
   const { ageText, freshness } = useDataAge(newest, staleAfter);
   return (
-    <TileFrame tile={tile} accent={TICKER_ACCENT} title={tile.title ?? t('ticker.title')} ageText={ageText} freshness={freshness} staleAfterSeconds={staleAfter}>
+    <TileFrame tile={tile} accent={TICKER_ACCENT} title={titleIn(tile, language) ?? t('ticker.title')} ageText={ageText} freshness={freshness} staleAfterSeconds={staleAfter}>
       {items.length === 0 ? (
         <TileMessage icon={<InboxIcon className="tile-message__icon" />} text={t('ticker.empty')} />
       ) : (

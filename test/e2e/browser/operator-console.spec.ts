@@ -57,7 +57,7 @@ test('an alert takes a wall over, and acknowledging it on the console gives the 
   await expect(wall3.locator('[data-tile-id="wall-focus"] [data-camera-id]').first()).toHaveAttribute('data-camera-id', 'cam-b');
   const banner = wall3.locator('.takeover-banner');
   await expect(banner).toContainText('Va chạm liên hoàn trên QL51');
-  await expect(banner).toContainText(/tự trả lại sau (9|10) phút/);
+  await expect(banner).toContainText(/tự trở lại sau (9|10) phút/);
   // The console: the takeover on wall 3's card, the alert in the list.
   await expect(card(console, '3').locator('[data-takeover-id]')).toContainText('Va chạm giao thông');
   const row = console.locator('[data-alert-id="e2e-console-1"]');
