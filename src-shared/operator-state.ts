@@ -125,7 +125,8 @@ export const wallHealthSchema = z.object({
   since: isoTime.nullable(),
   /** Reloads and re-creations the host made since it started. */
   recoveries: z.number().int().min(0),
-  lastProblem: z.object({ at: isoTime, what: z.string().max(300) }).nullable(),
+  /** What went wrong, in both UI languages (the console shows the one in force). */
+  lastProblem: z.object({ at: isoTime, what: bilingualSchema(300) }).nullable(),
 });
 export type WallHealth = z.infer<typeof wallHealthSchema>;
 
@@ -144,7 +145,7 @@ export const shellHealthSchema = z.object({
   /** The latest errors and warnings of the host and its pages, newest first. */
   errors: z.array(shellErrorSchema).max(20),
   /** Conditions that will hurt a wall, in the UI language (e.g. a Wayland session). */
-  warnings: z.array(z.string().max(300)).max(10),
+  warnings: z.array(bilingualSchema(300)).max(10),
 });
 export type ShellHealth = z.infer<typeof shellHealthSchema>;
 

@@ -2,8 +2,8 @@ import type { Language } from './domain';
 
 /**
  * An administrative unit's name as an English text writes it: the Vietnamese rank before the name
- * ("TP. Vũng Tàu", "Huyện Côn Đảo", "Phường 1") becomes the English rank after it ("Vũng Tàu City",
- * "Côn Đảo District", "Ward 1"). The proper name itself is kept as the province writes it. Hub
+ * ("TP. Vũng Tàu", "Huyện Côn Đảo") becomes the English rank after it ("Vũng Tàu City",
+ * "Côn Đảo District"); a numbered one keeps it first ("Phường 1" is "Ward 1"). The proper name itself is kept as the province writes it. Hub
  * records carry units in Vietnamese only; this is how an English wall shows them.
  */
 const RANKS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -23,7 +23,8 @@ export function unitNameIn(name: string, language: Language): string {
   for (const [rank, english] of RANKS) {
     const match = rank.exec(name);
     const rest = match ? name.slice(match[0].length).trim() : '';
-    if (match && rest !== '') return `${rest} ${english}`;
+    // A numbered unit keeps the rank first, as English writes it: "Ward 1", "District 7".
+    if (match && rest !== '') return /^\d+$/u.test(rest) ? `${english} ${rest}` : `${rest} ${english}`;
   }
   return name;
 }

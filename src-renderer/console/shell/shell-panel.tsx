@@ -40,7 +40,7 @@ export function ShellPanel() {
       {shell.warnings.length > 0 ? (
         <ul className="shell-panel__warnings" role="alert">
           {shell.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+            <li key={warning.en}>{warning[t.language]}</li>
           ))}
         </ul>
       ) : null}
@@ -81,7 +81,7 @@ function WallHealthRow({ wall, name, locale }: { wall: WallHealth; name: string;
         {wall.since && wall.state !== 'answering' ? ` ${t('shell.wall.since', { time: formatShortTime(wall.since, locale) })}` : ''}
       </span>
       {wall.recoveries > 0 ? <span className="shell-walls__count">{t('shell.wall.recoveries', { n: wall.recoveries })}</span> : null}
-      {wall.lastProblem ? <span className="shell-walls__problem">{t('shell.wall.lastProblem', { time: formatShortTime(wall.lastProblem.at, locale), what: wall.lastProblem.what })}</span> : null}
+      {wall.lastProblem ? <span className="shell-walls__problem">{t('shell.wall.lastProblem', { time: formatShortTime(wall.lastProblem.at, locale), what: wall.lastProblem.what[t.language] })}</span> : null}
     </li>
   );
 }
