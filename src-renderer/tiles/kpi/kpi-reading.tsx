@@ -25,11 +25,22 @@ export function KpiReading({ point, definition }: { point: KpiPoint; definition:
   return (
     <div className="kpi-reading" data-assessment={assessment}>
       <div className="kpi-reading__value" data-unit-placement={placement}>
-        {placement === 'before' ? unitText : null}
+        {/* The spaces are in the text too (the gap only draws them), so it reads "AQI 42", "1.450 hồ sơ", "97,5%". */}
+        {placement === 'before' ? (
+          <>
+            {unitText}{' '}
+          </>
+        ) : null}
         <span className="kpi-reading__number" data-kpi-value={point.value}>
           {formatNumber(point.value, decimals, locale)}
         </span>
-        {placement === 'before' ? null : unitText}
+        {placement === 'after' ? (
+          <>
+            {' '}
+            {unitText}
+          </>
+        ) : null}
+        {placement === 'attached' ? unitText : null}
       </div>
       {target !== undefined && definition ? (
         <div className="kpi-reading__target">
