@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roleAllows, type Role } from './access';
+import { LANGUAGE_NAMES } from './bilingual';
 import type { CallerKind } from './caller';
 import { idSchema, languageSchema } from './domain';
 import { mapViewRefSchema } from './map';
@@ -276,6 +277,8 @@ export function commandLabel(name: CommandName, language: 'vi' | 'en', payload?:
   const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   return template.replace(/\{(\w+)\}/g, (whole, field: string) => {
     const value = fields[field];
+    // A language code reads as the language's name: "Set the display language (English)".
+    if (field === 'language' && (value === 'vi' || value === 'en')) return LANGUAGE_NAMES[value][language];
     return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
   });
 }
