@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Alert } from '../src-shared/domain';
+import type { Alert, Language } from '../src-shared/domain';
 import type { EventChannel, EventPayload, InvokeResult } from '../src-shared/ipc';
 import type { Logger } from '../src-shared/node/log';
 import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
@@ -48,6 +48,8 @@ export interface AppCore {
   readonly hubUrl: string | undefined;
   /** The map's URLs (/map/tiles.json, /map/tiles/{z}/{x}/{y}, /map/units.geojson), for both hosts to serve. */
   readonly map: MapRoutes;
+  /** The UI language in force: an operator's choice (saved in the host state), else the config's. */
+  language(): Language;
   /** A request from a window, which its transport identified. */
   invoke(window: WindowIdentity, channel: unknown, request: unknown): Promise<InvokeResult<unknown>>;
   /** A global shortcut of the key table (Electron): runs its command as that key, for the desktop console's operator. */
@@ -185,7 +187,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       'app:info': () => ({
         name: 'IOC Wall',
         version: options.version,
-        language: config.language,
+        language: ops.language(),
         mode: options.mode,
         hub: demo ? 'embedded' : 'remote',
         configErrors,
@@ -228,6 +230,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
     contentSecurityPolicy: buildContentSecurityPolicy([...(hubUrl ? [hubUrl.replace(/^ws/, 'http')] : []), ...config.mediaOrigins]),
     hubUrl,
     map: map.routes,
+    language: () => ops.language(),
     invoke,
     globalKey: (accelerator, consoleSeat) => ops.pressKey('global', accelerator, consoleSeat ? access.seats.operatorOn(consoleSeat) : access.localOperator()),
     access,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operatorSchema, type Operator } from './access';
+import type { Bilingual } from './bilingual';
 import { idSchema } from './domain';
 
 /**
@@ -48,6 +49,31 @@ export function describeCaller(caller: Caller): string {
       return `agenda ${caller.agendaId} step ${caller.step + 1}`;
     case 'rule':
       return `rule ${caller.ruleId} (alert ${caller.alertId})`;
+  }
+}
+
+/**
+ * Who asked, for the console's list of recent commands, in both languages: the Vietnamese for
+ * operators ("bàn điều khiển (IOC-WS-01) — an.nguyen", "phím Ctrl+Alt+2 trên màn hình 1"), the
+ * English as the log writes it.
+ */
+export function callerWords(caller: Caller): Bilingual {
+  const en = describeCaller(caller);
+  switch (caller.kind) {
+    case 'console':
+      return { vi: `bàn điều khiển (${caller.station}) — ${caller.operator.username}`, en };
+    case 'wall-window':
+      return { vi: `cửa sổ màn hình ${caller.wallId}`, en };
+    case 'shortcut': {
+      const where = caller.from === 'global' ? 'toàn cục' : caller.from === 'console' ? 'trên bàn điều khiển' : `trên màn hình ${caller.from.wallId}`;
+      return { vi: `phím ${caller.accelerator} ${where} (${caller.station})${caller.operator ? ` — ${caller.operator.username}` : ''}`, en };
+    }
+    case 'schedule':
+      return { vi: `lịch ${caller.scheduleId}`, en };
+    case 'agenda':
+      return { vi: `chương trình ${caller.agendaId}, bước ${caller.step + 1}`, en };
+    case 'rule':
+      return { vi: `quy tắc ${caller.ruleId} (cảnh báo ${caller.alertId})`, en };
   }
 }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { roleAllows, type Role } from './access';
+import { LANGUAGE_NAMES } from './bilingual';
 import type { CallerKind } from './caller';
-import { idSchema } from './domain';
+import { idSchema, languageSchema } from './domain';
 import { mapViewRefSchema } from './map';
 import { snapshotRequestSchema, snapshotSavedSchema } from './snapshot';
 import { pushedContentSchema } from './wall-view';
@@ -130,7 +131,7 @@ export const COMMANDS = {
     payload: z.object({ wallId: idSchema, tileId: idSchema, alertId: idSchema.nullable() }).strict(),
     result: noResult,
     issuers: ['console'],
-    vi: 'Bản đồ {tileId} trên màn hình {wallId}: bám theo cảnh báo',
+    vi: 'Bản đồ {tileId} trên màn hình {wallId}: theo dõi cảnh báo',
     en: 'Map {tileId} on wall {wallId}: follow an alert',
   },
   'map.open-camera': {
@@ -198,20 +199,20 @@ export const COMMANDS = {
   /** The agenda issues it itself when a step's time is up. */
   'agenda.next': { payload: none, result: noResult, issuers: ['console', 'shortcut', 'agenda'], vi: 'Bước tiếp theo của chương trình', en: 'Next agenda step' },
   'agenda.previous': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Quay lại bước trước', en: 'Previous agenda step' },
-  'agenda.hold': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Giữ / tiếp tục bước hiện tại', en: 'Hold / resume the current step' },
+  'agenda.hold': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Tạm dừng / tiếp tục bước hiện tại', en: 'Hold / resume the current step' },
   'agenda.stop': { payload: none, result: noResult, issuers: OPERATOR, vi: 'Kết thúc chương trình giao ban', en: 'Stop the agenda' },
   'takeover.pin': {
     payload: z.object({ wallId: idSchema.optional() }).strict(),
     result: noResult,
     issuers: OPERATOR,
-    vi: 'Ghim hiển thị theo cảnh báo (không tự trả lại)',
+    vi: 'Giữ nguyên hiển thị theo cảnh báo (không tự trở lại)',
     en: 'Pin the alert takeover (no revert)',
   },
   'takeover.dismiss': {
     payload: z.object({ wallId: idSchema.optional() }).strict(),
     result: noResult,
     issuers: OPERATOR,
-    vi: 'Bỏ hiển thị theo cảnh báo, trả lại màn hình',
+    vi: 'Thôi hiển thị theo cảnh báo, trả lại màn hình',
     en: 'Dismiss the alert takeover',
   },
   'alert.acknowledge': {
@@ -220,6 +221,13 @@ export const COMMANDS = {
     issuers: ['console'],
     vi: 'Tiếp nhận cảnh báo {alertId}',
     en: 'Acknowledge alert {alertId}',
+  },
+  'app.set-language': {
+    payload: z.object({ language: languageSchema }).strict(),
+    result: noResult,
+    issuers: OPERATOR,
+    vi: 'Đổi ngôn ngữ hiển thị ({language})',
+    en: 'Set the display language ({language})',
   },
   'config.reload': {
     payload: none,
@@ -269,6 +277,8 @@ export function commandLabel(name: CommandName, language: 'vi' | 'en', payload?:
   const fields = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   return template.replace(/\{(\w+)\}/g, (whole, field: string) => {
     const value = fields[field];
+    // A language code reads as the language's name: "Set the display language (English)".
+    if (field === 'language' && (value === 'vi' || value === 'en')) return LANGUAGE_NAMES[value][language];
     return typeof value === 'string' || typeof value === 'number' ? String(value) : whole;
   });
 }

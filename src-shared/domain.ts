@@ -12,6 +12,12 @@ export type Language = z.infer<typeof languageSchema>;
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'letters, digits, . _ - (max 64)');
 
+/**
+ * The optional English form of a name or text written in Vietnamese: shown when the UI is in
+ * English, the Vietnamese one otherwise (src-shared/bilingual.ts). Same limits as the Vietnamese.
+ */
+export const englishText = (max: number) => z.string().min(1).max(max).optional();
+
 /** A place on the wall grid, 1-based like CSS grid lines so layouts read the way they render. */
 export const gridAreaSchema = z.object({
   col: z.number().int().min(1),
@@ -33,6 +39,7 @@ export const cameraTourTileSchema = z.object({
   ...tileBase,
   kind: z.literal('camera-tour'),
   title: z.string().max(80).optional(),
+  titleEn: englishText(80),
   cameraIds: z.array(idSchema).min(2).max(64),
   dwellSeconds: z.number().int().min(3).max(3600).default(20),
   /** An open alert naming one of the tour's cameras holds the tour on that camera until it closes. */
@@ -46,12 +53,14 @@ export const kpiTileSchema = z.object({
   district: z.string().min(1).max(80).optional(),
   chart: z.enum(['line', 'gauge']).default('line'),
 });
-export const tickerTileSchema = z.object({ ...tileBase, kind: z.literal('ticker'), title: z.string().max(80).optional() });
+export const tickerTileSchema = z.object({ ...tileBase, kind: z.literal('ticker'), title: z.string().max(80).optional(), titleEn: englishText(80) });
 export const textTileSchema = z.object({
   ...tileBase,
   kind: z.literal('text'),
   title: z.string().max(80).optional(),
+  titleEn: englishText(80),
   text: z.string().max(2000),
+  textEn: englishText(2000),
 });
 
 export const severitySchema = z.enum(['info', 'warning', 'critical']);
@@ -69,6 +78,7 @@ export const mapTileObjectSchema = z
     ...tileBase,
     kind: z.literal('map'),
     title: z.string().max(80).optional(),
+    titleEn: englishText(80),
     view: mapViewRefSchema.default('province'),
     layers: z.array(mapLayerSchema).max(5).default(['cameras', 'alerts', 'reports', 'stations']),
     units: z.object({ kpiId: idSchema }).strict().optional(),
@@ -104,6 +114,7 @@ export const layoutSchema = z
   .object({
     id: idSchema,
     name: z.string().min(1).max(80),
+    nameEn: englishText(80),
     cols: z.number().int().min(1).max(12),
     rows: z.number().int().min(1).max(12),
     tiles: z.array(tileSchema).max(144),
@@ -147,6 +158,7 @@ export type DisplayPin = z.infer<typeof displayPinSchema>;
 export const wallSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
+  nameEn: englishText(80),
   layoutId: idSchema,
   display: displayPinSchema.optional(),
 });
@@ -156,6 +168,7 @@ export type Wall = z.infer<typeof wallSchema>;
 export const presetSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
+  nameEn: englishText(80),
   layouts: z.record(idSchema, idSchema),
 });
 export type Preset = z.infer<typeof presetSchema>;
@@ -189,7 +202,12 @@ export const kpiDefinitionSchema = z.object({
   subsystem: subsystemIdSchema,
   vi: z.string().min(1).max(120),
   en: z.string().min(1).max(120),
+  /** Short names for small tiles ("Hồ sơ đúng hạn"), used where the full name does not fit. */
+  shortVi: z.string().min(1).max(40).optional(),
+  shortEn: englishText(40),
   unit: z.string().max(24),
+  /** The unit in English ("dossiers" for "hồ sơ"); absent where the unit reads the same ("%", "µg/m³"). */
+  unitEn: z.string().max(24).optional(),
   decimals: z.number().int().min(0).max(4).default(0),
   target: z.number().finite().optional(),
   /** Whether a higher value is good, so a tile can colour the value against the target. */
@@ -241,6 +259,8 @@ export const alertSchema = z.object({
   /** Short machine category, e.g. "ngap-nuoc", "un-tac-giao-thong", "aqi-vuot-nguong". */
   category: idSchema,
   text: z.string().min(1).max(500),
+  /** The text in English, for an English UI; the wall shows `text` where it is absent. */
+  textEn: englishText(500),
   location: locationSchema,
   /** The camera that watches the incident, if any: camera tours stop on it while the alert is open. */
   cameraId: idSchema.optional(),
@@ -279,6 +299,8 @@ export const environmentReadingSchema = z
   .object({
     stationId: idSchema,
     stationName: z.string().min(1).max(120),
+    /** The station's name in English, for an English UI; `stationName` where absent. */
+    stationNameEn: englishText(120),
     district: z.string().min(1).max(80),
     /** Where the station stands, for the map's station layer. */
     point: geoPointSchema.optional(),

@@ -19,7 +19,7 @@ export const INVOKE_CHANNELS = [
   'wall:heartbeat',
   'log:report',
 ] as const;
-export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload', 'session:ended', 'audit:appended'] as const;
+export const EVENT_CHANNELS = ['hub:status', 'hub:messages', 'hub:snapshot', 'wall:view', 'wall:tours', 'operator:state', 'wall:reload', 'session:ended', 'audit:appended', 'app:language'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
@@ -33,6 +33,12 @@ export function isEventChannel(value: unknown): value is EventChannel {
 
 /** What an invoke answers over either transport: errors travel as data, never as thrown objects. */
 export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * Browser mode: GET answers `{ "language": "vi" | "en" }`, the UI language in force, for the
+ * sign-in page, which has no bridge link until someone signs in. Nothing secret: the walls show it.
+ */
+export const LANGUAGE_PATH = '/app/language';
 
 /** Name of the socket.io path the browser-mode host serves its bridge on. */
 export const BROWSER_BRIDGE_PATH = '/bridge';

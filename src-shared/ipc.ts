@@ -154,6 +154,8 @@ export const eventChannels = {
   'session:ended': z.object({ seat: z.string(), why: z.enum(['signed-out', 'expired', 'idle', 'account-changed']) }),
   /** A row was added to the audit log (consoles only): an open audit view refreshes. */
   'audit:appended': z.object({ id: z.number().int().min(1) }),
+  /** An operator changed the UI language (app.set-language): every window repaints in it. */
+  'app:language': z.object({ language: languageSchema }),
 } as const;
 
 // Compile-time check: the name lists in ipc-channels.ts and the schema maps above agree exactly.

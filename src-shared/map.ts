@@ -28,6 +28,8 @@ export const namedMapViewSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
     name: z.string().min(1).max(80),
+    /** The name in English, where it differs ("Whole Côn Đảo"); place names usually do not. */
+    nameEn: z.string().min(1).max(80).optional(),
     bbox: bboxSchema,
   })
   .strict();
@@ -67,7 +69,10 @@ export function aqiBand(aqi: number): (typeof VN_AQI_BANDS)[number] {
 /** A view in words, for the console and the command log: "Toàn tỉnh", a named view's name, or the box. */
 export function mapViewName(ref: MapViewRef, views: readonly NamedMapView[], language: 'vi' | 'en'): string {
   if (ref === 'province') return language === 'vi' ? 'Toàn tỉnh' : 'Whole province';
-  if ('named' in ref) return views.find((v) => v.id === ref.named)?.name ?? ref.named;
+  if ('named' in ref) {
+    const view = views.find((v) => v.id === ref.named);
+    return view ? (language === 'en' && view.nameEn ? view.nameEn : view.name) : ref.named;
+  }
   const box = ref.bbox.map((n) => n.toFixed(2)).join(', ');
   return language === 'vi' ? `Vùng [${box}]` : `Area [${box}]`;
 }

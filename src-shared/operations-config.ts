@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, severitySchema } from './domain';
+import { englishText, idSchema, severitySchema } from './domain';
 import { subsystemIdSchema } from './subsystems';
 import { pushedContentSchema } from './wall-view';
 
@@ -17,11 +17,13 @@ export const agendaStepSchema = z
   .object({
     /** Shown on the console; defaults to the preset's name or the note. */
     title: z.string().min(1).max(120).optional(),
+    titleEn: englishText(120),
     presetId: idSchema.optional(),
     /** Per-wall layouts applied after the preset. */
     layouts: z.record(idSchema, idSchema).optional(),
     pushes: z.array(tilePushSchema).max(64).optional(),
     note: z.string().max(500).optional(),
+    noteEn: englishText(500),
     /** Seconds before the next step; absent: the step stays until an operator moves on. */
     dwellSeconds: z.number().int().min(5).max(86_400).optional(),
   })
@@ -33,6 +35,7 @@ export type AgendaStep = z.infer<typeof agendaStepSchema>;
 export const agendaSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
+  nameEn: englishText(80),
   steps: z.array(agendaStepSchema).min(1).max(100),
 });
 export type Agenda = z.infer<typeof agendaSchema>;
@@ -46,6 +49,7 @@ export const scheduleSchema = z
   .object({
     id: idSchema,
     name: z.string().min(1).max(80).optional(),
+    nameEn: englishText(80),
     days: z.array(weekdaySchema).min(1).max(7).default([...WEEKDAYS]),
     /** HH:MM, 24-hour, Vietnam time (UTC+7). */
     at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour'),
@@ -88,6 +92,7 @@ export type RuleMatch = z.infer<typeof ruleMatchSchema>;
 export const ruleSchema = z.object({
   id: idSchema,
   name: z.string().min(1).max(80),
+  nameEn: englishText(80),
   match: ruleMatchSchema,
   wallId: idSchema,
   action: ruleActionSchema,

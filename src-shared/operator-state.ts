@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bilingualSchema } from './bilingual';
 import { idSchema, presetSchema, severitySchema } from './domain';
 import { agendaSchema, weekdaySchema } from './operations-config';
 import { wallViewSchema } from './wall-view';
@@ -80,6 +81,7 @@ export const scheduledPointSchema = z.object({
   at: isoTime,
   /** What it will do, for the console: the preset's or agenda's name. */
   name: z.string().max(120),
+  nameEn: z.string().max(120).optional(),
   kind: z.enum(['preset', 'agenda']),
 });
 export type ScheduledPoint = z.infer<typeof scheduledPointSchema>;
@@ -87,8 +89,10 @@ export type ScheduledPoint = z.infer<typeof scheduledPointSchema>;
 export const queuedTakeoverSchema = z.object({
   wallId: idSchema,
   ruleName: z.string().max(80),
+  ruleNameEn: z.string().max(80).optional(),
   alertId: idSchema,
   alertText: z.string().max(500),
+  alertTextEn: z.string().max(500).optional(),
   severity: severitySchema,
   /** When it takes the wall: set for the next one of a free wall (it waits out its rule's interval), else null. */
   startsAt: isoTime.nullable(),
@@ -100,12 +104,12 @@ export const recentCommandSchema = z.object({
   at: isoTime,
   /** The command's name; a rule's own actions are "takeover.start" and "takeover.end". */
   command: z.string().max(64),
-  /** What it did, in the UI language ("Áp dụng kịch bản Điều hành giao thông"). */
-  label: z.string().max(300),
-  /** Who asked, in words ("console (IOC-WS-01)", "key Ctrl+Alt+2 on wall 1", "rule ket-xe"). */
-  by: z.string().max(200),
+  /** What it did, in both UI languages ("Kịch bản: Điều hành giao thông" / "Preset: Traffic control"). */
+  label: bilingualSchema(300),
+  /** Who asked, in words ("bàn điều khiển (IOC-WS-01) — an.nguyen" / "console (IOC-WS-01) — an.nguyen"). */
+  by: bilingualSchema(200),
   ok: z.boolean(),
-  error: z.string().max(500).optional(),
+  error: bilingualSchema(500).optional(),
 });
 export type RecentCommand = z.infer<typeof recentCommandSchema>;
 
@@ -121,7 +125,8 @@ export const wallHealthSchema = z.object({
   since: isoTime.nullable(),
   /** Reloads and re-creations the host made since it started. */
   recoveries: z.number().int().min(0),
-  lastProblem: z.object({ at: isoTime, what: z.string().max(300) }).nullable(),
+  /** What went wrong, in both UI languages (the console shows the one in force). */
+  lastProblem: z.object({ at: isoTime, what: bilingualSchema(300) }).nullable(),
 });
 export type WallHealth = z.infer<typeof wallHealthSchema>;
 
@@ -140,7 +145,7 @@ export const shellHealthSchema = z.object({
   /** The latest errors and warnings of the host and its pages, newest first. */
   errors: z.array(shellErrorSchema).max(20),
   /** Conditions that will hurt a wall, in the UI language (e.g. a Wayland session). */
-  warnings: z.array(z.string().max(300)).max(10),
+  warnings: z.array(bilingualSchema(300)).max(10),
 });
 export type ShellHealth = z.infer<typeof shellHealthSchema>;
 
@@ -150,19 +155,19 @@ export const operatorStateSchema = z.object({
   displays: z.array(operatorDisplaySchema),
   /** The wall the wall keys (next layout, pin, dismiss) act on. */
   targetWallId: idSchema.nullable(),
-  layouts: z.array(z.object({ id: idSchema, name: z.string(), cols: z.number().int(), rows: z.number().int() })),
+  layouts: z.array(z.object({ id: idSchema, name: z.string(), nameEn: z.string().optional(), cols: z.number().int(), rows: z.number().int() })),
   presets: z.array(presetSchema),
   /** The preset applied last, while every wall it names still shows its layout. */
   activePresetId: idSchema.nullable(),
   agendas: z.array(agendaSchema),
   agenda: agendaStatusSchema.nullable(),
   /** Every schedule, to name a wall's source and list the week. */
-  schedules: z.array(z.object({ id: idSchema, name: z.string().max(120), at: z.string(), days: z.array(weekdaySchema), kind: z.enum(['preset', 'agenda']) })),
+  schedules: z.array(z.object({ id: idSchema, name: z.string().max(120), nameEn: z.string().max(120).optional(), at: z.string(), days: z.array(weekdaySchema), kind: z.enum(['preset', 'agenda']) })),
   /** The next scheduled point; whether an operator's change since the last one holds until then. */
   schedule: z.object({ next: scheduledPointSchema.nullable(), manualSince: isoTime.nullable() }),
   takeoverQueue: z.array(queuedTakeoverSchema),
   /** What Ctrl+Alt+Z would undo; null when nothing. */
-  undo: z.object({ label: z.string().max(300), at: isoTime }).nullable(),
+  undo: z.object({ label: bilingualSchema(300), at: isoTime }).nullable(),
   keys: z.object({
     /** active: registered; unavailable: the desktop does not allow them (Wayland); browser: no desktop app. */
     global: z.enum(['active', 'unavailable', 'browser']),

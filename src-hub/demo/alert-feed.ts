@@ -1,5 +1,7 @@
 import type { Alert, Camera } from '../../src-shared/domain';
+import { unitNameIn } from '../../src-shared/unit-name-en';
 import { ALERT_TEMPLATES, CATEGORY_UNITS, RAISED_BY_READINGS, REPORTS_OUTCOME, type AlertTemplate } from './alert-templates';
+import { ALERT_TEXT_EN } from './demo-english';
 import { iso, nextArrival, type Feed, type FeedContext } from './feed';
 import { pick, type Random } from './random';
 import { DEMO_UNITS, demoPointIn, unitInText, withPoint } from '../../src-shared/demo/demo-units';
@@ -71,6 +73,7 @@ export function createAlertFeed(ctx: FeedContext, meanSeconds: number, cameras: 
       subsystem: template.subsystem,
       category: template.category,
       text: template.text.replace('{d}', camera?.name ?? unitInText(unit)),
+      ...(ALERT_TEXT_EN[template.category] ? { textEn: ALERT_TEXT_EN[template.category]!.replace('{d}', camera?.name ?? unitNameIn(unit, 'en')) } : {}),
       location: { district: unit, ...withPoint(camera?.location ?? demoPointIn(unit, random)) },
       ...(camera ? { cameraId: camera.id } : {}),
       status: outcome ? 'resolved' : 'open',

@@ -1,7 +1,9 @@
 import type { Alert, EnvironmentReading } from '../../src-shared/domain';
 import { unitInText } from '../../src-shared/demo/demo-units';
+import { unitNameIn } from '../../src-shared/unit-name-en';
 import { ALERT_TEMPLATES } from './alert-templates';
 import { kpiDepartment } from './demo-departments';
+import { ALERT_TEXT_EN, STATION_NAME_EN } from './demo-english';
 import { derivedPoint } from './derived-kpi';
 import { iso, type Feed, type FeedContext } from './feed';
 import { DERIVED_KPIS } from './kpi-catalog';
@@ -73,6 +75,7 @@ export function createEnvironmentFeed(ctx: FeedContext, seedPoints: number): Fee
     const d = Math.max(-0.5, Math.min(0.8, (drift.get(station.id) ?? 0) * 0.9 + (random() - 0.5) * 0.2));
     drift.set(station.id, d);
     const r: EnvironmentReading = { stationId: station.id, stationName: station.name, district: station.district, point: { lat: station.lat, lng: station.lng }, time: iso(time) };
+    if (STATION_NAME_EN[station.id]) r.stationNameEn = STATION_NAME_EN[station.id];
     if (station.aqi !== undefined) r.aqi = Math.max(0, Math.round(station.aqi * (1 + d)));
     if (station.pm25 !== undefined) r.pm25 = Math.max(0, Math.round(station.pm25 * (1 + d) * 10) / 10);
     if (station.waterCm !== undefined) {
@@ -93,6 +96,7 @@ export function createEnvironmentFeed(ctx: FeedContext, seedPoints: number): Fee
         subsystem: aqiTemplate.subsystem,
         category: aqiTemplate.category,
         text: aqiTemplate.text.replace('{d}', unitInText(station.district)),
+        ...(ALERT_TEXT_EN[aqiTemplate.category] ? { textEn: ALERT_TEXT_EN[aqiTemplate.category]!.replace('{d}', unitNameIn(station.district, 'en')) } : {}),
         location: { district: station.district, address: station.name, point: { lat: station.lat, lng: station.lng } },
         status: 'open',
       };

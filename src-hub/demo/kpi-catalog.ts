@@ -1,4 +1,5 @@
 import type { KpiDefinition } from '../../src-shared/domain';
+import { KPI_ENGLISH } from './demo-english';
 
 /**
  * One model of a demo KPI: its definition plus how the simulator moves it.
@@ -20,6 +21,7 @@ const def = (d: Omit<KpiDefinition, 'decimals' | 'higherIsBetter'> & Partial<Kpi
   decimals: 0,
   higherIsBetter: true,
   ...d,
+  ...KPI_ENGLISH[d.id],
 });
 
 /** KPIs that move on their own: nothing else the demo shows measures the same quantity. */

@@ -1,6 +1,7 @@
 import type { KpiDefinition, KpiPoint } from '../../src-shared/domain';
 import { kpiKey } from '../../src-shared/domain';
 import { DEMO_UNITS } from '../../src-shared/demo/demo-units';
+import { KPI_ENGLISH } from './demo-english';
 import { derivedPoint } from './derived-kpi';
 import { iso, type Feed, type FeedContext } from './feed';
 import { DERIVED_KPIS, type DemoKpi } from './kpi-catalog';
@@ -20,6 +21,7 @@ export const UNIT_KPI: KpiDefinition = {
   unit: 'phản ánh',
   decimals: 0,
   higherIsBetter: false,
+  ...KPI_ENGLISH['feedback-open-by-unit'],
 };
 
 /** Usual open reports per unit; about 128 in all, under the province's target of 150. */

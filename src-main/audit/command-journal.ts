@@ -1,3 +1,4 @@
+import type { Bilingual } from '../../src-shared/bilingual';
 import { describeCaller, operatorOf, type Caller } from '../../src-shared/caller';
 import type { HostState } from '../operations/host-state';
 import type { AuditLog } from './audit-log';
@@ -13,7 +14,7 @@ export interface CommandJournal {
   intent(caller: Caller, commands: ReadonlyArray<{ name: string; payload: unknown }>, state: HostState): number;
   outcome(ref: number, caller: Caller, outcome: { ok: true } | { ok: false; error: string; refused: boolean }, before: HostState, after: HostState): void;
   /** What the host changes by itself (a rule's takeover, an agenda's clock, a takeover's revert): one row each, before it is saved. */
-  automatic(notes: ReadonlyArray<{ caller: Caller; name: string; label: string }>, before: HostState, after: HostState): void;
+  automatic(notes: ReadonlyArray<{ caller: Caller; name: string; label: Bilingual }>, before: HostState, after: HostState): void;
 }
 
 /** What the walls show, briefly: the preset, the agenda and each wall's layout. */
@@ -46,6 +47,10 @@ function changes(before: HostState, after: HostState): { before: Record<string, 
   if (before.target.wallId !== after.target.wallId) {
     was.target = before.target.wallId;
     now.target = after.target.wallId;
+  }
+  if (before.language !== after.language) {
+    was.language = before.language.chosen;
+    now.language = after.language.chosen;
   }
   if (before.takeovers !== after.takeovers) {
     was.takeovers = Object.keys(before.takeovers.book.active);
@@ -89,7 +94,8 @@ export function createCommandJournal(audit: AuditLog): CommandJournal {
           operator: null,
           station: null,
           action: note.name,
-          detail: { label: note.label },
+          // The label in both languages: the console shows the log in the language of the moment.
+          detail: { label: note.label.vi, labelEn: note.label.en },
           before: diff?.before,
           after: diff?.after,
           result: 'ok',

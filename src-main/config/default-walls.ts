@@ -26,6 +26,7 @@ const camera = (id: string, cameraId: string, col: number, row: number, colSpan 
 export const OVERVIEW_LAYOUT: Layout = {
   id: 'tong-quan',
   name: 'Tổng quan 10 lĩnh vực',
+  nameEn: 'Ten subsystems at a glance',
   cols: 5,
   rows: 3,
   tiles: [
@@ -48,6 +49,7 @@ export const OVERVIEW_LAYOUT: Layout = {
 export const CAMERA_LAYOUT: Layout = {
   id: 'camera-giam-sat',
   name: 'Camera giám sát',
+  nameEn: 'Surveillance cameras',
   cols: 3,
   rows: 3,
   tiles: [
@@ -69,13 +71,14 @@ const ALL_DEMO_CAMERAS = CAMERA_LAYOUT.tiles.flatMap((tile) => (tile.kind === 'c
 export const TRAFFIC_LAYOUT: Layout = {
   id: 'giao-thong',
   name: 'Điều hành giao thông',
+  nameEn: 'Traffic control',
   cols: 4,
   rows: 3,
   tiles: [
     camera('gt-main', 'nga-tu-gieng-nuoc', 1, 1, 2, 2),
     camera('gt-cau', 'cau-co-may', 3, 1),
     camera('gt-ql51', 'ql51-phu-my', 4, 1),
-    { id: 'gt-tour', kind: 'camera-tour', title: 'Tuần tra camera', cameraIds: ALL_DEMO_CAMERAS, dwellSeconds: 15, pauseOnAlert: true, area: cell(3, 2, 2, 1) },
+    { id: 'gt-tour', kind: 'camera-tour', title: 'Tuần tra camera', titleEn: 'Camera tour', cameraIds: ALL_DEMO_CAMERAS, dwellSeconds: 15, pauseOnAlert: true, area: cell(3, 2, 2, 1) },
     { id: 'alerts', kind: 'ticker', area: cell(1, 3, 2, 1) },
     kpi('gt-aqi', 'env-aqi-vung-tau', 3, 3),
     kpi('gt-feedback', 'feedback-open', 4, 3),
@@ -89,6 +92,7 @@ export const TRAFFIC_LAYOUT: Layout = {
 export const MAP_LAYOUT: Layout = {
   id: 'ban-do-dieu-hanh',
   name: 'Bản đồ điều hành',
+  nameEn: 'Operations map',
   cols: 4,
   rows: 3,
   tiles: [
@@ -96,6 +100,7 @@ export const MAP_LAYOUT: Layout = {
       id: 'ban-do',
       kind: 'map',
       title: 'Bản đồ điều hành',
+      titleEn: 'Operations map',
       view: 'province',
       layers: ['units', 'reports', 'stations', 'cameras', 'alerts'],
       units: { kpiId: 'feedback-open-by-unit' },
@@ -111,14 +116,14 @@ export const MAP_LAYOUT: Layout = {
 export const DEFAULT_LAYOUTS: Layout[] = [OVERVIEW_LAYOUT, CAMERA_LAYOUT, TRAFFIC_LAYOUT, MAP_LAYOUT];
 
 export const DEFAULT_WALLS: Wall[] = [
-  { id: '1', name: 'Màn hình tổng quan', layoutId: OVERVIEW_LAYOUT.id },
-  { id: '2', name: 'Màn hình camera', layoutId: CAMERA_LAYOUT.id },
-  { id: '3', name: 'Bản đồ điều hành', layoutId: MAP_LAYOUT.id },
+  { id: '1', name: 'Màn hình tổng quan', nameEn: 'Overview wall', layoutId: OVERVIEW_LAYOUT.id },
+  { id: '2', name: 'Màn hình camera', nameEn: 'Camera wall', layoutId: CAMERA_LAYOUT.id },
+  { id: '3', name: 'Bản đồ điều hành', nameEn: 'Operations map wall', layoutId: MAP_LAYOUT.id },
 ];
 
 /** Briefing presets of the demo: one click puts both walls on the meeting's layouts. */
 export const DEFAULT_PRESETS: Preset[] = [
-  { id: 'giao-ban-thu-hai', name: 'Giao ban sáng thứ Hai', layouts: { '1': OVERVIEW_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
-  { id: 'dieu-hanh-giao-thong', name: 'Điều hành giao thông', layouts: { '1': TRAFFIC_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
-  { id: 'dieu-hanh-ban-do', name: 'Điều hành theo bản đồ', layouts: { '1': OVERVIEW_LAYOUT.id, '2': TRAFFIC_LAYOUT.id, '3': MAP_LAYOUT.id } },
+  { id: 'giao-ban-thu-hai', name: 'Giao ban sáng thứ Hai', nameEn: 'Monday morning briefing', layouts: { '1': OVERVIEW_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
+  { id: 'dieu-hanh-giao-thong', name: 'Điều hành giao thông', nameEn: 'Traffic control', layouts: { '1': TRAFFIC_LAYOUT.id, '2': CAMERA_LAYOUT.id } },
+  { id: 'dieu-hanh-ban-do', name: 'Điều hành theo bản đồ', nameEn: 'Map-led operations', layouts: { '1': OVERVIEW_LAYOUT.id, '2': TRAFFIC_LAYOUT.id, '3': MAP_LAYOUT.id } },
 ];

@@ -88,7 +88,7 @@ async function start(): Promise<void> {
   const health = core.liveness.health;
   onProblem = (scope, message) => health.error(scope, message);
   const warnings = desktopWarnings({ platform: process.platform, sessionType: process.env.XDG_SESSION_TYPE, ozonePlatform: app.commandLine.getSwitchValue('ozone-platform') || undefined });
-  warnings.forEach((warning) => log.warn(warning));
+  warnings.forEach((warning) => log.warn(warning.en));
   health.setFacts({ logFile: logFile.path, videoDecode: videoDecodeFact(app.getGPUFeatureStatus().video_decode), warnings });
   // The GPU process reports its features once it is up; read them again then.
   app.on('gpu-info-update', () => health.setFacts({ videoDecode: videoDecodeFact(app.getGPUFeatureStatus().video_decode) }));

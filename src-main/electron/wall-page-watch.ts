@@ -4,6 +4,7 @@ import type { AppCore } from '../app-core';
 import { createRecoveryRunner, type RecoveryRunner } from '../shell/recovery-runner';
 import type { WallWindowIdentity } from '../shell/wall-liveness';
 import { identityOf } from './window-factory';
+import { HEARTBEAT_TIMEOUT_MS } from '../../src-shared/ipc';
 
 /** Electron's `unresponsive` fires after a few seconds of a stuck page; give it this long more before killing it. */
 const UNRESPONSIVE_GRACE_MS = 10_000;
@@ -115,7 +116,7 @@ export function createWallPageRecovery(options: { core: AppCore; log: Logger; wi
     watch,
     silent: (window) => {
       const win = options.windowOf(window.wallId);
-      if (win && !win.isDestroyed() && identityOf(win.webContents) === window) recordOf(window.wallId).runner.problem('silent', 'không có nhịp tim');
+      if (win && !win.isDestroyed() && identityOf(win.webContents) === window) recordOf(window.wallId).runner.problem('silent', `${HEARTBEAT_TIMEOUT_MS / 1000} s`);
       return true;
     },
     stop: () => {

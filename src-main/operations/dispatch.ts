@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { both, same, type Bilingual } from '../../src-shared/bilingual';
 import { describeCaller, operatorOf, type Caller } from '../../src-shared/caller';
 import { COMMAND_NAMES, COMMANDS, commandEnvelopeSchema, commandLabel, mayIssue, roleMayIssue, roleNeeded, type Command, type CommandName, type CommandPayload, type CommandResult } from '../../src-shared/commands';
+import type { Language } from '../../src-shared/domain';
 import type { InvokeResult } from '../../src-shared/ipc';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import type { CommandJournal } from '../audit/command-journal';
@@ -15,9 +17,23 @@ import type { HostState } from './host-state';
  * hub's answer to an acknowledgement, a file write) changes no state and returns a promise.
  */
 
-/** A command refused or failed; the message is for the operator (and the log). */
+/**
+ * A command refused or failed, said for the operator in both languages (the caller hears it in
+ * the UI language, the console's log keeps both); the message is the English one, for the log.
+ */
 export class CommandError extends Error {
   override name = 'CommandError';
+  readonly text: Bilingual;
+  constructor(text: Bilingual | string) {
+    const words = typeof text === 'string' ? same(text) : text;
+    super(words.en);
+    this.text = words;
+  }
+}
+
+/** What went wrong, in both languages: a CommandError's own words, anything else as it is. */
+function failureText(error: unknown): Bilingual {
+  return error instanceof CommandError ? error.text : same(errorMessage(error));
 }
 
 export interface CommandContext {
@@ -27,7 +43,7 @@ export interface CommandContext {
   /** Replaces the draft. Only before the handler's first await: the batch commits right after. */
   set(next: HostState): void;
   /** What the recent-commands list says this command did, with names rather than ids. */
-  describe(label: string): void;
+  describe(label: Bilingual): void;
   /** Runs further commands as another caller (an agenda's step), on the same draft. */
   nested(caller: Caller, commands: readonly Command[]): void;
 }
@@ -39,7 +55,7 @@ export interface CommitRequest {
   caller: Caller;
   /** The top-level commands that made the change, and what each did (undo's label). */
   names: CommandName[];
-  labels: string[];
+  labels: Bilingual[];
 }
 
 export interface DispatcherOptions {
@@ -48,10 +64,11 @@ export interface DispatcherOptions {
   /** Saves and announces the draft; throws when it could not be saved. */
   commit(next: HostState, request: CommitRequest): void;
   /** One line per top-level command, for the console's recent list. */
-  record(entry: { caller: Caller; name: CommandName; label: string; ok: boolean; error?: string }): void;
+  record(entry: { caller: Caller; name: CommandName; label: Bilingual; ok: boolean; error?: Bilingual }): void;
   /** The audit log's side: a row before anything runs (nothing runs if it cannot be written), one after. */
   journal?: CommandJournal;
-  language: 'vi' | 'en';
+  /** The UI language now: what a refused caller hears (it may change between commands). */
+  language(): Language;
   log: Logger;
 }
 
@@ -63,6 +80,9 @@ export interface Dispatcher {
 }
 
 const ROLE_NAMES_VI = { viewer: 'theo dõi', operator: 'điều hành', admin: 'quản trị' } as const;
+
+/** A command's table name in both languages, `{field}` filled from the payload. */
+const labelOf = (name: CommandName, payload: unknown): Bilingual => both(commandLabel(name, 'vi', payload), commandLabel(name, 'en', payload));
 
 type AnyHandler = (payload: unknown, ctx: CommandContext) => unknown;
 
@@ -80,13 +100,13 @@ function handlerTable(domains: readonly DomainHandlers[]): Map<CommandName, AnyH
   return table;
 }
 
-/** Why this caller may not issue the command, or null when it may; what operators read is in their language. */
-function refusal(caller: Caller, name: CommandName, payload: unknown, language: 'vi' | 'en'): string | null {
-  if (!mayIssue(name, caller.kind)) return `${describeCaller(caller)} may not ${name} (allowed: ${COMMANDS[name].issuers.join(', ')})`;
+/** Why this caller may not issue the command, or null when it may; what operators read, in both languages. */
+function refusal(caller: Caller, name: CommandName, payload: unknown): Bilingual | null {
+  if (!mayIssue(name, caller.kind)) return same(`${describeCaller(caller)} may not ${name} (allowed: ${COMMANDS[name].issuers.join(', ')})`);
   if (caller.kind === 'wall-window') {
     const spec = COMMANDS[name] as { wallLocal?: boolean };
     const wallId = (payload as { wallId?: unknown }).wallId;
-    if (!spec.wallLocal || (wallId !== undefined && wallId !== caller.wallId)) return `wall window ${caller.wallId} may only change what is on its own wall`;
+    if (!spec.wallLocal || (wallId !== undefined && wallId !== caller.wallId)) return same(`wall window ${caller.wallId} may only change what is on its own wall`);
   }
   if (caller.kind === 'console' || caller.kind === 'shortcut') {
     const operator = operatorOf(caller);
@@ -96,14 +116,16 @@ function refusal(caller: Caller, name: CommandName, payload: unknown, language: 
       const from = caller.kind === 'shortcut' ? caller.from : 'console';
       const wallId = (payload as { wallId?: unknown }).wallId;
       if (typeof from === 'object' && spec.wallLocal && (wallId === undefined || wallId === from.wallId)) return null;
-      return language === 'vi'
-        ? 'Phím trên màn hình chỉ điều khiển được chính màn hình đó; muốn đổi nội dung các màn hình, hãy đăng nhập trên bảng điều khiển'
-        : 'A key on a wall only controls that wall; sign in on a console to change what the walls show';
+      return both(
+        'Phím bấm tại màn hình chỉ điều khiển được chính màn hình đó; muốn thay đổi nội dung các màn hình, đề nghị đăng nhập trên bảng điều khiển',
+        'A key on a wall only controls that wall; sign in on a console to change what the walls show',
+      );
     }
     if (!roleMayIssue(name, operator.role)) {
-      return language === 'vi'
-        ? `Tài khoản ${operator.username} (${ROLE_NAMES_VI[operator.role]}) không được ${name}: cần quyền ${ROLE_NAMES_VI[roleNeeded(name)]}`
-        : `${operator.username} (${operator.role}) may not ${name}: it needs the ${roleNeeded(name)} role`;
+      return both(
+        `Tài khoản ${operator.username} (${ROLE_NAMES_VI[operator.role]}) không được thực hiện thao tác «${commandLabel(name, 'vi', payload)}»: cần quyền ${ROLE_NAMES_VI[roleNeeded(name)]}`,
+        `${operator.username} (${operator.role}) may not ${name}: it needs the ${roleNeeded(name)} role`,
+      );
     }
   }
   return null;
@@ -125,10 +147,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     try {
       if (options.journal) ref = options.journal.intent(caller, commands, start);
     } catch (error) {
-      const message = `not done, the audit log cannot record it: ${errorMessage(error)}`;
-      log.error(`${commands.map((c) => c.name).join(', ')} by ${describeCaller(caller)} refused: ${message}`);
-      commands.forEach((c) => options.record({ caller, name: c.name, label: commandLabel(c.name, options.language, c.payload), ok: false, error: message }));
-      return { ok: false, error: message };
+      const message = both(`Chưa thực hiện: không ghi được nhật ký kiểm tra (${errorMessage(error)})`, `not done, the audit log cannot record it: ${errorMessage(error)}`);
+      log.error(`${commands.map((c) => c.name).join(', ')} by ${describeCaller(caller)} refused: ${message.en}`);
+      commands.forEach((c) => options.record({ caller, name: c.name, label: labelOf(c.name, c.payload), ok: false, error: message }));
+      return { ok: false, error: message[options.language()] };
     }
     const journal = (outcome: { ok: true } | { ok: false; error: string; refused: boolean }): void => {
       try {
@@ -140,15 +162,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     let draft = start;
     let open = true;
-    const labels: string[] = [];
+    const labels: Bilingual[] = [];
     const pending: Array<Promise<unknown>> = [];
     let last: unknown = null;
     const runAll = (as: Caller, batch: readonly Command[], topLevel: boolean): void => {
       for (const raw of batch) {
         const command = validate(raw);
-        const why = refusal(as, command.name, command.payload, options.language);
+        const why = refusal(as, command.name, command.payload);
         if (why) throw new CommandError(why);
-        let label = commandLabel(command.name, options.language, command.payload);
+        let label = labelOf(command.name, command.payload);
         const ctx: CommandContext = {
           caller: as,
           get state() {
@@ -179,7 +201,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         } catch (error) {
           draft = before;
           log.warn(`${command.name} by ${describeCaller(as)} skipped: ${errorMessage(error)}`);
-          options.record({ caller: as, name: command.name, label: commandLabel(command.name, options.language, command.payload), ok: false, error: errorMessage(error) });
+          options.record({ caller: as, name: command.name, label: labelOf(command.name, command.payload), ok: false, error: failureText(error) });
         }
       }
     };
@@ -195,15 +217,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (pending.length > 0) last = (await Promise.all(pending)).at(-1) ?? null;
     } catch (error) {
       open = false;
-      const message = errorMessage(error);
-      (error instanceof CommandError ? log.warn : log.error)(`${names.join(', ')} by ${describeCaller(caller)} refused: ${message}`);
-      commands.forEach((c) => options.record({ caller, name: c.name, label: commandLabel(c.name, options.language, c.payload), ok: false, error: message }));
-      journal({ ok: false, error: message, refused: error instanceof CommandError });
-      return { ok: false, error: message };
+      const message = failureText(error);
+      (error instanceof CommandError ? log.warn : log.error)(`${names.join(', ')} by ${describeCaller(caller)} refused: ${message.en}`);
+      commands.forEach((c) => options.record({ caller, name: c.name, label: labelOf(c.name, c.payload), ok: false, error: message }));
+      journal({ ok: false, error: message.vi, refused: error instanceof CommandError });
+      return { ok: false, error: message[options.language()] };
     }
     journal({ ok: true });
-    log.info(`${labels.join('; ')} — by ${describeCaller(caller)}`);
-    names.forEach((name, i) => options.record({ caller, name, label: labels[i] ?? name, ok: true }));
+    log.info(`${labels.map((l) => l.en).join('; ')} — by ${describeCaller(caller)}`);
+    names.forEach((name, i) => options.record({ caller, name, label: labels[i] ?? same(name), ok: true }));
     return { ok: true, value: last };
   };
 

@@ -1,3 +1,4 @@
+import { both, namesOf, type Bilingual } from '../../src-shared/bilingual';
 import type { Alert, Language, Layout, Wall } from '../../src-shared/domain';
 import type { HubAlertAck, HubAlertAckResult } from '../../src-shared/hub-protocol';
 import type { Logger } from '../../src-shared/node/log';
@@ -33,6 +34,7 @@ export interface AdminPort {
 export interface HostServices {
   readonly config: AppConfig;
   readonly layouts: ReadonlyMap<string, Layout>;
+  /** The UI language now: the operators' choice, else the config's (it changes with app.set-language). */
   readonly language: Language;
   now(): number;
   readonly log: Logger;
@@ -54,14 +56,16 @@ export function layoutOf(services: HostServices, layoutId: string): Layout {
   return layout;
 }
 
-/** The name of a preset, layout, agenda or wall for the console's labels; the id when it has none. */
-export function nameOf(services: HostServices, kind: 'preset' | 'layout' | 'agenda' | 'wall', id: string): string {
+/** The name of a preset, layout, agenda or wall for the console's labels, in both languages; the id when it has none. */
+export function nameOf(services: HostServices, kind: 'preset' | 'layout' | 'agenda' | 'wall', id: string): Bilingual {
   const { config } = services;
-  const list: ReadonlyArray<{ id: string; name: string }> = kind === 'preset' ? config.presets : kind === 'layout' ? config.layouts : kind === 'agenda' ? config.agendas : config.walls;
-  return list.find((item) => item.id === id)?.name ?? id;
+  const list: ReadonlyArray<{ id: string; name: string; nameEn?: string | undefined }> =
+    kind === 'preset' ? config.presets : kind === 'layout' ? config.layouts : kind === 'agenda' ? config.agendas : config.walls;
+  const item = list.find((entry) => entry.id === id);
+  return item ? namesOf(item) : both(id, id);
 }
 
-/** A label in the host's language (the console's recent list, undo's label). */
-export function say(services: HostServices, vi: string, en: string): string {
-  return services.language === 'vi' ? vi : en;
+/** A camera's or KPI's name as the hub gives it, in both languages (a camera's reads the same in both). */
+export function hubNameOf(services: HostServices, kind: 'camera' | 'kpi', id: string): Bilingual {
+  return both(services.hub.nameOf(kind, id, 'vi'), services.hub.nameOf(kind, id, 'en'));
 }

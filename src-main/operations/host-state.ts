@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { idSchema, severitySchema } from '../../src-shared/domain';
+import { bilingualSchema, same } from '../../src-shared/bilingual';
+import { idSchema, languageSchema, severitySchema, type Language } from '../../src-shared/domain';
 import type { TourState } from '../../src-shared/tour-state';
 import type { Logger } from '../../src-shared/node/log';
 import type { AppConfig } from '../config/load-config';
@@ -19,7 +20,8 @@ import { alertSummarySchema, plainBase, wallBaseSchema, type AlertSummary, type 
 export const UNDO_DEPTH = 30;
 
 export const undoEntrySchema = z.object({
-  label: z.string().max(300),
+  /** Both languages; a state saved before there were two reads its one label as both. */
+  label: z.union([bilingualSchema(300), z.string().max(300).transform(same)]),
   at: z.number(),
   /** The changed walls before and after; undo restores `before` where a wall still shows `after`. */
   before: z.record(idSchema, wallBaseSchema),
@@ -75,10 +77,12 @@ export interface HostState {
   takeovers: { book: TakeoverBook; alerts: Readonly<Record<string, AlertSummary>> };
   /** Camera tours by wall, then by tile. */
   tours: Readonly<Record<string, Readonly<Record<string, TourState>>>>;
+  /** The UI language an operator chose for every window; null: the config's `language`. */
+  language: { chosen: Language | null };
 }
 
 export type HostStatePart = keyof HostState;
-export const HOST_STATE_PARTS: readonly HostStatePart[] = ['walls', 'presets', 'target', 'undo', 'schedule', 'agenda', 'takeovers', 'tours'];
+export const HOST_STATE_PARTS: readonly HostStatePart[] = ['walls', 'presets', 'target', 'undo', 'schedule', 'agenda', 'takeovers', 'tours', 'language'];
 
 const PART_SCHEMAS: Record<HostStatePart, z.ZodType> = {
   walls: z.record(idSchema, wallBaseSchema),
@@ -89,6 +93,7 @@ const PART_SCHEMAS: Record<HostStatePart, z.ZodType> = {
   agenda: agendaRunSchema.nullable(),
   takeovers: z.object({ book: bookSchema, alerts: z.record(idSchema, alertSummarySchema) }),
   tours: z.record(idSchema, z.record(idSchema, tourStateSchema)),
+  language: z.object({ chosen: languageSchema.nullable() }),
 };
 
 /** What a fresh install shows: every wall on its configured layout. */
@@ -104,6 +109,7 @@ export function initialState(config: AppConfig): HostState {
     agenda: null,
     takeovers: { book: EMPTY_BOOK, alerts: {} },
     tours: {},
+    language: { chosen: null },
   };
 }
 
@@ -153,6 +159,7 @@ export function restoreState(parts: ReadonlyMap<string, unknown>, config: AppCon
     agenda,
     takeovers: read('takeovers'),
     tours,
+    language: read('language'),
   };
   problems.forEach((line) => log.warn(`host state: ${line}`));
   return { state, problems };

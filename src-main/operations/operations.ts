@@ -1,6 +1,7 @@
-import { describeCaller, type Caller, type KeySource } from '../../src-shared/caller';
+import { clip, type Bilingual } from '../../src-shared/bilingual';
+import { callerWords, describeCaller, type Caller, type KeySource } from '../../src-shared/caller';
 import type { Command, CommandName } from '../../src-shared/commands';
-import type { Alert } from '../../src-shared/domain';
+import type { Alert, Language } from '../../src-shared/domain';
 import type { EventChannel, EventPayload, InvokeResult } from '../../src-shared/ipc';
 import { normalizeAccelerator } from '../../src-shared/keys/accelerator';
 import { bindingFor } from '../../src-shared/keys/key-table';
@@ -25,6 +26,7 @@ import { changedParts, restoreState, type HostState } from './host-state';
 import type { CommandJournal } from '../audit/command-journal';
 import type { Operator } from '../../src-shared/access';
 import { adminCommands } from './domains/admin-commands';
+import { appCommands } from './domains/app-commands';
 import type { AdminPort, HostServices, HubPort, ShellPort } from './host-services';
 import { buildOperatorState, NO_PLACEMENTS, type DisplayPlacements, type KeyStatus } from './operator-view';
 import { WallPresenceBook } from './presence';
@@ -59,6 +61,8 @@ export interface Operations {
   pressKey(from: KeySource, accelerator: string, operator: Operator | undefined): Promise<InvokeResult<{ command: CommandName | null }>>;
   wallView(wallId: string): WallView;
   operatorState(): OperatorState;
+  /** The UI language of every window now: an operator's choice (app.set-language), else the config's. */
+  language(): Language;
   /** New versions of alerts from the hub, in seq order: rules and tours look at them. */
   alertsChanged(alerts: readonly Alert[]): void;
   /** The hub state was replaced (a snapshot): rules and tours look at every alert again. */
@@ -92,7 +96,9 @@ export function startOperations(options: OperationsOptions): Operations {
   const services: HostServices = {
     config,
     layouts: new Map(config.layouts.map((l) => [l.id, l])),
-    language: config.language,
+    get language() {
+      return state.language.chosen ?? config.language;
+    },
     now,
     log,
     hub: options.hub,
@@ -113,9 +119,17 @@ export function startOperations(options: OperationsOptions): Operations {
   let shellHealth = (): ShellHealth => ({ ...BROWSER_FACTS, walls: [], errors: [] });
   const recent: RecentCommand[] = [];
   let recorded = 0;
-  const record = (entry: { caller: Caller; name: string; label: string; ok: boolean; error?: string }): void => {
+  const record = (entry: { caller: Caller; name: string; label: Bilingual; ok: boolean; error?: Bilingual }): void => {
     recorded += 1;
-    recent.unshift({ id: recorded, at: new Date(now()).toISOString(), command: entry.name, label: entry.label.slice(0, 300), by: describeCaller(entry.caller).slice(0, 200), ok: entry.ok, ...(entry.error ? { error: entry.error.slice(0, 500) } : {}) });
+    recent.unshift({
+      id: recorded,
+      at: new Date(now()).toISOString(),
+      command: entry.name,
+      label: clip(entry.label, 300),
+      by: clip(callerWords(entry.caller), 200),
+      ok: entry.ok,
+      ...(entry.error ? { error: clip(entry.error, 500) } : {}),
+    });
     recent.length = Math.min(recent.length, RECENT_KEPT);
     operatorStateChanged();
   };
@@ -170,7 +184,10 @@ export function startOperations(options: OperationsOptions): Operations {
       }
     }
     if (Object.keys(parts).length > 0) db.write(parts);
+    const languageBefore = services.language;
     state = settled.state;
+    // Saved first, then every window hears it: walls and consoles repaint in the new language.
+    if (services.language !== languageBefore) options.emit('app:language', { language: services.language });
     automatic.forEach(noteAutomatic);
     announce(at);
     timer.reschedule(state, at);
@@ -184,7 +201,7 @@ export function startOperations(options: OperationsOptions): Operations {
     }
   };
   function noteAutomatic(note: SettleNote): void {
-    log.info(`${note.label} — by ${describeCaller(note.caller)}`);
+    log.info(`${note.label.en} — by ${describeCaller(note.caller)}`);
     record({ caller: note.caller, name: note.name, label: note.label, ok: true });
   }
 
@@ -199,12 +216,13 @@ export function startOperations(options: OperationsOptions): Operations {
       alertCommands(services),
       shellCommands(services),
       adminCommands(services),
+      appCommands(),
     ],
     state: () => state,
     commit,
     record,
     ...(options.journal ? { journal: options.journal } : {}),
-    language: config.language,
+    language: () => services.language,
     log: log.child('commands'),
   });
 
@@ -237,6 +255,7 @@ export function startOperations(options: OperationsOptions): Operations {
     },
     wallView: (wallId) => composeWall(state, services, wallId, now()),
     operatorState,
+    language: () => services.language,
     alertsChanged: (alerts) => alertsNow(alerts),
     hubReplaced: () => alertsNow(options.hub.alerts()),
     windowOpened: (wallId) => presence.opened(wallId),

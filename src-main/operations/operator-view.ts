@@ -1,3 +1,5 @@
+import { namesOf } from '../../src-shared/bilingual';
+import type { Schedule } from '../../src-shared/operations-config';
 import type { OperatorDisplay, OperatorState, OperatorWall, RecentCommand } from '../../src-shared/operator-state';
 import { remainingAt } from './agenda-run';
 import { composeWall } from './composition';
@@ -57,7 +59,7 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
     })),
     displays: input.placements.displays.map((d) => ({ ...d })),
     targetWallId: state.target.wallId,
-    layouts: config.layouts.map(({ id, name, cols, rows }) => ({ id, name, cols, rows })),
+    layouts: config.layouts.map(({ id, name, nameEn, cols, rows }) => ({ id, name, ...(nameEn ? { nameEn } : {}), cols, rows })),
     presets: config.presets,
     activePresetId: activePreset(state, services),
     agendas: config.agendas,
@@ -66,7 +68,7 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
       at: s.at,
       days: s.days,
       kind: s.presetId !== undefined ? ('preset' as const) : ('agenda' as const),
-      name: s.name ?? (s.presetId !== undefined ? nameOf(services, 'preset', s.presetId) : nameOf(services, 'agenda', s.agendaId ?? '')),
+      ...scheduleNames(services, s),
     })),
     agenda: state.agenda ? { agendaId: state.agenda.agendaId, step: state.agenda.step, state: state.agenda.state, remainingMs: remainingAt(state.agenda, at) } : null,
     schedule: {
@@ -76,7 +78,7 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
               scheduleId: next.scheduleId,
               at: new Date(next.at).toISOString(),
               kind: schedule.presetId !== undefined ? 'preset' : 'agenda',
-              name: schedule.name ?? (schedule.presetId !== undefined ? nameOf(services, 'preset', schedule.presetId) : nameOf(services, 'agenda', schedule.agendaId ?? '')),
+              ...scheduleNames(services, schedule),
             }
           : null,
       // An operator's change since the last scheduled point holds until the next one: say so.
@@ -91,8 +93,10 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
       return {
         wallId: c.wallId,
         ruleName: rule?.name ?? c.ruleId,
+        ...(rule?.nameEn ? { ruleNameEn: rule.nameEn } : {}),
         alertId: c.alertId,
         alertText: alert?.text ?? c.alertId,
+        ...(alert?.textEn ? { alertTextEn: alert.textEn } : {}),
         severity: c.severity,
         startsAt: startsAt === null ? null : new Date(startsAt).toISOString(),
       };
@@ -103,6 +107,17 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
     recent: [...input.recent],
     shell: input.shell,
   };
+}
+
+/** A schedule's own name, else what it runs: the preset's or agenda's, in both languages. */
+function scheduleNames(services: HostServices, schedule: Schedule): { name: string; nameEn?: string } {
+  const names =
+    schedule.name !== undefined
+      ? namesOf({ name: schedule.name, nameEn: schedule.nameEn })
+      : schedule.presetId !== undefined
+        ? nameOf(services, 'preset', schedule.presetId)
+        : nameOf(services, 'agenda', schedule.agendaId ?? '');
+  return names.en !== names.vi ? { name: names.vi, nameEn: names.en } : { name: names.vi };
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;

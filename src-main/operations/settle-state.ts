@@ -1,3 +1,4 @@
+import { clip, joined } from '../../src-shared/bilingual';
 import { pauseForTakeover, resumeAfterTakeover } from './agenda-run';
 import { tourHoldMaxMs } from './composition';
 import { composeView } from './compose-view';
@@ -28,7 +29,7 @@ export function settleState(before: HostState, next: HostState, request: CommitR
     if (changedWalls.length > 0 || state.agenda !== before.agenda) state = { ...state, schedule: { ...state.schedule, manualAt: at } };
     if (changedWalls.length > 0 && !request.names.includes('walls.undo')) {
       const entry = {
-        label: request.labels.join('; ').slice(0, 300),
+        label: clip(joined(request.labels, '; '), 300),
         at,
         before: Object.fromEntries(changedWalls.map((id) => [id, before.walls[id]!])),
         after: Object.fromEntries(changedWalls.map((id) => [id, state.walls[id]!])),

@@ -1,7 +1,8 @@
+import { both, localized, type Bilingual } from '../../src-shared/bilingual';
 import type { Caller } from '../../src-shared/caller';
 import type { Alert } from '../../src-shared/domain';
 import type { HostState } from './host-state';
-import { nameOf, say, type HostServices } from './host-services';
+import { nameOf, type HostServices } from './host-services';
 import { onAlert, tick, type TakeoverBook, type TakeoverEvent } from './takeover-book';
 import type { AlertSummary } from './wall-base';
 
@@ -14,11 +15,12 @@ import type { AlertSummary } from './wall-base';
 export interface SettleNote {
   caller: Caller;
   name: string;
-  label: string;
+  label: Bilingual;
 }
 
 const summary = (alert: Alert): AlertSummary => ({
   text: alert.text,
+  ...(alert.textEn ? { textEn: alert.textEn } : {}),
   severity: alert.severity,
   district: alert.location.district,
   ...(alert.cameraId ? { cameraId: alert.cameraId } : {}),
@@ -41,17 +43,18 @@ export function takeoverNotes(events: readonly TakeoverEvent[], state: HostState
     const t = event.takeover;
     const caller: Caller = { kind: 'rule', ruleId: t.ruleId, alertId: t.alertId };
     const wall = nameOf(services, 'wall', t.wallId);
-    const text = state.takeovers.alerts[t.alertId]?.text ?? t.alertId;
-    if (event.type === 'start') return [{ caller, name: 'takeover.start', label: say(services, `${wall} hiển thị theo cảnh báo: ${text}`, `${wall} taken over by alert: ${text}`) }];
+    const alert = state.takeovers.alerts[t.alertId];
+    const text = both(alert?.text ?? t.alertId, localized(alert?.text ?? t.alertId, alert?.textEn, 'en'));
+    if (event.type === 'start') return [{ caller, name: 'takeover.start', label: both(`${wall.vi} hiển thị theo cảnh báo: ${text.vi}`, `${wall.en} taken over by alert: ${text.en}`) }];
     // Ended by an operator's command: that command is in the log already.
     if (event.reason === 'dismissed') return [];
     const why = {
-      expired: say(services, 'hết thời gian', 'time is up'),
-      acknowledged: say(services, 'cảnh báo đã được tiếp nhận', 'the alert was acknowledged'),
-      resolved: say(services, 'cảnh báo đã được xử lý', 'the alert was resolved'),
-      operator: say(services, 'người vận hành đổi màn hình', 'an operator changed the wall'),
+      expired: both('hết thời gian', 'time is up'),
+      acknowledged: both('cảnh báo đã được tiếp nhận', 'the alert was acknowledged'),
+      resolved: both('cảnh báo đã được xử lý', 'the alert was resolved'),
+      operator: both('cán bộ vận hành đã thay đổi màn hình', 'an operator changed the wall'),
     }[event.reason];
-    return [{ caller, name: 'takeover.end', label: say(services, `${wall} trở lại như trước (${why})`, `${wall} back to what it showed (${why})`) }];
+    return [{ caller, name: 'takeover.end', label: both(`${wall.vi} trở lại như trước (${why.vi})`, `${wall.en} back to what it showed (${why.en})`) }];
   });
 }
 

@@ -21,6 +21,7 @@ export type WallBase = z.infer<typeof wallBaseSchema>;
 /** What a takeover banner and the console say about the alert behind it, kept while the takeover lasts. */
 export const alertSummarySchema = z.object({
   text: z.string().max(500),
+  textEn: z.string().max(500).optional(),
   severity: severitySchema,
   district: z.string().max(80),
   cameraId: idSchema.optional(),

@@ -1,3 +1,4 @@
+import { both, type Bilingual } from '../../src-shared/bilingual';
 import type { ShellHealth } from '../../src-shared/operator-state';
 
 /**
@@ -39,13 +40,18 @@ export function videoDecodeFact(status: string | undefined): ShellHealth['videoD
 }
 
 /**
- * Conditions of this desktop that will hurt the walls, in Vietnamese for the console: Wayland
+ * Conditions of this desktop that will hurt the walls, in both languages for the console: Wayland
  * ignores where the app puts its windows (every wall on one display) and global shortcuts.
  */
-export function desktopWarnings(env: { platform: string; sessionType?: string; ozonePlatform?: string }): string[] {
-  const warnings: string[] = [];
+export function desktopWarnings(env: { platform: string; sessionType?: string; ozonePlatform?: string }): Bilingual[] {
+  const warnings: Bilingual[] = [];
   if (env.platform === 'linux' && env.sessionType === 'wayland' && env.ozonePlatform !== 'x11') {
-    warnings.push('Phiên Wayland: các màn hình tường có thể mở chồng lên một màn hình và phím tắt toàn cục không chạy. Hãy chạy với --ozone-platform=x11 (lối tắt và dịch vụ của gói cài đặt đã có sẵn).');
+    warnings.push(
+      both(
+        'Phiên Wayland: các màn hình tường có thể mở chồng lên một màn hình và phím tắt toàn cục không hoạt động. Đề nghị chạy với --ozone-platform=x11 (lối tắt và dịch vụ của gói cài đặt đã có sẵn tùy chọn này).',
+        'Wayland session: the walls may open on top of one another and global shortcuts do not work. Run with --ozone-platform=x11 (the installed shortcut and service already do).',
+      ),
+    );
   }
   return warnings;
 }

@@ -1,3 +1,4 @@
+import { both, type Bilingual } from '../../src-shared/bilingual';
 import type { Logger } from '../../src-shared/node/log';
 import { markHealthy, nextRecovery, RECOVERY_START, type RecoveryAction, type RecoveryRecord, type WallProblem } from './recovery-policy';
 import type { ShellHealthBook } from './shell-health';
@@ -27,12 +28,12 @@ export interface RecoveryRunner {
   cancel(): void;
 }
 
-const WHAT: Record<WallProblem, string> = {
-  crashed: 'Trang bị lỗi và đóng',
-  unresponsive: 'Trang bị treo',
-  silent: 'Trang không phản hồi',
-  'load-failed': 'Không tải được trang',
-  exited: 'Trình duyệt kiosk đã thoát',
+const WHAT: Record<WallProblem, Bilingual> = {
+  crashed: both('Trang bị lỗi và đã đóng', 'The page crashed and closed'),
+  unresponsive: both('Trang bị treo', 'The page hangs'),
+  silent: both('Trang không phản hồi', 'The page does not answer'),
+  'load-failed': both('Không tải được trang', 'The page did not load'),
+  exited: both('Trình duyệt của màn hình đã thoát', 'The wall’s browser exited'),
 };
 
 const ACTION_LOG: Record<RecoveryAction, string> = { reload: 'reloading it', recreate: 'recreating its window' };
@@ -60,7 +61,7 @@ export function createRecoveryRunner(options: RecoveryRunnerOptions): RecoveryRu
       record = next.record;
       const { step } = next;
       options.log.warn(`wall ${options.wallId}: ${kind} (${detail}); attempt ${step.attempt}, ${ACTION_LOG[step.action]} in ${step.delayMs} ms`);
-      options.health.problem(options.wallId, `${WHAT[kind]} (${detail})`);
+      options.health.problem(options.wallId, both(`${WHAT[kind].vi} (${detail})`, `${WHAT[kind].en} (${detail})`));
       options.health.recovering(options.wallId, true);
       cancelPending = later(() => {
         cancelPending = null;

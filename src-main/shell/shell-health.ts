@@ -1,3 +1,4 @@
+import { clip, type Bilingual } from '../../src-shared/bilingual';
 import type { ShellError, ShellHealth, WallHealth } from '../../src-shared/operator-state';
 
 /** Facts about this PC the shell learns once or rarely (power, GPU, where the log goes). */
@@ -14,13 +15,13 @@ interface WallRecord {
   since: number | null;
   lastState: WallHealth['state'] | null;
   recoveries: number;
-  lastProblem: { at: number; what: string } | null;
+  lastProblem: { at: number; what: Bilingual } | null;
 }
 
 export interface ShellHealthBook {
   setFacts(facts: Partial<ShellFacts>): void;
-  /** A problem with a wall's page, in words for the console ("không phản hồi 25 giây"). */
-  problem(wallId: string, what: string): void;
+  /** A problem with a wall's page, in words for the console in both languages ("Trang không phản hồi 25 giây"). */
+  problem(wallId: string, what: Bilingual): void;
   /** The shell started (true) or finished (false) a reload or re-creation of the wall. */
   recovering(wallId: string, on: boolean): void;
   /** An error or warning line of the host or a page, for the console's list. */
@@ -70,7 +71,7 @@ export function createShellHealthBook(options: { now(): number; onChange(): void
       changed();
     },
     problem: (wallId, what) => {
-      record(wallId).lastProblem = { at: options.now(), what: what.slice(0, 300) };
+      record(wallId).lastProblem = { at: options.now(), what: clip(what, 300) };
       changed();
     },
     recovering: (wallId, on) => {

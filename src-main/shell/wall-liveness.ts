@@ -1,3 +1,4 @@
+import { both } from '../../src-shared/bilingual';
 import { HEARTBEAT_TIMEOUT_MS, type RendererReport } from '../../src-shared/ipc';
 import type { ShellHealth } from '../../src-shared/operator-state';
 import type { Logger } from '../../src-shared/node/log';
@@ -64,7 +65,7 @@ export function createWallLiveness(options: WallLivenessOptions): WallLiveness {
       const wall = window as WallWindowIdentity;
       const recovering = recover(wall);
       log.warn(`${describeWindow(wall)} has not answered for ${seconds} s: ${recovering ? 'recovering it' : 'this host cannot reload it; reported on the console'}`);
-      health.problem(wall.wallId, `Trang không phản hồi ${seconds} giây`);
+      health.problem(wall.wallId, both(`Trang không phản hồi ${seconds} giây`, `The page has not answered for ${seconds} s`));
     },
     onAnswering: (window) => {
       log.info(`${describeWindow(window as WallWindowIdentity)} answers again`);

@@ -68,7 +68,7 @@ export function attachBridge(http: HttpServer, core: AppCore, allowedHosts: Read
       next();
       return;
     }
-    const seat = core.access.seats.seatFor(auth.data.session, `trình duyệt ${address}`);
+    const seat = core.access.seats.seatFor(auth.data.session, address);
     if (!seat) {
       log.warn(`bridge: refused a console at ${address}: its session ended or never was`);
       next(new Error(SESSION_REFUSED));

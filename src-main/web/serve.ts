@@ -8,6 +8,7 @@ import { openLogFile } from '../shell/log-file';
 import { findKioskBrowser } from './find-browser';
 import { superviseKiosks } from './kiosk';
 import { startWebHost } from './web-host';
+import { HEARTBEAT_TIMEOUT_MS } from '../../src-shared/ipc';
 
 /**
  * `npm run serve`: browser mode. Serves the walls to kiosk Chromium windows (thin-client walls) and
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
   if (wantWindows && !browser) log.info('no Chromium or Chrome found for kiosk windows (set browser.executable)');
   if (browser) {
     const kiosks = superviseKiosks({ browser, windows: [consoleWindow, ...walls], userDataDir, log: log.child('kiosk'), health: core.liveness.health });
-    core.liveness.setRecovery((window) => kiosks.recover(window.wallId, 'không phản hồi'));
+    core.liveness.setRecovery((window) => kiosks.recover(window.wallId, `${HEARTBEAT_TIMEOUT_MS / 1000} s`));
     closeKiosks = kiosks.close;
   } else {
     process.stdout.write(['Open these in a browser:', `  console  ${consoleWindow.url}`, ...walls.map((w) => `  wall     ${w.url}`)].join('\n') + '\n');

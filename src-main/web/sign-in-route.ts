@@ -50,7 +50,8 @@ export async function handleSignIn(req: IncomingMessage, res: ServerResponse, co
     return;
   }
   const address = req.socket.remoteAddress ?? 'unknown';
-  const result: SignInResult = await core.signIn(request, { address, station: `trình duyệt ${address}` });
+  // A browser console's station is its address: a workstation's name reads the same in both languages.
+  const result: SignInResult = await core.signIn(request, { address, station: address });
   if (result.ok) json(res, 200, result);
   else if (result.reason === 'throttled') json(res, 429, result, { 'Retry-After': String(result.retryAfterSeconds ?? 60) });
   else json(res, result.reason === 'invalid' ? 400 : 401, result);

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SIGN_IN_PATH } from '../../src-shared/access';
-import { APP_ROUTE_PATTERN } from '../../src-shared/ipc-channels';
+import { APP_ROUTE_PATTERN, LANGUAGE_PATH } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
 import type { MapResponse } from '../map/map-routes';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
@@ -78,6 +78,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       await handleSignIn(req, res, core);
+      return;
+    }
+    if (path === LANGUAGE_PATH && method === 'GET') {
+      res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify({ language: core.language() }));
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {

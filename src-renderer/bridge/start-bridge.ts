@@ -5,6 +5,7 @@ import { useConnectionStore } from '../stores/connection-store';
 import { useSessionStore } from '../stores/session-store';
 import { host, setWindowIdentity } from './connect';
 import { electronTransport } from './electron-transport';
+import { loadLanguageOverHttp } from './http-language';
 import { reportPageErrors, startHeartbeat } from './page-health';
 import { loadAppInfo, loadHubState, loadOperatorState, loadWall } from './loaders';
 import { wireHostEvents } from './wire-events';
@@ -23,6 +24,8 @@ export async function startBridge(route: Route): Promise<void> {
     const token = sessionToken();
     const reason = takeSignedOutReason();
     if (!desktop && !token) {
+      // The sign-in shows in the walls' language: asked first, so it never flips while someone types.
+      await loadLanguageOverHttp();
       useSessionStore.getState().signedOut(reason);
       return;
     }
@@ -35,7 +38,8 @@ export async function startBridge(route: Route): Promise<void> {
     useConnectionStore.getState().bridgeRefused(message);
     if (route.app === 'console') {
       forgetSession('refused');
-      useSessionStore.getState().signedOut('refused');
+      // A refused link never answered app:info: the sign-in asks the host for its language itself.
+      void loadLanguageOverHttp().finally(() => useSessionStore.getState().signedOut('refused'));
     }
   });
   const loadRouteData = (): void => {

@@ -2,6 +2,7 @@ import type { HubMessage } from '../../src-shared/hub-protocol';
 import type { HostApi } from '../../src-shared/ipc';
 import { useConnectionStore } from '../stores/connection-store';
 import { applyHubMessages, applySnapshot } from '../stores/hub-sync';
+import { useAppInfoStore } from '../stores/app-info-store';
 import { useAuditStore } from '../stores/audit-store';
 import { useOperatorStore } from '../stores/operator-store';
 import { useWallStore } from '../stores/wall-store';
@@ -51,6 +52,7 @@ export function wireHostEvents(api: HostApi, transport: HostTransport, handlers:
     api.on('operator:state', (state) => useOperatorStore.getState().stateLoaded(state)),
     api.on('session:ended', ({ why }) => handlers.onSessionEnded(why)),
     api.on('audit:appended', ({ id }) => useAuditStore.getState().appended(id)),
+    api.on('app:language', ({ language }) => useAppInfoStore.getState().languageChanged(language)),
   ];
   if (transport.onLinkChange) {
     unsubscribers.push(

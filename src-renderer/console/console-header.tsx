@@ -3,6 +3,7 @@ import { useT } from '../i18n/use-t';
 import { useAppInfoStore } from '../stores/app-info-store';
 import { WallClock } from '../wall/wall-clock';
 import { HelpButton } from './keys/help-button';
+import { LanguageSwitch } from './language/language-switch';
 import { SessionChip } from './sign-in/session-chip';
 
 /** Title, how the app runs (desktop or browser, demo or province hub), version, live state. */
@@ -29,6 +30,7 @@ export function ConsoleHeader() {
       </div>
       <div className="console-header__meta">
         <SessionChip />
+        <LanguageSwitch />
         <HelpButton />
         <ConnectionPill />
         <WallClock />

@@ -3,6 +3,8 @@ import type { HubTopic } from '../../src-shared/hub-protocol';
 import type { SubsystemId } from '../../src-shared/subsystems';
 import { newestRecordTime, recordTime } from '../format/age';
 import { formatNumber } from '../format/numbers';
+import { kpiUnitIn, withUnit } from '../format/units';
+import { localized, unitNameIn } from '../i18n/data-text';
 import type { Translate } from '../i18n/translate';
 import { currentRecords, latestOf, type TopicTable } from '../stores/topic-table';
 import { amendedDefinition, assessKpi, type KpiAssessment } from '../tiles/kpi/kpi-assessment';
@@ -71,8 +73,8 @@ function kpiLines({ definitions, series }: DigestInput, { t, language, locale }:
       lines.push({
         id: `kpi:${point.district ? `${kpiId}@${point.district}` : kpiId}`,
         subsystem,
-        label: point.district ? t('kpi.inDistrict', { name, district: point.district }) : name,
-        value: `${formatNumber(point.value, shown?.decimals ?? 0, locale)} ${shown?.unit ?? point.unit}`.trim(),
+        label: point.district ? t('kpi.inDistrict', { name, district: unitNameIn(point.district, language) }) : name,
+        value: withUnit(formatNumber(point.value, shown?.decimals ?? 0, locale), shown ? kpiUnitIn(shown, language) : point.unit),
         assessment: shown ? assessKpi(point.value, shown) : 'neutral',
         topic: 'kpi',
         time: recordTime('kpi', point),
@@ -103,13 +105,14 @@ function aqiAssessment(aqi: number): KpiAssessment {
   return aqi > 100 ? 'bad' : 'neutral';
 }
 
-function environmentLines({ environment }: DigestInput, { t, locale }: DigestFormat): DigestLine[] {
+function environmentLines({ environment }: DigestInput, { t, language, locale }: DigestFormat): DigestLine[] {
   const readings = [...currentRecords(environment)].sort((a, b) => (b.aqi ?? -1) - (a.aqi ?? -1) || a.stationName.localeCompare(b.stationName, locale));
   return readings.slice(0, MAX_STATION_LINES).map((r): DigestLine => {
     const base = { id: `environment:${r.stationId}`, subsystem: 'environment' as const, topic: 'environment' as const, time: recordTime('environment', r) };
-    if (r.aqi !== undefined) return { ...base, label: t('digest.aqi', { station: r.stationName }), value: String(r.aqi), assessment: aqiAssessment(r.aqi) };
-    if (r.pm25 !== undefined) return { ...base, label: t('digest.pm25', { station: r.stationName }), value: `${formatNumber(r.pm25, 1, locale)} µg/m³`, assessment: 'neutral' };
-    return { ...base, label: t('digest.waterLevel', { station: r.stationName }), value: `${formatNumber(r.waterLevelCm ?? 0, 0, locale)} cm`, assessment: 'neutral' };
+    const station = localized(r.stationName, r.stationNameEn, language);
+    if (r.aqi !== undefined) return { ...base, label: t('digest.aqi', { station }), value: withUnit(String(r.aqi), 'AQI'), assessment: aqiAssessment(r.aqi) };
+    if (r.pm25 !== undefined) return { ...base, label: t('digest.pm25', { station }), value: withUnit(formatNumber(r.pm25, 1, locale), 'µg/m³'), assessment: 'neutral' };
+    return { ...base, label: t('digest.waterLevel', { station }), value: withUnit(formatNumber(r.waterLevelCm ?? 0, 0, locale), 'cm'), assessment: 'neutral' };
   });
 }
 
@@ -148,7 +151,7 @@ function dossierLine({ dossiers }: DigestInput, { t, locale }: DigestFormat): Di
       resolved: formatNumber(day.resolved, 0, locale),
       n: day.counts.length,
     }),
-    value: rate === undefined ? '—' : `${formatNumber(rate, 1, locale)} %`,
+    value: rate === undefined ? '—' : withUnit(formatNumber(rate, 1, locale), '%'),
     assessment: 'neutral',
     topic: 'dossier-counts',
     time: newestRecordTime('dossier-counts', day.counts),
@@ -179,7 +182,7 @@ function socialLine({ mentions }: DigestInput, { t, locale }: DigestFormat): Dig
     id: 'social-mention:negative',
     subsystem: 'social-media',
     label: t('digest.negativeMentions', { n: all.length }),
-    value: `${formatNumber((negative / all.length) * 100, 1, locale)} %`,
+    value: withUnit(formatNumber((negative / all.length) * 100, 1, locale), '%'),
     assessment: 'neutral',
     topic: 'social-mention',
     time: newestRecordTime('social-mention', all),

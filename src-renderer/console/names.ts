@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { Camera, KpiDefinition, Language } from '../../src-shared/domain';
 import { mapViewName, type MapViewRef, type NamedMapView } from '../../src-shared/map';
 import type { PushedContent } from '../../src-shared/wall-view';
+import { unitNameIn } from '../i18n/data-text';
 import type { Translate } from '../i18n/translate';
 import { useLanguage, useT } from '../i18n/use-t';
 import { useAppInfoStore } from '../stores/app-info-store';
@@ -28,7 +29,7 @@ export function nameBook(cameras: TopicTable<Camera>, definitions: TopicTable<Kp
   const camera = (cameraId: string): string => latestOf(cameras, cameraId)?.name ?? cameraId;
   const kpi = (kpiId: string, district?: string): string => {
     const name = latestOf(definitions, kpiId)?.[language] ?? kpiId;
-    return district ? t('kpi.inDistrict', { name, district }) : name;
+    return district ? t('kpi.inDistrict', { name, district: unitNameIn(district, language) }) : name;
   };
   return {
     camera,

@@ -1,5 +1,6 @@
 import { operatorCommand } from '../bridge/host-actions';
 import { KeyCaps } from '../keys/key-caps';
+import { nameIn } from '../i18n/data-text';
 import { useT } from '../i18n/use-t';
 import { useAppInfoStore } from '../stores/app-info-store';
 import { useOperatorStore } from '../stores/operator-store';
@@ -17,8 +18,14 @@ export function PresetPanel() {
   const pending = useOperatorStore((s) => s.pending);
   const keys = useAppInfoStore((s) => s.info?.keys ?? null);
   if (!state) return null;
-  const wallName = (id: string): string => state.walls.find((w) => w.view.wall.id === id)?.view.wall.name ?? id;
-  const layoutName = (id: string): string => state.layouts.find((l) => l.id === id)?.name ?? id;
+  const wallName = (id: string): string => {
+    const wall = state.walls.find((w) => w.view.wall.id === id)?.view.wall;
+    return wall ? nameIn(wall, t.language) : id;
+  };
+  const layoutName = (id: string): string => {
+    const layout = state.layouts.find((l) => l.id === id);
+    return layout ? nameIn(layout, t.language) : id;
+  };
   return (
     <section className="desk-panel preset-panel" aria-labelledby="presets-title">
       <div className="preset-panel__row">
@@ -42,7 +49,7 @@ export function PresetPanel() {
                   disabled={pending.has(`preset:${preset.id}`)}
                   onClick={() => void operatorCommand(`preset:${preset.id}`, 'preset.apply', { presetId: preset.id })}
                 >
-                  <span className="preset-button__name">{preset.name}</span>
+                  <span className="preset-button__name">{nameIn(preset, t.language)}</span>
                   {Object.entries(preset.layouts).map(([wallId, layoutId]) => (
                     <span key={wallId} className="preset-button__walls">
                       {wallName(wallId)}: <strong>{layoutName(layoutId)}</strong>

@@ -63,6 +63,13 @@ export function formatAge(age: number, t: Translate): string {
   return t('age.ago', { duration: formatDuration(age / 1000, t) });
 }
 
+/** "vừa cập nhật" / "cập nhật 3 giây trước": a tile's age, said the way Vietnamese says a fresh one. */
+export function formatUpdated(age: number, t: Translate): string {
+  if (!Number.isFinite(age)) return t('tile.noData');
+  if (age < 1000) return t('tile.updatedJustNow');
+  return t('tile.updated', { age: formatAge(age, t) });
+}
+
 /** "10 phút" / "10 min": a span in its largest whole unit, e.g. a stale threshold. */
 export function formatDuration(seconds: number, t: Translate): string {
   const s = Math.floor(seconds);

@@ -1,6 +1,6 @@
 import type { KpiDefinition } from '../../src-shared/domain';
 import type { HubTopic } from '../../src-shared/hub-protocol';
-import { ageMs, formatAge, staleAfterSeconds, staleness, type TileFreshness } from '../format/age';
+import { ageMs, formatUpdated, staleAfterSeconds, staleness, type TileFreshness } from '../format/age';
 import { useT } from '../i18n/use-t';
 import { useAppInfoStore } from '../stores/app-info-store';
 import { useNow } from './use-now';
@@ -23,5 +23,5 @@ export function useDataAge(time: string | undefined, staleAfter: number): DataAg
   const now = useNow();
   if (time === undefined) return { ageText: t('tile.noData'), freshness: 'nodata' };
   const age = ageMs(time, now);
-  return { ageText: t('tile.updated', { age: formatAge(age, t) }), freshness: staleness(age, staleAfter) };
+  return { ageText: formatUpdated(age, t), freshness: staleness(age, staleAfter) };
 }

@@ -4,8 +4,11 @@ import { vi, type MessageKey, type Messages } from './vi';
 
 export type { MessageKey } from './vi';
 export type MessageParams = Readonly<Record<string, string | number>>;
-/** A bound translator: what components and formatters receive instead of a language code. */
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
+/**
+ * A bound translator: what components and formatters receive instead of a language code. It says
+ * its language too, so a formatter that also shows names from the data picks their English form.
+ */
+export type Translate = ((key: MessageKey, params?: MessageParams) => string) & { readonly language: Language };
 
 const CATALOGS: Readonly<Record<Language, Messages>> = { vi, en };
 
@@ -19,7 +22,7 @@ export function interpolate(template: string, params: MessageParams = {}): strin
 
 export function translator(language: Language): Translate {
   const catalog = CATALOGS[language];
-  return (key, params) => interpolate(catalog[key], params);
+  return Object.assign((key: MessageKey, params?: MessageParams) => interpolate(catalog[key], params), { language });
 }
 
 /** BCP-47 locale for Intl formatters, so numbers read "97,2" on a Vietnamese wall. */

@@ -20,7 +20,7 @@ export const viKeys = {
   'keys.action.snapshot': 'Lưu ảnh camera đang chọn',
   'keys.action.help': 'Mở / đóng bảng phím tắt',
   'takeover.banner': 'Hiển thị theo cảnh báo',
-  'takeover.reverts': 'tự trả lại sau {duration}',
-  'takeover.pinned': 'Đã ghim',
+  'takeover.reverts': 'tự trở lại sau {duration}',
+  'takeover.pinned': 'Đã giữ nguyên',
   'tile.pushed': 'Đưa lên từ bảng điều khiển',
 } satisfies Record<string, string>;

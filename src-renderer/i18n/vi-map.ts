@@ -36,8 +36,8 @@ export const viMap = {
   'map.view.own': 'Mặc định',
   'map.console.title': 'Bản đồ trên màn hình',
   'map.console.view': 'Vùng hiển thị',
-  'map.console.follow': 'Bám theo cảnh báo',
-  'map.console.followNone': 'Không bám theo',
+  'map.console.follow': 'Theo dõi cảnh báo',
+  'map.console.followNone': 'Không theo dõi',
   'map.console.push': 'Đưa bản đồ lên ô',
   'map.console.none': 'Chưa màn hình nào có bản đồ.',
 } satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useOutage } from '../hooks/use-outage';
-import { useT } from '../i18n/use-t';
+import { nameIn } from '../i18n/data-text';
+import { useLanguage, useT } from '../i18n/use-t';
 import { HelpOverlay } from '../keys/help-overlay';
 import { KeyRefusalToast } from '../keys/key-refusal-toast';
 import { useAppKeys } from '../keys/use-app-keys';
@@ -22,6 +23,7 @@ import { WallTopBar } from './wall-top-bar';
 /** A fullscreen wall window: top bar and tile grid once its layout and the hub state are in. */
 export default function WallApp({ wallId }: { wallId: string }) {
   const t = useT();
+  const language = useLanguage();
   const status = useWallStore((s) => s.status);
   const view = useWallStore((s) => s.view);
   const error = useWallStore((s) => s.error);
@@ -42,8 +44,8 @@ export default function WallApp({ wallId }: { wallId: string }) {
   }, [status, hubLoaded, refused]);
 
   useEffect(() => {
-    document.title = view ? `${view.wall.name} · IOC` : `IOC · ${wallId}`;
-  }, [view, wallId]);
+    document.title = view ? `${nameIn(view.wall, language)} · IOC` : `IOC · ${wallId}`;
+  }, [view, wallId, language]);
 
   if (refused !== null) {
     // The host would not let this window in: its address lacks the wall's key, or has a wrong one.
@@ -66,7 +68,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
   if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
     <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined} data-outage={outage.link ?? undefined}>
-      <WallTopBar wallName={view.wall.name} layoutName={view.layout.name} />
+      <WallTopBar wallName={nameIn(view.wall, language)} layoutName={nameIn(view.layout, language)} />
       <WallOutage outage={outage} />
       {view.takeover ? <TakeoverBanner takeover={view.takeover} /> : null}
       <WallGrid view={view} />

@@ -84,7 +84,7 @@ describe('kiosk supervisor (browser mode)', () => {
     // A wall this host has no kiosk for is only reported.
     expect(supervisor.recover('2', 'không phản hồi')).toBe(false);
     // The wall counts its recoveries for the console.
-    expect(health.snapshot(['1'], () => 'answering').walls[0]).toMatchObject({ recoveries: 2, lastProblem: { what: expect.stringContaining('Trang không phản hồi') } });
+    expect(health.snapshot(['1'], () => 'answering').walls[0]).toMatchObject({ recoveries: 2, lastProblem: { what: { vi: expect.stringContaining('Trang không phản hồi'), en: expect.stringContaining('The page does not answer') } } });
 
     // Closing stops them all, and nothing comes back.
     const last = pidOf('/wall/1');

@@ -1,8 +1,9 @@
+import { both, localized, namesOf, type Bilingual } from '../../../src-shared/bilingual';
 import type { Command } from '../../../src-shared/commands';
 import type { Agenda } from '../../../src-shared/operations-config';
 import { nextStep, previousStep, startAgenda, toggleHold, type AgendaRun } from '../agenda-run';
 import { CommandError, type CommandContext, type DomainHandlers } from '../dispatch';
-import { say, type HostServices } from '../host-services';
+import type { HostServices } from '../host-services';
 
 /**
  * Briefing agendas: start, next, previous, hold, stop. Each step's walls change through the
@@ -21,11 +22,16 @@ export function stepCommands(agenda: Agenda, step: number): Command[] {
   ];
 }
 
-/** "Giao ban sáng thứ Hai · 2/3 Điều hành giao thông" */
-export function stepTitle(agenda: Agenda, step: number): string {
+/** "Giao ban sáng thứ Hai · 2/3 Điều hành giao thông", in both languages. */
+export function stepTitle(agenda: Agenda, step: number): Bilingual {
   const s = agenda.steps[step];
-  const title = s?.title ?? s?.note ?? '';
-  return `${agenda.name} · ${step + 1}/${agenda.steps.length}${title ? ` ${title}` : ''}`;
+  const name = namesOf(agenda);
+  const title = {
+    vi: s?.title ?? s?.note ?? '',
+    en: s?.title !== undefined ? localized(s.title, s.titleEn, 'en') : localized(s?.note ?? '', s?.noteEn, 'en'),
+  };
+  const line = (lang: 'vi' | 'en'): string => `${name[lang]} · ${step + 1}/${agenda.steps.length}${title[lang] ? ` ${title[lang]}` : ''}`;
+  return both(line('vi'), line('en'));
 }
 
 export function agendaCommands(services: HostServices): DomainHandlers {
@@ -36,7 +42,7 @@ export function agendaCommands(services: HostServices): DomainHandlers {
   };
   const running = (ctx: CommandContext): { run: AgendaRun; agenda: Agenda } => {
     const run = ctx.state.agenda;
-    if (!run) throw new CommandError(say(services, 'Chưa có chương trình giao ban nào đang chạy', 'No agenda is running'));
+    if (!run) throw new CommandError(both('Hiện không có chương trình giao ban nào đang chạy', 'No agenda is running'));
     return { run, agenda: agendaById(run.agendaId) };
   };
   /** Puts the run in the state and its step on the walls. */
@@ -48,7 +54,7 @@ export function agendaCommands(services: HostServices): DomainHandlers {
   return {
     'agenda.start': ({ agendaId }, ctx) => {
       const id = agendaId ?? ctx.state.agenda?.agendaId ?? services.config.agendas[0]?.id;
-      if (id === undefined) throw new CommandError(say(services, 'Chưa cấu hình chương trình giao ban nào', 'No agenda is configured'));
+      if (id === undefined) throw new CommandError(both('Chưa cấu hình chương trình giao ban nào', 'No agenda is configured'));
       const agenda = agendaById(id);
       show(ctx, agenda, startAgenda(agenda, services.now()));
     },
@@ -58,7 +64,8 @@ export function agendaCommands(services: HostServices): DomainHandlers {
       if (moved) return show(ctx, agenda, moved);
       // Past the last step the agenda is over; the walls keep the last step.
       ctx.set({ ...ctx.state, agenda: null });
-      ctx.describe(say(services, `${agenda.name}: kết thúc`, `${agenda.name}: finished`));
+      const name = namesOf(agenda);
+      ctx.describe(both(`${name.vi}: kết thúc`, `${name.en}: finished`));
     },
     'agenda.previous': (_payload, ctx) => {
       const { run, agenda } = running(ctx);
@@ -68,12 +75,14 @@ export function agendaCommands(services: HostServices): DomainHandlers {
       const { run, agenda } = running(ctx);
       const next = toggleHold(run, services.now());
       ctx.set({ ...ctx.state, agenda: next });
-      ctx.describe(`${stepTitle(agenda, next.step)}: ${next.state === 'held' ? say(services, 'giữ', 'held') : say(services, 'tiếp tục', 'resumed')}`);
+      const title = stepTitle(agenda, next.step);
+      ctx.describe(next.state === 'held' ? both(`${title.vi}: tạm dừng`, `${title.en}: held`) : both(`${title.vi}: tiếp tục`, `${title.en}: resumed`));
     },
     'agenda.stop': (_payload, ctx) => {
       const { agenda } = running(ctx);
       ctx.set({ ...ctx.state, agenda: null });
-      ctx.describe(say(services, `${agenda.name}: dừng`, `${agenda.name}: stopped`));
+      const name = namesOf(agenda);
+      ctx.describe(both(`${name.vi}: dừng`, `${name.en}: stopped`));
     },
   };
 }

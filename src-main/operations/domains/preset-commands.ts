@@ -1,7 +1,8 @@
+import { both, namesOf, type Bilingual } from '../../../src-shared/bilingual';
 import type { Preset } from '../../../src-shared/domain';
 import { CommandError, type CommandContext, type DomainHandlers } from '../dispatch';
 import type { HostState } from '../host-state';
-import { say, type HostServices } from '../host-services';
+import type { HostServices } from '../host-services';
 import { plainBase, type WallBase } from '../wall-base';
 import { sourceOf } from './wall-commands';
 
@@ -18,7 +19,8 @@ function applyPreset(preset: Preset, ctx: CommandContext, services: HostServices
     walls[wallId] = plainBase(layoutId, sourceOf(ctx.caller, preset.id));
   }
   ctx.set({ ...ctx.state, walls, presets: { activePresetId: preset.id } });
-  ctx.describe(say(services, `Kịch bản: ${preset.name}`, `Preset: ${preset.name}`));
+  const name = namesOf(preset);
+  ctx.describe(both(`Kịch bản: ${name.vi}`, `Preset: ${name.en}`));
 }
 
 /** Two bases show the same thing (JSON of plain data: same keys in the same order from the same code). */
@@ -28,9 +30,9 @@ const same = (a: WallBase | undefined, b: WallBase | undefined): boolean => JSON
  * Undoes the last operator change: each wall it changed goes back to what it showed before, unless
  * something else has changed that wall since (then that wall is left alone, and said so).
  */
-function undo(state: HostState, services: HostServices): { next: HostState; label: string } {
+function undo(state: HostState): { next: HostState; label: Bilingual } {
   const entry = state.undo.at(-1);
-  if (!entry) throw new CommandError(say(services, 'Không có thay đổi nào để hoàn tác', 'Nothing to undo'));
+  if (!entry) throw new CommandError(both('Không có thay đổi nào để hoàn tác', 'Nothing to undo'));
   const walls = { ...state.walls };
   const skipped: string[] = [];
   for (const [wallId, before] of Object.entries(entry.before)) {
@@ -38,7 +40,11 @@ function undo(state: HostState, services: HostServices): { next: HostState; labe
     if (same(walls[wallId], entry.after[wallId])) walls[wallId] = before;
     else skipped.push(wallId);
   }
-  const label = say(services, `Hoàn tác: ${entry.label}`, `Undo: ${entry.label}`) + (skipped.length > 0 ? say(services, ` (màn hình ${skipped.join(', ')} đã đổi sau đó, giữ nguyên)`, ` (wall ${skipped.join(', ')} changed since, left as is)`) : '');
+  const kept = skipped.join(', ');
+  const label = both(
+    `Hoàn tác: ${entry.label.vi}${skipped.length > 0 ? ` (màn hình ${kept} đã thay đổi sau đó, giữ nguyên)` : ''}`,
+    `Undo: ${entry.label.en}${skipped.length > 0 ? ` (wall ${kept} changed since, left as is)` : ''}`,
+  );
   return { next: { ...state, walls, presets: { activePresetId: entry.activePresetIdBefore }, undo: state.undo.slice(0, -1) }, label };
 }
 
@@ -52,11 +58,11 @@ export function presetCommands(services: HostServices): DomainHandlers {
     'preset.apply': ({ presetId }, ctx) => applyPreset(presetById(presetId), ctx, services),
     'preset.apply-number': ({ number }, ctx) => {
       const preset = services.config.presets[number - 1];
-      if (!preset) throw new CommandError(say(services, `Chưa có kịch bản số ${number} (có ${services.config.presets.length})`, `There is no preset ${number} (there are ${services.config.presets.length})`));
+      if (!preset) throw new CommandError(both(`Chưa có kịch bản số ${number} (hiện có ${services.config.presets.length} kịch bản)`, `There is no preset ${number} (there are ${services.config.presets.length})`));
       applyPreset(preset, ctx, services);
     },
     'walls.undo': (_payload, ctx) => {
-      const { next, label } = undo(ctx.state, services);
+      const { next, label } = undo(ctx.state);
       ctx.set(next);
       ctx.describe(label);
     },

@@ -1,8 +1,9 @@
+import { both } from '../../../src-shared/bilingual';
 import type { CameraTourTile } from '../../../src-shared/domain';
 import { next, previous, togglePause, type TourConfig, type TourState } from '../../../src-shared/tour-state';
 import { composeWall, tourHoldMaxMs } from '../composition';
 import { CommandError, type DomainHandlers } from '../dispatch';
-import { nameOf, say, type HostServices } from '../host-services';
+import { nameOf, type HostServices } from '../host-services';
 import { tourConfig } from '../tours';
 
 const ACTIONS: Readonly<Record<'toggle-pause' | 'next' | 'previous', (state: TourState, config: TourConfig, at: number) => TourState>> = {
@@ -25,8 +26,13 @@ export function tourCommands(services: HostServices): DomainHandlers {
         if (current) wallTours[tile.id] = ACTIONS[action](current, tourConfig(tile, tourHoldMaxMs(services)), at);
       }
       ctx.set({ ...ctx.state, tours: { ...ctx.state.tours, [wallId]: wallTours } });
-      const verb = { 'toggle-pause': say(services, 'tạm dừng / tiếp tục tuần tra', 'pause / resume the tour'), next: say(services, 'camera tuần tra kế tiếp', 'next tour camera'), previous: say(services, 'camera tuần tra trước', 'previous tour camera') }[action];
-      ctx.describe(`${nameOf(services, 'wall', wallId)}: ${verb}`);
+      const verb = {
+        'toggle-pause': both('tạm dừng / tiếp tục tuần tra', 'pause / resume the tour'),
+        next: both('chuyển sang camera tuần tra kế tiếp', 'next tour camera'),
+        previous: both('quay lại camera tuần tra trước', 'previous tour camera'),
+      }[action];
+      const wall = nameOf(services, 'wall', wallId);
+      ctx.describe(both(`${wall.vi}: ${verb.vi}`, `${wall.en}: ${verb.en}`));
     },
   };
 }

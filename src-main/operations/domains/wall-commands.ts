@@ -1,9 +1,11 @@
+import { both, namesOf, type Bilingual } from '../../../src-shared/bilingual';
 import type { Caller } from '../../../src-shared/caller';
 import { mapViewName } from '../../../src-shared/map';
-import type { WallSource } from '../../../src-shared/wall-view';
+import { unitNameIn } from '../../../src-shared/unit-name-en';
+import type { PushedContent, WallSource } from '../../../src-shared/wall-view';
 import { CommandError, type CommandContext, type DomainHandlers } from '../dispatch';
 import type { HostState } from '../host-state';
-import { layoutOf, nameOf, say, wallOf, type HostServices } from '../host-services';
+import { hubNameOf, layoutOf, nameOf, wallOf, type HostServices } from '../host-services';
 import { plainBase, type WallBase } from '../wall-base';
 
 /**
@@ -39,14 +41,21 @@ export function targetWall(services: HostServices, state: HostState, wallId?: st
 
 export function wallCommands(services: HostServices): DomainHandlers {
   const { config } = services;
+  /** "Camera Bãi Sau", "Chỉ số AQI – TP. Vũng Tàu", "bản đồ Côn Đảo": pushed content in both languages. */
+  const pushedName = (content: PushedContent): Bilingual => {
+    if (content.kind === 'camera') return hubNameOf(services, 'camera', content.cameraId);
+    if (content.kind === 'map') return both(`bản đồ ${mapViewName(content.view, config.map.views, 'vi')}`, `map ${mapViewName(content.view, config.map.views, 'en')}`);
+    const kpi = hubNameOf(services, 'kpi', content.kpiId);
+    return content.district ? both(`${kpi.vi} – ${content.district}`, `${kpi.en} – ${unitNameIn(content.district, 'en')}`) : kpi;
+  };
   /** The selected wall (or the one named) on the next or previous layout, in config order. */
   const cycleLayout = (ctx: CommandContext, wallId: string | undefined, step: 1 | -1): void => {
     const id = targetWall(services, ctx.state, wallId);
     const current = config.layouts.findIndex((l) => l.id === baseOf(ctx.state, id).layoutId);
     const next = config.layouts[(current + step + config.layouts.length) % config.layouts.length]!;
     ctx.set(withWall(ctx.state, id, plainBase(next.id, sourceOf(ctx.caller))));
-    const wall = nameOf(services, 'wall', id);
-    ctx.describe(say(services, `${wall}: bố cục ${next.name}`, `${wall}: layout ${next.name}`));
+    const [wall, layout] = [nameOf(services, 'wall', id), namesOf(next)];
+    ctx.describe(both(`${wall.vi}: bố cục ${layout.vi}`, `${wall.en}: layout ${layout.en}`));
   };
   /** The wall the keys act on, moved to the next or previous wall in config order. */
   const stepTarget = (ctx: CommandContext, step: 1 | -1): void => {
@@ -54,7 +63,8 @@ export function wallCommands(services: HostServices): DomainHandlers {
     const current = Math.max(0, walls.findIndex((w) => w.id === ctx.state.target.wallId));
     const wallId = walls[(current + step + walls.length) % walls.length]!.id;
     ctx.set({ ...ctx.state, target: { wallId } });
-    ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
+    const wall = nameOf(services, 'wall', wallId);
+    ctx.describe(both(`Chọn ${wall.vi}`, `Selected ${wall.en}`));
   };
   return {
     'wall.set-layout': ({ wallId, layoutId }, ctx) => {
@@ -62,28 +72,23 @@ export function wallCommands(services: HostServices): DomainHandlers {
       layoutOf(services, layoutId);
       ctx.set(withWall(ctx.state, wallId, plainBase(layoutId, sourceOf(ctx.caller))));
       const [wall, layout] = [nameOf(services, 'wall', wallId), nameOf(services, 'layout', layoutId)];
-      ctx.describe(say(services, `${wall}: bố cục ${layout}`, `${wall}: layout ${layout}`));
+      ctx.describe(both(`${wall.vi}: bố cục ${layout.vi}`, `${wall.en}: layout ${layout.en}`));
     },
     'wall.next-layout': ({ wallId }, ctx) => cycleLayout(ctx, wallId, 1),
     'wall.previous-layout': ({ wallId }, ctx) => cycleLayout(ctx, wallId, -1),
     'wall.push': ({ wallId, tileId, content }, ctx) => {
       const base = baseOf(ctx.state, wallId);
       if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) {
-        throw new CommandError(say(services, `Bố cục "${base.layoutId}" của màn hình ${wallId} không có ô "${tileId}"`, `layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`));
+        throw new CommandError(both(`Bố cục "${base.layoutId}" của màn hình ${wallId} không có ô "${tileId}"`, `layout "${base.layoutId}" of wall ${wallId} has no tile "${tileId}"`));
       }
       ctx.set(withWall(ctx.state, wallId, { ...base, pushes: { ...base.pushes, [tileId]: content }, source: ctx.caller.kind === 'agenda' ? sourceOf(ctx.caller) : base.source }));
-      const what =
-        content.kind === 'camera'
-          ? services.hub.nameOf('camera', content.cameraId, services.language)
-          : content.kind === 'kpi'
-            ? `${services.hub.nameOf('kpi', content.kpiId, services.language)}${content.district ? ` – ${content.district}` : ''}`
-            : say(services, `bản đồ ${mapViewName(content.view, config.map.views, 'vi')}`, `map ${mapViewName(content.view, config.map.views, 'en')}`);
+      const what = pushedName(content);
       const wall = nameOf(services, 'wall', wallId);
-      ctx.describe(say(services, `${wall}, ô ${tileId}: ${what}`, `${wall}, tile ${tileId}: ${what}`));
+      ctx.describe(both(`${wall.vi}, ô ${tileId}: ${what.vi}`, `${wall.en}, tile ${tileId}: ${what.en}`));
     },
     'wall.clear-push': ({ wallId, tileId }, ctx) => {
       const base = baseOf(ctx.state, wallId);
-      if (!(tileId in base.pushes)) throw new CommandError(say(services, `Ô "${tileId}" của màn hình ${wallId} đang hiển thị đúng bố cục`, `tile "${tileId}" of wall ${wallId} shows its layout already`));
+      if (!(tileId in base.pushes)) throw new CommandError(both(`Ô "${tileId}" của màn hình ${wallId} đang hiển thị đúng bố cục`, `tile "${tileId}" of wall ${wallId} shows its layout already`));
       const { [tileId]: _removed, ...pushes } = base.pushes;
       ctx.set(withWall(ctx.state, wallId, { ...base, pushes }));
     },
@@ -91,12 +96,12 @@ export function wallCommands(services: HostServices): DomainHandlers {
       const base = baseOf(ctx.state, wallId);
       ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { cameraId } }));
       const wall = nameOf(services, 'wall', wallId);
-      const camera = services.hub.nameOf('camera', cameraId, services.language);
-      ctx.describe(say(services, `${wall}: phóng to ${camera}`, `${wall}: ${camera} enlarged`));
+      const camera = hubNameOf(services, 'camera', cameraId);
+      ctx.describe(both(`${wall.vi}: phóng to ${camera.vi}`, `${wall.en}: ${camera.en} enlarged`));
     },
     'wall.enlarge': ({ wallId, tileId }, ctx) => {
       const base = baseOf(ctx.state, wallId);
-      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(say(services, `Màn hình ${wallId} không có ô "${tileId}"`, `wall ${wallId} has no tile "${tileId}"`));
+      if (!layoutOf(services, base.layoutId).tiles.some((t) => t.id === tileId)) throw new CommandError(both(`Màn hình ${wallId} không có ô "${tileId}"`, `wall ${wallId} has no tile "${tileId}"`));
       if (base.enlarged && 'tileId' in base.enlarged && base.enlarged.tileId === tileId) return;
       ctx.set(withWall(ctx.state, wallId, { ...base, enlarged: { tileId } }));
     },
@@ -107,7 +112,8 @@ export function wallCommands(services: HostServices): DomainHandlers {
     'target.select': ({ wallId }, ctx) => {
       wallOf(services, wallId);
       if (ctx.state.target.wallId !== wallId) ctx.set({ ...ctx.state, target: { wallId } });
-      ctx.describe(say(services, `Chọn ${nameOf(services, 'wall', wallId)}`, `Selected ${nameOf(services, 'wall', wallId)}`));
+      const wall = nameOf(services, 'wall', wallId);
+      ctx.describe(both(`Chọn ${wall.vi}`, `Selected ${wall.en}`));
     },
     'target.next': (_payload, ctx) => stepTarget(ctx, 1),
     'target.previous': (_payload, ctx) => stepTarget(ctx, -1),

@@ -1,11 +1,12 @@
 import type { Preset } from '../../../src-shared/domain';
 import type { AgendaStatus } from '../../../src-shared/operator-state';
 import type { Agenda } from '../../../src-shared/operations-config';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { AgendaControls } from './agenda-controls';
 import { AgendaCountdown } from './agenda-countdown';
 import { AgendaSteps } from './agenda-steps';
-import { stepTitle } from './step-title';
+import { stepNote, stepTitle } from './step-title';
 
 /** A running agenda: its state, the step on the walls with its time left, what comes next, the controls. */
 export function AgendaRunner({ agenda, status, presets }: { agenda: Agenda; status: AgendaStatus; presets: readonly Preset[] }) {
@@ -15,7 +16,7 @@ export function AgendaRunner({ agenda, status, presets }: { agenda: Agenda; stat
   return (
     <div className="agenda-runner" data-agenda-id={agenda.id} data-agenda-state={status.state} data-agenda-current={status.step}>
       <div className="agenda-runner__head">
-        <span className="agenda-runner__name">{agenda.name}</span>
+        <span className="agenda-runner__name">{nameIn(agenda, t.language)}</span>
         <span className="agenda-state" data-state={status.state}>
           {t(`desk.agenda.state.${status.state}`)}
         </span>
@@ -26,7 +27,7 @@ export function AgendaRunner({ agenda, status, presets }: { agenda: Agenda; stat
         <div className="agenda-runner__step">
           <span className="agenda-runner__label">{t('desk.agenda.stepOf', { n: status.step + 1, count: agenda.steps.length })}</span>
           <span className="agenda-runner__title">{step ? stepTitle(step, status.step, presets, t) : '—'}</span>
-          {step?.note ? <span className="agenda-runner__note">{step.note}</span> : null}
+          {step?.note ? <span className="agenda-runner__note">{stepNote(step, t)}</span> : null}
         </div>
         <AgendaCountdown status={status} dwellSeconds={step?.dwellSeconds} />
       </div>

@@ -3,6 +3,7 @@ import type { Preset } from '../../../src-shared/domain';
 import type { Agenda } from '../../../src-shared/operations-config';
 import { operatorCommand } from '../../bridge/host-actions';
 import { formatDuration } from '../../format/age';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { usePending } from '../commands/use-pending';
 import { KeyHint } from '../keys/key-hint';
@@ -23,13 +24,13 @@ export function AgendaStarter({ agendas, chosen, onChoose, presets }: { agendas:
           <select id={selectId} className="desk-select" value={chosen.id} data-action="choose-agenda" onChange={(event) => onChoose(event.target.value)}>
             {agendas.map((agenda) => (
               <option key={agenda.id} value={agenda.id}>
-                {agenda.name}
+                {nameIn(agenda, t.language)}
               </option>
             ))}
           </select>
         </div>
       ) : (
-        <p className="agenda-runner__name">{chosen.name}</p>
+        <p className="agenda-runner__name">{nameIn(chosen, t.language)}</p>
       )}
       <p className="desk-panel__hint">
         {t('desk.agenda.summary', { n: chosen.steps.length })}

@@ -1,6 +1,7 @@
 import { formatShortTime, formatWeekdayDate, sameVietnamDay } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
 import { localeOf } from '../../i18n/translate';
+import { nameIn } from '../../i18n/data-text';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
 
@@ -18,7 +19,7 @@ export function ScheduleLine() {
       <h3 className="schedule-line__title">{t('desk.schedule.title')}</h3>
       {next ? (
         <p className="schedule-line__next">
-          <strong>{when(next.at)}</strong> · {t(next.kind === 'agenda' ? 'desk.schedule.agenda' : 'desk.schedule.preset', { name: next.name })}
+          <strong>{when(next.at)}</strong> · {t(next.kind === 'agenda' ? 'desk.schedule.agenda' : 'desk.schedule.preset', { name: nameIn(next, t.language) })}
         </p>
       ) : (
         <p className="desk-panel__hint">{t('desk.schedule.none')}</p>

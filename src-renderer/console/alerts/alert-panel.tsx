@@ -5,6 +5,7 @@ import { countAlerts } from '../../alerts/alert-order';
 import { useOrderedAlerts } from '../../alerts/use-alert-list';
 import { InboxIcon } from '../../components/icons';
 import { useNow } from '../../hooks/use-now';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { displayStatus, useConnectionStore } from '../../stores/connection-store';
 import { useOperatorStore } from '../../stores/operator-store';
@@ -34,8 +35,8 @@ export function AlertPanel() {
   const { shown, counts } = useMemo(() => filterAlerts(ordered, filter), [ordered, filter]);
   const rows = shown.slice(0, MAX_ROWS);
   const target = walls.find((w) => w.view.wall.id === targetWallId);
-  const targetWall = target ? { id: target.view.wall.id, name: target.view.wall.name } : null;
-  const takenOver = (alertId: string): string[] => walls.filter((w) => w.view.takeover?.alertId === alertId).map((w) => w.view.wall.name);
+  const targetWall = target ? { id: target.view.wall.id, name: nameIn(target.view.wall, t.language) } : null;
+  const takenOver = (alertId: string): string[] => walls.filter((w) => w.view.takeover?.alertId === alertId).map((w) => nameIn(w.view.wall, t.language));
   return (
     <section className="desk-panel alert-panel" aria-labelledby="alerts-title" data-open-alerts={totals.open}>
       <div className="desk-panel__bar">

@@ -3,6 +3,7 @@ import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { operatorCommand } from '../../bridge/host-actions';
 import { ageMs, formatAge } from '../../format/age';
 import { formatClockTime, formatShortTime } from '../../format/time';
+import { alertTextIn, unitNameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
@@ -62,7 +63,7 @@ export function AlertRow({ alert, now, targetWall, takenOver }: AlertRowProps) {
   const camera = alert.cameraId;
   const focusKey = targetWall ? `alert:${alert.id}:focus:${targetWall.id}` : '';
   const focusing = usePending(focusKey);
-  const place = [alert.location.district, alert.location.address].filter(Boolean).join(' · ');
+  const place = [unitNameIn(alert.location.district, language), alert.location.address].filter(Boolean).join(' · ');
   return (
     <li className="alert-row" data-alert-id={alert.id} data-status={alert.status} data-severity={alert.severity}>
       <div className="alert-row__head">
@@ -78,7 +79,7 @@ export function AlertRow({ alert, now, targetWall, takenOver }: AlertRowProps) {
         </time>
         <span className="alert-row__subsystem">{SUBSYSTEMS[alert.subsystem][language]}</span>
       </div>
-      <p className="alert-row__text">{alert.text}</p>
+      <p className="alert-row__text">{alertTextIn(alert, language)}</p>
       <p className="alert-row__place">
         {place}
         {camera ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AuditList, AuditQuery } from '../../../src-shared/audit';
 import { host } from '../../bridge/connect';
 import { errorText } from '../../bridge/host-error';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { useAuditStore } from '../../stores/audit-store';
 import { useOperatorStore } from '../../stores/operator-store';
@@ -72,7 +73,7 @@ export function AuditPanel() {
             <option value="">{t('audit.filter.any')}</option>
             {walls.map((w) => (
               <option key={w.view.wall.id} value={w.view.wall.id}>
-                {w.view.wall.name}
+                {nameIn(w.view.wall, t.language)}
               </option>
             ))}
           </select>

@@ -27,8 +27,12 @@ function what(row: AuditRowView, t: Translate, language: 'vi' | 'en'): string {
   } catch {
     // Shown by its action names below.
   }
-  // What the host did by itself carries its own label; commands are labelled from their payloads.
-  if (typeof detail === 'object' && detail !== null && typeof (detail as { label?: unknown }).label === 'string') return (detail as { label: string }).label;
+  // What the host did by itself carries its own label (and its English one since there are two);
+  // commands are labelled from their payloads.
+  if (typeof detail === 'object' && detail !== null && typeof (detail as { label?: unknown }).label === 'string') {
+    const { label, labelEn } = detail as { label: string; labelEn?: unknown };
+    return language === 'en' && typeof labelEn === 'string' ? labelEn : label;
+  }
   const commands = Array.isArray(detail) ? (detail as Array<{ name: string; payload: unknown }>) : [];
   const labels = commands.filter((d) => isCommand(d.name)).map((d) => commandLabel(d.name as CommandName, language, d.payload));
   return labels.length > 0 ? labels.join('; ') : row.action;

@@ -1,12 +1,13 @@
 import { formatClockTime } from '../../format/time';
 import { localeOf } from '../../i18n/translate';
-import { useLanguage, useT } from '../../i18n/use-t';
+import { useBilingual, useLanguage, useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
 
 /** Who did what to the walls, newest first: operators, keys, the agenda, schedules and rules; failures in red. */
 export function RecentCommands() {
   const t = useT();
   const locale = localeOf(useLanguage());
+  const say = useBilingual();
   const recent = useOperatorStore((s) => s.state?.recent ?? null);
   return (
     <section className="desk-panel recent-panel" aria-labelledby="recent-title">
@@ -22,9 +23,9 @@ export function RecentCommands() {
               <time className="recent-row__time" dateTime={entry.at}>
                 {formatClockTime(Date.parse(entry.at), locale)}
               </time>
-              <span className="recent-row__label">{entry.label}</span>
-              <span className="recent-row__by">{t('desk.recent.by', { by: entry.by })}</span>
-              {entry.ok ? null : <span className="recent-row__error">{entry.error ? t('desk.recent.failed', { error: entry.error }) : t('desk.recent.failedBare')}</span>}
+              <span className="recent-row__label">{say(entry.label)}</span>
+              <span className="recent-row__by">{t('desk.recent.by', { by: say(entry.by) })}</span>
+              {entry.ok ? null : <span className="recent-row__error">{entry.error ? t('desk.recent.failed', { error: say(entry.error) }) : t('desk.recent.failedBare')}</span>}
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import type { MapTile } from '../../../src-shared/domain';
 import type { MapViewRef } from '../../../src-shared/map';
 import type { WallView } from '../../../src-shared/wall-view';
 import { operatorCommand } from '../../bridge/host-actions';
+import { alertTextIn, nameIn, titleIn, unitNameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
 import { useFeedStore } from '../../stores/feed-store';
@@ -28,7 +29,7 @@ function MapControls({ wallId, tile, view }: { wallId: string; tile: MapTile; vi
   const pending = usePending(key);
   return (
     <div className="wall-map" data-map-tile={tile.id}>
-      <span className="wall-map__name">{tile.title ?? t('map.title')}</span>
+      <span className="wall-map__name">{titleIn(tile, t.language) ?? t('map.title')}</span>
       <label htmlFor={viewId} className="wall-map__label">
         {t('map.console.view')}
       </label>
@@ -37,7 +38,7 @@ function MapControls({ wallId, tile, view }: { wallId: string; tile: MapTile; vi
         <option value="province">{t('map.view.province')}</option>
         {(views ?? []).map((v) => (
           <option key={v.id} value={`named:${v.id}`}>
-            {v.name}
+            {nameIn(v, t.language)}
           </option>
         ))}
         {state?.view !== undefined && viewValue(state.view) === 'bbox' ? <option value="bbox">{names.mapView(state.view)}</option> : null}
@@ -50,7 +51,7 @@ function MapControls({ wallId, tile, view }: { wallId: string; tile: MapTile; vi
         {state?.followAlertId && !followable.some((a) => a.id === state.followAlertId) ? <option value={state.followAlertId}>{state.followAlertId}</option> : null}
         {followable.map((alert) => (
           <option key={alert.id} value={alert.id}>
-            {`${t(`severity.${alert.severity}`)} · ${alert.location.district} · ${alert.text}`}
+            {`${t(`severity.${alert.severity}`)} · ${unitNameIn(alert.location.district, t.language)} · ${alertTextIn(alert, t.language)}`}
           </option>
         ))}
       </select>

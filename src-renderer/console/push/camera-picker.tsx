@@ -1,7 +1,8 @@
 import { useId, useMemo } from 'react';
-import type { Camera } from '../../../src-shared/domain';
+import type { Camera, Language } from '../../../src-shared/domain';
 import type { OperatorWall } from '../../../src-shared/operator-state';
 import { matchesSearch } from '../../format/search-text';
+import { nameIn, unitNameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCameraStore } from '../../stores/camera-store';
@@ -13,10 +14,10 @@ import { usePushDraftStore } from './push-draft-store';
 const NO_WALLS: OperatorWall[] = [];
 
 /** Names of the walls that show a camera now (on a tile, a tour's current camera, or enlarged over the wall). */
-function wallsShowing(walls: readonly OperatorWall[], cameraId: string): string[] {
+function wallsShowing(walls: readonly OperatorWall[], cameraId: string, language: Language): string[] {
   return walls
     .filter(({ view }) => view.focus?.cameraId === cameraId || Object.values(view.tours).some((tour) => tour.cameraId === cameraId) || view.layout.tiles.some((tile) => tile.kind === 'camera' && tile.cameraId === cameraId))
-    .map(({ view }) => view.wall.name);
+    .map(({ view }) => nameIn(view.wall, language));
 }
 
 /** Every camera of the hub's registry, found by name, district or id, with or without Vietnamese marks. */
@@ -52,7 +53,7 @@ export function CameraPicker() {
       </p>
       <ul className="picker__list" aria-label={t('desk.push.cameraResults')}>
         {found.map((camera) => {
-          const on = wallsShowing(walls, camera.id);
+          const on = wallsShowing(walls, camera.id, t.language);
           return (
             <li key={camera.id}>
               <button
@@ -65,7 +66,7 @@ export function CameraPicker() {
               >
                 <span className="picker__name">{camera.name}</span>
                 <span className="picker__meta">
-                  {camera.district ?? t('desk.push.noDistrict')}
+                  {camera.district ? unitNameIn(camera.district, t.language) : t('desk.push.noDistrict')}
                   {' · '}
                   <span className="picker__status" data-status={camera.status}>
                     {t(camera.status === 'online' ? 'desk.camera.online' : 'desk.camera.offline')}

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import type { KpiPoint } from '../../../src-shared/domain';
 import { SUBSYSTEMS } from '../../../src-shared/subsystems';
 import { matchesSearch } from '../../format/search-text';
+import { unitNameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
@@ -72,7 +73,7 @@ export function KpiPicker() {
                 <option value="">{t('desk.push.province')}</option>
                 {districts.map((name) => (
                   <option key={name} value={name}>
-                    {name}
+                    {unitNameIn(name, language)}
                   </option>
                 ))}
               </select>

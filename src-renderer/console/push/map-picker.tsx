@@ -1,5 +1,6 @@
 import type { MapLayer, MapViewRef } from '../../../src-shared/map';
 import { MAP_LAYERS, sameViewRef } from '../../../src-shared/map';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
 import { usePushDraftStore } from './push-draft-store';
@@ -11,7 +12,7 @@ export function MapPicker() {
   const chosen = usePushDraftStore((s) => (s.source === 'map' ? s.mapView : null));
   const layers = usePushDraftStore((s) => s.mapLayers);
   const draft = usePushDraftStore.getState;
-  const options: { view: MapViewRef; name: string }[] = [{ view: 'province', name: t('map.view.province') }, ...(views ?? []).map((v) => ({ view: { named: v.id }, name: v.name }))];
+  const options: { view: MapViewRef; name: string }[] = [{ view: 'province', name: t('map.view.province') }, ...(views ?? []).map((v) => ({ view: { named: v.id }, name: nameIn(v, t.language) }))];
   return (
     <div className="picker">
       <p className="picker__label">{t('map.console.push')}</p>

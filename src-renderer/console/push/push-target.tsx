@@ -1,4 +1,5 @@
 import type { OperatorWall } from '../../../src-shared/operator-state';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
 import { usePending } from '../commands/use-pending';
@@ -31,17 +32,17 @@ export function PushTarget() {
       <div className="segmented push-target__walls" role="group" aria-label={t('desk.push.wall')}>
         {walls.map(({ view }) => (
           <button key={view.wall.id} type="button" className="segmented__button" aria-pressed={view.wall.id === wallId} data-push-wall-id={view.wall.id} onClick={() => usePushDraftStore.getState().aimAt(view.wall.id)}>
-            {view.wall.name}
+            {nameIn(view.wall, t.language)}
           </button>
         ))}
       </div>
       <p className="push-target__hint" data-armed={content !== null}>
-        {content ? t('desk.push.clickTile', { what: names.content(content), wall: wall.view.wall.name }) : t('desk.push.chooseFirst')}
+        {content ? t('desk.push.clickTile', { what: names.content(content), wall: nameIn(wall.view.wall, t.language) }) : t('desk.push.chooseFirst')}
       </p>
       <WallThumbnail view={wall.view} onTile={content ? (tile) => void pushDraftTo(wallId, tile.id, { at: 'panel' }) : undefined} tileAction={t('desk.push.intoTile')} />
       {content?.kind === 'camera' ? (
         <button type="button" className="desk-button desk-button--primary push-target__focus" data-action="focus-camera" disabled={focusing} aria-busy={focusing || undefined} onClick={() => void focusCamera(wallId, content.cameraId, { at: 'panel' })}>
-          {t('desk.push.focus', { wall: wall.view.wall.name })}
+          {t('desk.push.focus', { wall: nameIn(wall.view.wall, t.language) })}
         </button>
       ) : null}
     </div>

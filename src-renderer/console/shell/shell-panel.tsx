@@ -3,6 +3,7 @@ import type { ShellHealth, WallHealth } from '../../../src-shared/operator-state
 import { operatorCommand } from '../../bridge/host-actions';
 import { WarningIcon } from '../../components/icons';
 import { formatShortTime } from '../../format/time';
+import { nameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
@@ -26,7 +27,10 @@ export function ShellPanel() {
   const walls = useOperatorStore((s) => s.state?.walls ?? NO_WALLS);
   if (!shell) return null;
   const troubled = shell.walls.some((w) => w.state === 'silent' || w.state === 'recovering') || shell.warnings.length > 0;
-  const nameOf = (wallId: string): string => walls.find((w) => w.view.wall.id === wallId)?.view.wall.name ?? wallId;
+  const nameOf = (wallId: string): string => {
+    const wall = walls.find((w) => w.view.wall.id === wallId)?.view.wall;
+    return wall ? nameIn(wall, t.language) : wallId;
+  };
   return (
     <section className={`console-panel shell-panel${troubled ? ' shell-panel--trouble' : ''}`} data-shell-panel>
       <h2 className="console-panel__title">
@@ -36,7 +40,7 @@ export function ShellPanel() {
       {shell.warnings.length > 0 ? (
         <ul className="shell-panel__warnings" role="alert">
           {shell.warnings.map((warning) => (
-            <li key={warning}>{warning}</li>
+            <li key={warning.en}>{warning[t.language]}</li>
           ))}
         </ul>
       ) : null}
@@ -77,7 +81,7 @@ function WallHealthRow({ wall, name, locale }: { wall: WallHealth; name: string;
         {wall.since && wall.state !== 'answering' ? ` ${t('shell.wall.since', { time: formatShortTime(wall.since, locale) })}` : ''}
       </span>
       {wall.recoveries > 0 ? <span className="shell-walls__count">{t('shell.wall.recoveries', { n: wall.recoveries })}</span> : null}
-      {wall.lastProblem ? <span className="shell-walls__problem">{t('shell.wall.lastProblem', { time: formatShortTime(wall.lastProblem.at, locale), what: wall.lastProblem.what })}</span> : null}
+      {wall.lastProblem ? <span className="shell-walls__problem">{t('shell.wall.lastProblem', { time: formatShortTime(wall.lastProblem.at, locale), what: wall.lastProblem.what[t.language] })}</span> : null}
     </li>
   );
 }

@@ -1,5 +1,6 @@
 import type { OperatorDisplay, OperatorState, OperatorWall } from '../../../src-shared/operator-state';
 import { DISPLAY_TIME_ZONE } from '../../constants';
+import { nameIn } from '../../i18n/data-text';
 import type { Translate } from '../../i18n/translate';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -45,7 +46,10 @@ export interface DisplayRow {
 
 /** The display list as the console shows it: what each display shows (or waits to show again). */
 export function displayRows(state: Pick<OperatorState, 'displays' | 'walls'>, t: Translate, locale: string): DisplayRow[] {
-  const wallName = (wallId: string): string => state.walls.find((w) => w.view.wall.id === wallId)?.view.wall.name ?? wallId;
+  const wallName = (wallId: string): string => {
+    const wall = state.walls.find((w) => w.view.wall.id === wallId)?.view.wall;
+    return wall ? nameIn(wall, t.language) : wallId;
+  };
   const shows = (d: OperatorDisplay): string => {
     const parts = [
       ...(d.console ? [t('desk.displays.console')] : []),

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { operatorCommand } from '../../bridge/host-actions';
+import { nameIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
 import { usePending } from '../commands/use-pending';
@@ -29,7 +30,7 @@ export function LayoutPicker({ wallId, layoutId, isTarget }: { wallId: string; l
       >
         {layouts.map((layout) => (
           <option key={layout.id} value={layout.id}>
-            {t('desk.layout.option', { name: layout.name, cols: layout.cols, rows: layout.rows })}
+            {t('desk.layout.option', { name: nameIn(layout, t.language), cols: layout.cols, rows: layout.rows })}
           </option>
         ))}
       </select>

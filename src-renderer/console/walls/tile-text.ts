@@ -1,5 +1,6 @@
 import type { Tile } from '../../../src-shared/domain';
 import type { TourView } from '../../../src-shared/wall-view';
+import { localized, titleIn } from '../../i18n/data-text';
 import type { Translate } from '../../i18n/translate';
 import type { NameBook } from '../names';
 
@@ -16,7 +17,7 @@ export function tileText(tile: Tile, names: NameBook, t: Translate, tour?: TourV
     case 'camera':
       return { kind: t('desk.tile.camera'), name: names.camera(tile.cameraId) };
     case 'camera-tour': {
-      const name = tile.title ?? t('tour.title');
+      const name = titleIn(tile, t.language) ?? t('tour.title');
       if (!tour) return { kind: t('desk.tile.tour'), name, detail: t('desk.tile.tourCount', { count: tile.cameraIds.length }) };
       const state = tour.held ? ` · ${t('tour.heldByAlert')}` : tour.paused ? ` · ${t('tour.paused')}` : '';
       return { kind: t('desk.tile.tour'), name, detail: `${tour.position}/${tour.count} · ${names.camera(tour.cameraId)}${state}` };
@@ -24,10 +25,10 @@ export function tileText(tile: Tile, names: NameBook, t: Translate, tour?: TourV
     case 'kpi':
       return { kind: t('desk.tile.kpi'), name: names.kpi(tile.kpiId, tile.district), detail: t(tile.chart === 'gauge' ? 'desk.chart.gauge' : 'desk.chart.line') };
     case 'ticker':
-      return { kind: t('desk.tile.ticker'), name: tile.title ?? t('ticker.title') };
+      return { kind: t('desk.tile.ticker'), name: titleIn(tile, t.language) ?? t('ticker.title') };
     case 'text':
-      return { kind: t('desk.tile.text'), name: tile.title ?? tile.text };
+      return { kind: t('desk.tile.text'), name: titleIn(tile, t.language) ?? localized(tile.text, tile.textEn, t.language) };
     case 'map':
-      return { kind: t('desk.tile.map'), name: tile.title ?? t('map.title'), detail: names.mapView(tile.view) };
+      return { kind: t('desk.tile.map'), name: titleIn(tile, t.language) ?? t('map.title'), detail: names.mapView(tile.view) };
   }
 }

@@ -1,6 +1,7 @@
 import type { MouseEvent } from 'react';
 import type { OperatorWall } from '../../../src-shared/operator-state';
 import { operatorCommand } from '../../bridge/host-actions';
+import { nameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
@@ -46,7 +47,7 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
     <article className="wall-card" data-wall-id={wallId} data-target={isTarget || undefined} data-presence={presence.windows > 0 ? 'connected' : 'absent'} data-armed={armed || undefined} onClick={(event) => onControl(event) || select()}>
       <header className="wall-card__head">
         <button type="button" className="wall-card__select" aria-pressed={isTarget} data-action="select-wall" onClick={select}>
-          <span className="wall-card__name">{view.wall.name}</span>
+          <span className="wall-card__name">{nameIn(view.wall, t.language)}</span>
           <span className="wall-card__target">{isTarget ? t('desk.wall.target') : t('desk.wall.select')}</span>
         </button>
         <WallPresence presence={presence} />
@@ -60,7 +61,7 @@ export function WallCard({ wall }: { wall: OperatorWall }) {
             <p className="wall-card__source" data-source-kind={view.source.kind}>
               {state ? wallSourceText(view, state, t) : null}
             </p>
-            <p className="wall-card__layout">{t('console.layout', { name: view.layout.name })}</p>
+            <p className="wall-card__layout">{t('console.layout', { name: nameIn(view.layout, t.language) })}</p>
           </div>
           {view.takeover ? <WallTakeover wallId={wallId} takeover={view.takeover} isTarget={isTarget} /> : null}
           <TakeoverQueue wallId={wallId} queued={queued} />

@@ -4,6 +4,7 @@ import { WarningIcon } from '../../components/icons';
 import { formatDuration } from '../../format/age';
 import { formatShortTime } from '../../format/time';
 import { useNow } from '../../hooks/use-now';
+import { localized, unitNameIn } from '../../i18n/data-text';
 import { localeOf } from '../../i18n/translate';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useOperatorStore } from '../../stores/operator-store';
@@ -11,8 +12,8 @@ import { usePending } from '../commands/use-pending';
 import { KeyHint } from '../keys/key-hint';
 
 /**
- * A rule's takeover of the wall: which alert, since when and until when, with Ghim (keep it, no
- * automatic return) and Bỏ (give the wall back now), and the takeovers queued behind it.
+ * A rule's takeover of the wall: which alert, since when and until when, with Giữ nguyên (keep it, no
+ * automatic return) and Trả lại (give the wall back now), and the takeovers queued behind it.
  */
 export function WallTakeover({ wallId, takeover, isTarget }: { wallId: string; takeover: TakeoverView; isTarget: boolean }) {
   const t = useT();
@@ -25,14 +26,14 @@ export function WallTakeover({ wallId, takeover, isTarget }: { wallId: string; t
     <div className="wall-takeover" role="status" data-takeover-id={takeover.id} data-severity={takeover.severity} data-pinned={takeover.pinned || undefined}>
       <div className="wall-takeover__head">
         <WarningIcon className="wall-takeover__icon" />
-        <span className="wall-takeover__rule">{t('desk.source.rule', { name: takeover.ruleName })}</span>
+        <span className="wall-takeover__rule">{t('desk.source.rule', { name: localized(takeover.ruleName, takeover.ruleNameEn, t.language) })}</span>
         <span className="severity-badge" data-severity={takeover.severity}>
           {t(`severity.${takeover.severity}`)}
         </span>
       </div>
       <p className="wall-takeover__text">
-        {takeover.alertText}
-        {takeover.district ? <span className="wall-takeover__district"> · {takeover.district}</span> : null}
+        {localized(takeover.alertText, takeover.alertTextEn, t.language)}
+        {takeover.district ? <span className="wall-takeover__district"> · {unitNameIn(takeover.district, t.language)}</span> : null}
       </p>
       <p className="wall-takeover__when">
         {t('desk.takeover.since', { time: formatShortTime(takeover.startedAt, locale) })}
@@ -87,7 +88,7 @@ export function TakeoverQueue({ wallId, queued }: { wallId: string; queued: numb
             <span className="severity-badge" data-severity={entry.severity}>
               {t(`severity.${entry.severity}`)}
             </span>{' '}
-            {entry.ruleName}: {entry.alertText}
+            {localized(entry.ruleName, entry.ruleNameEn, language)}: {localized(entry.alertText, entry.alertTextEn, language)}
             {entry.startsAt ? <span className="wall-queue__when"> · {t('desk.takeover.startsAt', { time: formatShortTime(entry.startsAt, localeOf(language)) })}</span> : null}
           </li>
         ))}

@@ -1,5 +1,6 @@
 import type { WallView } from '../../../src-shared/wall-view';
 import { operatorCommand } from '../../bridge/host-actions';
+import { titleIn } from '../../i18n/data-text';
 import { useT } from '../../i18n/use-t';
 import { usePending } from '../commands/use-pending';
 import { useNameBook } from '../names';
@@ -18,7 +19,7 @@ export function WallTours({ view }: { view: WallView }) {
       {tours.map(({ tile, tour }) => (
         <li key={tile.id} className="wall-tours__item" data-tour-tile-id={tile.id} data-tour-state={tour.held ? 'held' : tour.paused ? 'paused' : 'running'}>
           <span className="wall-tours__text">
-            <strong>{tile.title ?? t('tour.title')}</strong> {tour.position}/{tour.count} · {names.camera(tour.cameraId)}
+            <strong>{titleIn(tile, t.language) ?? t('tour.title')}</strong> {tour.position}/{tour.count} · {names.camera(tour.cameraId)}
             {tour.held ? <span className="wall-tours__state wall-tours__state--held"> · {t('tour.heldByAlert')}</span> : null}
             {tour.paused && !tour.held ? <span className="wall-tours__state"> · {t('tour.paused')}</span> : null}
           </span>

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import type { CameraTourTile as CameraTourTileConfig } from '../../../src-shared/domain';
 import { CAMERA_TOUR_WARM_UP_MS } from '../../constants';
-import { useT } from '../../i18n/use-t';
+import { titleIn } from '../../i18n/data-text';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { useCameraStore } from '../../stores/camera-store';
 import { latestOf } from '../../stores/topic-table';
 import { useWallStore } from '../../stores/wall-store';
@@ -18,6 +19,7 @@ import { playerPool, type LeaseTerms } from './player-pool';
  */
 export function CameraTourTile({ tile, terms }: { tile: CameraTourTileConfig; terms: LeaseTerms }) {
   const t = useT();
+  const language = useLanguage();
   const tour = useWallStore((s) => s.tours[tile.id]);
 
   // The next camera starts playing out of sight shortly before the switch, so it arrives live.
@@ -44,5 +46,5 @@ export function CameraTourTile({ tile, terms }: { tile: CameraTourTileConfig; te
     </span>
   );
   if (!camera) return <UnknownCamera tile={tile} cameraId={cameraId} />;
-  return <CameraView tile={tile} camera={camera} terms={terms} eyebrow={tile.title ?? t('tour.title')} overlay={overlay} />;
+  return <CameraView tile={tile} camera={camera} terms={terms} eyebrow={titleIn(tile, language) ?? t('tour.title')} overlay={overlay} />;
 }

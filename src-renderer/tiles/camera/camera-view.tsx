@@ -9,6 +9,7 @@ import { formatAge } from '../../format/age';
 import { formatClockTime } from '../../format/time';
 import { useNowWhile } from '../../hooks/use-now';
 import { localeOf, type MessageKey } from '../../i18n/translate';
+import { unitNameIn } from '../../i18n/data-text';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useCameraStateStore } from '../../stores/camera-state-store';
 import { useConnectionStore } from '../../stores/connection-store';
@@ -80,7 +81,7 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   // CAMERA_STALL_MS, and frames are not committed to React state one by one, so live reads "just now".
   const ageText =
     showsLive
-      ? t('tile.updated', { age: t('age.justNow') })
+      ? t('tile.updatedJustNow')
       : lastFrameAt === null || now === null
         ? suspended !== null
           ? t('camera.still.hidden')
@@ -112,7 +113,7 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
     <TileFrame
       tile={tile}
       accent={SUBSYSTEMS.camera.color}
-      eyebrow={eyebrow ?? camera.district ?? SUBSYSTEMS.camera[language]}
+      eyebrow={eyebrow ?? (camera.district ? unitNameIn(camera.district, language) : SUBSYSTEMS.camera[language])}
       title={camera.name}
       ageText={ageText}
       freshness={suspended !== null ? 'stale' : FRESHNESS[state]}

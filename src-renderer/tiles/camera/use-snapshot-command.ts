@@ -7,6 +7,7 @@ import { useWallInteractionStore } from '../../stores/wall-interaction-store';
 import { useWallStore } from '../../stores/wall-store';
 import type { CameraPlayer } from './camera-player';
 import { blobToBase64, renderSnapshot } from './snapshot-image';
+import { nameIn, unitNameIn } from '../../i18n/data-text';
 
 /** How long the "saved" note stays on the tile: long enough to walk to the wall and read the file name. */
 const RESULT_VISIBLE_MS = 10_000;
@@ -48,10 +49,11 @@ export function useSnapshotCommand(tileId: string, player: CameraPlayer | null, 
 /** Renders the stamped PNG of the frame on screen and has the host save it; never throws. */
 async function saveSnapshot(video: HTMLVideoElement | null, camera: Camera, language: Language): Promise<SnapshotResult> {
   const takenAt = new Date();
-  const wallName = useWallStore.getState().view?.wall.name;
+  const wall = useWallStore.getState().view?.wall;
+  const wallName = wall ? nameIn(wall, language) : undefined;
   try {
     if (!video) throw new Error('no picture to save');
-    const blob = await renderSnapshot(video, { cameraName: camera.name, ...(camera.district ? { district: camera.district } : {}), takenAt, ...(wallName ? { wallName } : {}), language });
+    const blob = await renderSnapshot(video, { cameraName: camera.name, ...(camera.district ? { district: unitNameIn(camera.district, language) } : {}), takenAt, ...(wallName ? { wallName } : {}), language });
     const saved = await saveCameraSnapshot({ cameraId: camera.id, takenAt: takenAt.toISOString(), pngBase64: await blobToBase64(blob) });
     return { ok: true, text: saved.path.split(/[\\/]/).pop() ?? saved.path };
   } catch (error) {

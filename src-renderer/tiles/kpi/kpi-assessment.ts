@@ -11,14 +11,17 @@ export function assessKpi(value: number, definition: Pick<KpiDefinition, 'target
 
 /**
  * The definition as the latest point amends it: a point carries its own unit and may carry its own
- * target (a district's, or this month's), which win over the definition's.
+ * target (a district's, or this month's), which win over the definition's. A point with a unit of
+ * its own has no English form of it: the definition's `unitEn` goes with the definition's unit.
  */
 export function amendedDefinition(definition: KpiDefinition | undefined, point: KpiPoint | undefined): KpiDefinition | undefined {
   if (!definition || !point) return definition;
   const unit = point.unit || definition.unit;
   const target = point.target ?? definition.target;
   if (unit === definition.unit && target === definition.target) return definition;
-  return { ...definition, unit, target };
+  if (unit === definition.unit) return { ...definition, target };
+  const { unitEn: _other, ...rest } = definition;
+  return { ...rest, unit, target };
 }
 
 /** "≥" when the value should stay above the target, "≤" when below. */

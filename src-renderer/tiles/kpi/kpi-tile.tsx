@@ -7,6 +7,7 @@ import { TileMessage } from '../../components/tile-message';
 import { recordTime } from '../../format/age';
 import { useDataAge, useStaleAfter } from '../../hooks/use-data-age';
 import { useOutageLink } from '../../hooks/use-outage';
+import { unitNameIn } from '../../i18n/data-text';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useConnectionStore } from '../../stores/connection-store';
 import { definitionOf, latestPoint, seriesOf, useKpiStore } from '../../stores/kpi-store';
@@ -65,7 +66,7 @@ export function KpiTile({ tile }: { tile: KpiTileConfig }) {
       tile={tile}
       accent={accent}
       eyebrow={subsystem?.[language]}
-      title={tile.district ? t('kpi.inDistrict', { name, district: tile.district }) : name}
+      title={tile.district ? t('kpi.inDistrict', { name, district: unitNameIn(tile.district, language) }) : name}
       ageText={ageText}
       freshness={freshness}
       staleAfterSeconds={staleAfter}

@@ -3,7 +3,7 @@ import { kpiKey, type MapTile } from '../../../src-shared/domain';
 import type { MapLayer } from '../../../src-shared/map';
 import { VN_AQI_BANDS } from '../../../src-shared/map';
 import { WarningIcon } from '../../components/icons';
-import { ageMs, formatAge, newestRecordTime, staleAfterSeconds, staleness, type TileFreshness } from '../../format/age';
+import { ageMs, formatUpdated, newestRecordTime, staleAfterSeconds, staleness, type TileFreshness } from '../../format/age';
 import { useNow } from '../../hooks/use-now';
 import { useLanguage, useT } from '../../i18n/use-t';
 import type { MessageKey } from '../../i18n/translate';
@@ -131,7 +131,7 @@ export function MapLegend({ tile, unitNames, onStale }: { tile: MapTile; unitNam
               <div className="map-legend__age" data-staleness={fresh}>
                 {stale ? <WarningIcon className="map-legend__icon" /> : null}
                 {stale ? <strong className="map-legend__stale">{t('tile.stale')}</strong> : null}
-                <span>{s.newest === undefined ? t('map.layer.noData') : t('tile.updated', { age: formatAge(ageMs(s.newest, now), t) })}</span>
+                <span>{s.newest === undefined ? t('map.layer.noData') : formatUpdated(ageMs(s.newest, now), t)}</span>
               </div>
             ) : null}
           </li>

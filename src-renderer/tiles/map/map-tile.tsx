@@ -4,6 +4,7 @@ import type { MapLayer, NamedMapView, UnitSeat } from '../../../src-shared/map';
 import { mapViewName } from '../../../src-shared/map';
 import { TileFrame } from '../../components/tile-frame';
 import { TileMessage } from '../../components/tile-message';
+import { titleIn } from '../../i18n/data-text';
 import { useLanguage, useT } from '../../i18n/use-t';
 import { useAppInfoStore } from '../../stores/app-info-store';
 import { useWallInteractionStore } from '../../stores/wall-interaction-store';
@@ -112,7 +113,7 @@ export function MapTile({ tile }: { tile: MapTileConfig }) {
   const onStale = useCallback((layer: MapLayer, stale: boolean) => controller?.setFaded(layer, stale), [controller]);
   const unitNames = useMemo(() => (deployment.units ? deployment.units.features.map((f) => f.properties.name) : seats.map((s) => s.name)), [deployment.units, seats]);
 
-  const title = tile.title ?? t('map.title');
+  const title = titleIn(tile, language) ?? t('map.title');
   const viewName = mapViewName(view, views, language);
   return (
     <TileFrame tile={tile} accent="#3b82f6" eyebrow={viewName} title={title} ageText="" freshness="fresh" staleMark={false}>

@@ -7,7 +7,8 @@ import { TileMessage } from '../../components/tile-message';
 import { TICKER_MAX_ROWS } from '../../constants';
 import { newestRecordTime } from '../../format/age';
 import { useDataAge, useStaleAfter } from '../../hooks/use-data-age';
-import { useT } from '../../i18n/use-t';
+import { titleIn } from '../../i18n/data-text';
+import { useLanguage, useT } from '../../i18n/use-t';
 import { TickerRow } from './ticker-row';
 import { useFittedRows } from './use-fitted-rows';
 
@@ -22,6 +23,7 @@ const TICKER_ACCENT = '#f59e0b';
  */
 export function TickerTile({ tile }: { tile: TickerTileConfig }) {
   const t = useT();
+  const language = useLanguage();
   const ordered = useOrderedAlerts();
   const items = useMemo(() => ordered.slice(0, TICKER_MAX_ROWS), [ordered]);
   // The newest alert's own time, not the latest update's: re-sending an old alert is not new data.
@@ -31,7 +33,7 @@ export function TickerTile({ tile }: { tile: TickerTileConfig }) {
   const { boxRef, listRef, moreRef, shown } = useFittedRows(items, items.length === ordered.length);
   const hidden = ordered.length - Math.min(shown, items.length);
   return (
-    <TileFrame tile={tile} accent={TICKER_ACCENT} title={tile.title ?? t('ticker.title')} ageText={ageText} freshness={freshness} staleAfterSeconds={staleAfter}>
+    <TileFrame tile={tile} accent={TICKER_ACCENT} title={titleIn(tile, language) ?? t('ticker.title')} ageText={ageText} freshness={freshness} staleAfterSeconds={staleAfter}>
       {items.length === 0 ? (
         <TileMessage icon={<InboxIcon className="tile-message__icon" />} text={t('ticker.empty')} />
       ) : (

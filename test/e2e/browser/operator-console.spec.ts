@@ -43,8 +43,8 @@ test('a camera found by district goes onto a chosen tile of a chosen wall, and u
   await expect(wall2.locator('[data-tile-id="m2"]')).toHaveAttribute('data-tile-kind', 'text');
   await expect(wall2.locator('[data-cell-id="m2"]')).not.toHaveAttribute('data-pushed', /./);
   const recent = (await walls.state()).recent;
-  expect(recent[0]).toMatchObject({ command: 'walls.undo', by: 'console (trình duyệt 127.0.0.1) — e2e-operator', ok: true });
-  expect(recent[1]).toMatchObject({ command: 'wall.push', label: 'Tường giữa, ô m2: Camera B', ok: true });
+  expect(recent[0]).toMatchObject({ command: 'walls.undo', by: { en: 'console (127.0.0.1) — e2e-operator', vi: 'bàn điều khiển (127.0.0.1) — e2e-operator' }, ok: true });
+  expect(recent[1]).toMatchObject({ command: 'wall.push', label: { vi: 'Tường giữa, ô m2: Camera B' }, ok: true });
 });
 
 test('an alert takes a wall over, and acknowledging it on the console gives the wall back', async ({ context }) => {
@@ -57,7 +57,7 @@ test('an alert takes a wall over, and acknowledging it on the console gives the 
   await expect(wall3.locator('[data-tile-id="wall-focus"] [data-camera-id]').first()).toHaveAttribute('data-camera-id', 'cam-b');
   const banner = wall3.locator('.takeover-banner');
   await expect(banner).toContainText('Va chạm liên hoàn trên QL51');
-  await expect(banner).toContainText(/tự trả lại sau (9|10) phút/);
+  await expect(banner).toContainText(/tự trở lại sau (9|10) phút/);
   // The console: the takeover on wall 3's card, the alert in the list.
   await expect(card(console, '3').locator('[data-takeover-id]')).toContainText('Va chạm giao thông');
   const row = console.locator('[data-alert-id="e2e-console-1"]');
@@ -74,5 +74,5 @@ test('an alert takes a wall over, and acknowledging it on the console gives the 
   // Every wall got the acknowledged version through the hub: wall 1's ticker says so too.
   await expect(pages['1']!.locator('[data-tile-kind="ticker"]')).toContainText('Va chạm liên hoàn trên QL51');
   const alertRecord = (await walls.bridge.invoke('hub:state', undefined)).snapshot.messages.filter((m) => m.topic === 'alert' && m.payload.id === 'e2e-console-1').at(-1);
-  expect(alertRecord?.payload).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'Nguyễn Văn An (trình duyệt 127.0.0.1)' } });
+  expect(alertRecord?.payload).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'Nguyễn Văn An (127.0.0.1)' } });
 });

@@ -102,10 +102,10 @@ test('every default key works in the console, on every open wall', async ({ cont
 
   // Every key went to the host as a key press from the console; the rule's own takeover is the rule's.
   const recent = (await walls.state()).recent;
-  expect(recent.filter((r) => !r.command.startsWith('takeover.start')).map((r) => r.by.replace(/ \(.*$/, ''))).toEqual(
-    recent.filter((r) => !r.command.startsWith('takeover.start')).map((r) => `key ${/Ctrl\+Alt\+\S+/.exec(r.by)?.[0] ?? '?'} on the console`),
+  expect(recent.filter((r) => !r.command.startsWith('takeover.start')).map((r) => r.by.en.replace(/ \(.*$/, ''))).toEqual(
+    recent.filter((r) => !r.command.startsWith('takeover.start')).map((r) => `key ${/Ctrl\+Alt\+\S+/.exec(r.by.en)?.[0] ?? '?'} on the console`),
   );
-  expect(recent.find((r) => r.command === 'takeover.start')?.by).toBe('rule va-cham (alert e2e-keys-1)');
+  expect(recent.find((r) => r.command === 'takeover.start')?.by.en).toBe('rule va-cham (alert e2e-keys-1)');
 });
 
 test('F1 and ? open the help overlay in the console and on a wall, listing every key in Vietnamese', async ({ context }) => {
@@ -139,7 +139,7 @@ test('keys pressed on a wall: the wall may only change itself — a preset key i
   await wall.keyboard.press('Control+Alt+2');
   await expect(wall.locator('[data-key-refused="Ctrl+Alt+2"]')).toContainText('đăng nhập trên bảng điều khiển');
   await expectLayouts(pages, { '1': 'tong-quan', '2': 'moi-truong', '3': 'ban-dem' });
-  await expect.poll(async () => (await walls.state()).recent[0]).toMatchObject({ ok: false, by: expect.stringMatching(/^key Ctrl\+Alt\+2 on wall 1/) });
+  await expect.poll(async () => (await walls.state()).recent[0]).toMatchObject({ ok: false, by: { en: expect.stringMatching(/^key Ctrl\+Alt\+2 on wall 1/) } });
 
   // Arrows select, Enter enlarges the selected camera (the console sees it), Esc brings it back.
   await wall.keyboard.press('ArrowRight');

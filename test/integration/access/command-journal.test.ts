@@ -38,7 +38,7 @@ describe('command journal', () => {
     harness = startHarness();
     const before = harness.ops.operatorState().walls.map((w) => w.view.layout.id);
     harness.audit.close();
-    await expect(harness.console({ name: 'preset.apply', payload: { presetId: 'dem' } })).rejects.toThrow(/audit log cannot record it/);
+    await expect(harness.console({ name: 'preset.apply', payload: { presetId: 'dem' } })).rejects.toThrow(/không ghi được nhật ký kiểm tra/);
     expect(harness.ops.operatorState().walls.map((w) => w.view.layout.id)).toEqual(before);
     expect(harness.ops.operatorState().recent[0]).toMatchObject({ ok: false, command: 'preset.apply' });
   });
@@ -56,7 +56,7 @@ describe('command journal', () => {
     ]);
     expect(results[0]?.error).toMatch(/khong-co/);
     expect(rows(harness).find((r) => r.action === 'wall.enlarge' && r.kind === 'command')).toMatchObject({ actor: 'wall window 2', operator: null, wallId: '1' });
-    expect(results[2]?.error).toMatch(/an.nguyen \(theo dõi\) không được walls.undo/);
+    expect(results[2]?.error).toMatch(/an.nguyen \(theo dõi\) không được thực hiện thao tác «Hoàn tác thay đổi gần nhất trên các màn hình»/);
   });
 
   it('records what a rule does by itself, and the chain holds across a restart of the host', async () => {

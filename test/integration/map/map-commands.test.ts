@@ -41,7 +41,7 @@ describe('map commands', () => {
     expect(harness.ops.wallView('4').maps).toEqual({});
     await harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'map', view: { named: 'con-dao' } } });
     expect(harness.ops.wallView('4').maps).toEqual({ map: { view: { named: 'con-dao' } } });
-    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'map.show-view', ok: true, label: 'Tường bản đồ, bản đồ: Côn Đảo' });
+    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'map.show-view', ok: true, label: { vi: 'Tường bản đồ, bản đồ: Côn Đảo' } });
     harness = harness.restart();
     expect(harness.ops.wallView('4').maps).toEqual({ map: { view: { named: 'con-dao' } } });
     await harness.console({ name: 'walls.undo', payload: {} });
@@ -51,7 +51,7 @@ describe('map commands', () => {
   it('refuses a view nobody named, a tile that is no map, and a viewer, saying why', async () => {
     harness = startHarness(CONFIG);
     await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'map', view: { named: 'phu-quoc' } } })).rejects.toThrow('Không có vùng bản đồ "phu-quoc"');
-    await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'side', view: 'province' } })).rejects.toThrow('không có bản đồ ở ô "side"');
+    await expect(harness.console({ name: 'map.show-view', payload: { wallId: '4', tileId: 'side', view: 'province' } })).rejects.toThrow('không có bản đồ tại ô "side"');
     await expect(harness.console({ name: 'map.show-view', payload: { wallId: '1', tileId: 'map', view: 'province' } })).rejects.toThrow('không có bản đồ');
     const viewer: Caller = { kind: 'console', station: 'ws', operator: { username: 'xem', name: 'Người xem', role: 'viewer' } };
     await expect(harness.run(viewer, { name: 'map.show-view', payload: { wallId: '4', tileId: 'map', view: 'province' } })).rejects.toThrow();
@@ -85,7 +85,7 @@ describe('map commands', () => {
     await harness.console({ name: 'wall.push', payload: { wallId: '1', tileId: 'a', content: { kind: 'map', view: { named: 'con-dao' }, layers: ['cameras', 'stations'] } } });
     const tile = harness.ops.wallView('1').layout.tiles.find((t) => t.id === 'a');
     expect(tile).toMatchObject({ kind: 'map', view: { named: 'con-dao' }, layers: ['cameras', 'stations'] });
-    expect(harness.ops.operatorState().recent[0]).toMatchObject({ label: 'Tường 1, ô a: bản đồ Côn Đảo' });
+    expect(harness.ops.operatorState().recent[0]).toMatchObject({ label: { vi: 'Tường 1, ô a: bản đồ Côn Đảo' } });
     // The pushed map answers map commands like a layout's own.
     await harness.console({ name: 'map.show-view', payload: { wallId: '1', tileId: 'a', view: 'province' } });
     expect(harness.ops.wallView('1').maps).toEqual({ a: { view: 'province' } });

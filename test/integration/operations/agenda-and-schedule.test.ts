@@ -55,7 +55,7 @@ describe('a briefing agenda', () => {
     expect(layoutsOf(harness)).toEqual({ '1': 'traffic', '2': 'grid', '3': 'kpis' });
     expect(harness.ops.wallView('2').pushedTileIds).toEqual(['a']);
     // The agenda stepped by itself, and the log says so.
-    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'agenda.next', by: 'agenda giao-ban step 1', ok: true });
+    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'agenda.next', by: { en: 'agenda giao-ban step 1', vi: 'chương trình giao-ban, bước 1' }, ok: true });
 
     await vi.advanceTimersByTimeAsync(30_000);
     await harness.console({ name: 'agenda.hold', payload: {} });
@@ -83,7 +83,7 @@ describe('a briefing agenda', () => {
     expect(layoutsOf(harness)).toEqual({ '1': 'traffic', '2': 'grid', '3': 'kpis' });
     expect(harness.ops.wallView('3').pushedTileIds).toEqual(['k2']);
     const failed = harness.ops.operatorState().recent.find((r) => !r.ok);
-    expect(failed).toMatchObject({ command: 'wall.push', by: 'agenda le step 1', error: 'Bố cục "grid" của màn hình 2 không có ô "khong-co"' });
+    expect(failed).toMatchObject({ command: 'wall.push', by: { en: 'agenda le step 1' }, error: { vi: 'Bố cục "grid" của màn hình 2 không có ô "khong-co"', en: 'layout "grid" of wall 2 has no tile "khong-co"' } });
   });
 
   it('resumes the same step after a host restart, with the time it had left', async () => {
@@ -139,7 +139,7 @@ describe('schedules in Vietnam time', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(agendaOf(harness)).toMatchObject({ agendaId: 'giao-ban', step: 0 });
     expect(layoutsOf(harness)['1']).toBe('grid');
-    expect(harness.ops.operatorState().recent.some((r) => r.command === 'agenda.start' && r.by === 'schedule sang-thu-hai')).toBe(true);
+    expect(harness.ops.operatorState().recent.some((r) => r.command === 'agenda.start' && r.by.en === 'schedule sang-thu-hai')).toBe(true);
     expect(harness.ops.operatorState().schedule.manualSince).toBeNull();
     expect(harness.ops.operatorState().schedule.next).toMatchObject({ scheduleId: 'ca-dem' });
     await vi.advanceTimersByTimeAsync(Date.parse('2025-11-24T22:00:00+07:00') - Date.now());

@@ -38,7 +38,7 @@ describe('operator state across a restart', () => {
     const two = harness.ops.wallView('2');
     expect(two.enlargedTileId).toBe('wall-focus');
     expect(two.focus).toMatchObject({ kind: 'camera', cameraId: 'cam-8', area: { col: 1, row: 1, colSpan: 2, rowSpan: 1 } });
-    expect(harness.ops.operatorState().undo?.label).toBe('Tường 2: phóng to Camera cam-8');
+    expect(harness.ops.operatorState().undo?.label).toEqual({ vi: 'Tường 2: phóng to Camera cam-8', en: 'Tường 2: Camera cam-8 enlarged' });
     await harness.console({ name: 'walls.undo', payload: {} });
     expect(harness.ops.wallView('2').focus).toBeNull();
     await harness.console({ name: 'walls.undo', payload: {} });
@@ -77,7 +77,7 @@ describe('operator state across a restart', () => {
     await harness.run({ kind: 'wall-window', wallId: '2' }, { name: 'wall.enlarge', payload: { wallId: '2', tileId: 'a' } });
     await harness.console({ name: 'walls.undo', payload: {} });
     expect(layoutsOf(harness)).toEqual({ '1': 'night', '2': 'grid', '3': 'night' });
-    expect(harness.ops.operatorState().recent[0]?.label).toBe('Hoàn tác: Tường 2: bố cục Lưới camera (màn hình 2 đã đổi sau đó, giữ nguyên)');
+    expect(harness.ops.operatorState().recent[0]?.label.vi).toBe('Hoàn tác: Tường 2: bố cục Lưới camera (màn hình 2 đã thay đổi sau đó, giữ nguyên)');
     // The preset before it is undone on the walls that still show it.
     await harness.console({ name: 'walls.undo', payload: {} });
     expect(layoutsOf(harness)).toEqual({ '1': 'grid', '2': 'grid', '3': 'night' });
@@ -128,7 +128,7 @@ describe('who may do what', () => {
     // A refused command changes nothing and is in the console's log with who asked.
     expect(layoutsOf(harness)).toEqual({ '1': 'grid', '2': 'kpis', '3': 'night' });
     const refused = harness.ops.operatorState().recent.filter((r) => !r.ok);
-    expect(refused.map((r) => r.by)).toEqual(['wall window 1', 'wall window 1', 'wall window 1', 'wall window 1']);
+    expect(refused.map((r) => r.by.en)).toEqual(['wall window 1', 'wall window 1', 'wall window 1', 'wall window 1']);
   });
 
   it('runs a batch all or nothing: one bad command leaves every wall as it was', async () => {

@@ -33,7 +33,7 @@ describe('alert-triggered layouts', () => {
     expect(taken.takeover).toMatchObject({ ruleName: 'Va chạm giao thông', alertId: 'vc-1', alertText: 'Va chạm tại nút giao Giếng Nước', severity: 'critical', pinned: false });
     expect(Date.parse(taken.takeover!.revertAt!)).toBe(T0 + 5 * 60_000);
     expect(taken.source).toEqual({ kind: 'rule', id: 'va-cham' });
-    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'takeover.start', by: 'rule va-cham (alert vc-1)' });
+    expect(harness.ops.operatorState().recent[0]).toMatchObject({ command: 'takeover.start', by: { en: 'rule va-cham (alert vc-1)', vi: 'quy tắc va-cham (cảnh báo vc-1)' } });
 
     await harness.console({ name: 'alert.acknowledge', payload: { alertId: 'vc-1' } });
     expect(harness.alerts.get('vc-1')).toMatchObject({ status: 'acknowledged', acknowledged: { by: 'Nguyễn Văn An (test-ws)' } });
@@ -42,8 +42,8 @@ describe('alert-triggered layouts', () => {
     expect(back.focus).toBeNull();
     expect(back.layout.id).toBe('kpis');
     const recent = harness.ops.operatorState().recent;
-    expect(recent.find((r) => r.command === 'takeover.end')).toMatchObject({ by: 'rule va-cham (alert vc-1)', label: 'Tường 2 trở lại như trước (cảnh báo đã được tiếp nhận)' });
-    expect(recent.find((r) => r.command === 'alert.acknowledge')).toMatchObject({ by: 'console (test-ws) — an.nguyen', ok: true, label: 'Tiếp nhận: Va chạm tại nút giao Giếng Nước' });
+    expect(recent.find((r) => r.command === 'takeover.end')).toMatchObject({ by: { en: 'rule va-cham (alert vc-1)' }, label: { vi: 'Tường 2 trở lại như trước (cảnh báo đã được tiếp nhận)' } });
+    expect(recent.find((r) => r.command === 'alert.acknowledge')).toMatchObject({ by: { en: 'console (test-ws) — an.nguyen', vi: 'bàn điều khiển (test-ws) — an.nguyen' }, ok: true, label: { vi: 'Tiếp nhận: Va chạm tại nút giao Giếng Nước' } });
   });
 
   it('applies a layout with the alert’s camera in a tile, only for its district, and reverts after its time', async () => {
@@ -60,7 +60,7 @@ describe('alert-triggered layouts', () => {
     expect(harness.ops.wallView('3').takeover).not.toBeNull();
     await vi.advanceTimersByTimeAsync(1);
     expect(harness.ops.wallView('3').layout.id).toBe('night');
-    expect(harness.ops.operatorState().recent[0]?.label).toMatch(/hết thời gian/);
+    expect(harness.ops.operatorState().recent[0]?.label.vi).toMatch(/hết thời gian/);
   });
 
   it('queues an alert storm: one takeover at a time, at most one start per interval, the rest waiting their turn', async () => {

@@ -55,7 +55,7 @@ describe('wall source', () => {
   it('says who put the wall there, by name', () => {
     expect(source({ kind: 'preset', id: 'dieu-hanh-giao-thong' })).toBe('Kịch bản: Điều hành giao thông');
     expect(source({ kind: 'agenda', id: 'giao-ban', step: 1 })).toBe('Giao ban sáng thứ Hai · bước 2/3');
-    expect(source({ kind: 'operator' })).toBe('Thao tác tay');
+    expect(source({ kind: 'operator' })).toBe('Do cán bộ vận hành thay đổi');
     expect(source({ kind: 'schedule', id: 'sang-thu-hai' })).toBe('Theo lịch: Giao ban 7:30');
     expect(source({ kind: 'config' })).toBe('Bố cục mặc định theo cấu hình');
     expect(source({ kind: 'rule', id: 'va-cham' })).toBe('Theo cảnh báo: va-cham');
@@ -81,11 +81,11 @@ describe('tile text', () => {
     const tour: Tile = { id: 'tour', kind: 'camera-tour', cameraIds: ['cau-co-may', 'b'], dwellSeconds: 15, pauseOnAlert: true, area };
     expect(tileText(tour, names, t).detail).toBe('2 camera');
     const view = { cameraId: 'cau-co-may', upcomingCameraId: 'b', msUntilAdvance: null, position: 1, count: 2, paused: false, held: true };
-    expect(tileText(tour, names, t, view).detail).toBe('1/2 · Camera cau-co-may · Giữ theo cảnh báo');
+    expect(tileText(tour, names, t, view).detail).toBe('1/2 · Camera cau-co-may · Đang dừng để theo dõi cảnh báo');
   });
 
   it('has a name for every tile kind', () => {
-    expect(tileText({ id: 'x', kind: 'ticker', area }, nameBook(emptyTable(), emptyTable(), 'vi', t), t).name).toBe('Cảnh báo & sự kiện');
+    expect(tileText({ id: 'x', kind: 'ticker', area }, nameBook(emptyTable(), emptyTable(), 'vi', t), t).name).toBe('Cảnh báo và sự kiện');
   });
 });
 

@@ -48,8 +48,8 @@ describe("the console's latest figures per subsystem", () => {
       format,
     );
     expect(lines.map((l) => [l.id, l.label, l.value, l.assessment])).toEqual([
-      ['kpi:tthc-on-time-rate', 'Hồ sơ TTHC đúng hạn', '96,3 %', 'good'],
-      ['kpi:tthc-on-time-rate@H. Côn Đảo', 'Hồ sơ TTHC đúng hạn – H. Côn Đảo', '91,0 %', 'bad'],
+      ['kpi:tthc-on-time-rate', 'Hồ sơ TTHC đúng hạn', '96,3%', 'good'],
+      ['kpi:tthc-on-time-rate@H. Côn Đảo', 'Hồ sơ TTHC đúng hạn – H. Côn Đảo', '91,0%', 'bad'],
     ]);
     expect(lines[0]?.staleAfterSeconds).toBe(86_400);
   });
@@ -69,7 +69,7 @@ describe("the console's latest figures per subsystem", () => {
     readings.push(hubMessage('environment', seq(), environmentReading('st-0', 160)));
     const lines = digestLines({ ...empty, environment: tableFrom('environment', readings) }, format).filter((l) => l.subsystem === 'environment');
     expect(lines).toHaveLength(MAX_STATION_LINES);
-    expect(lines[0]).toMatchObject({ id: 'environment:st-0', label: 'AQI – Trạm st-0', value: '160', assessment: 'bad' });
+    expect(lines[0]).toMatchObject({ id: 'environment:st-0', label: 'Không khí – Trạm st-0', value: 'AQI 160', assessment: 'bad' });
   });
 
   it("computes the dossier on-time rate over every unit's latest count of the latest day", () => {
@@ -81,7 +81,7 @@ describe("the console's latest figures per subsystem", () => {
       hubMessage('dossier-counts', seq(), dossierCounts('u3', '2025-11-23', 0, 100)),
     ]);
     expect(dossierDay(dossiers)).toMatchObject({ date: '2025-11-24', onTime: 95, resolved: 100 });
-    expect(line({ dossiers }, 'dossier-counts:on-time')).toMatchObject({ value: '95,0 %', label: 'Hồ sơ đúng hạn ngày 24/11/2025 (95/100 hồ sơ, 2 đơn vị)' });
+    expect(line({ dossiers }, 'dossier-counts:on-time')).toMatchObject({ value: '95,0%', label: 'Hồ sơ đúng hạn ngày 24/11/2025 (95/100 hồ sơ, 2 đơn vị)' });
   });
 
   it('summarises security events, social mentions and cameras', () => {
@@ -89,7 +89,7 @@ describe("the console's latest figures per subsystem", () => {
     const mentions = tableFrom('social-mention', [hubMessage('social-mention', seq(), socialMention('m1')), hubMessage('social-mention', seq(), socialMention('m2', 'positive'))]);
     const cameras = tableFrom('camera', [hubMessage('camera', seq(), camera('c1')), hubMessage('camera', seq(), { ...camera('c2'), status: 'offline' })]);
     expect(line({ security }, 'security-event:open')).toMatchObject({ value: '1 (1 khẩn cấp)', assessment: 'bad' });
-    expect(line({ mentions }, 'social-mention:negative')).toMatchObject({ value: '50,0 %', label: 'Tin tiêu cực (2 tin gần nhất)' });
+    expect(line({ mentions }, 'social-mention:negative')).toMatchObject({ value: '50,0%', label: 'Tin tiêu cực (2 tin gần nhất)' });
     expect(line({ cameras }, 'camera:online')).toMatchObject({ value: '1/2', timeless: true });
   });
 
