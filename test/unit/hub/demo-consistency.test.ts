@@ -95,8 +95,8 @@ describe('the demo shows one value per quantity', () => {
     };
     expectSame('kpi:social-negative-share', 'social-mention:negative');
     expectSame('kpi:tthc-on-time-rate', 'dossier-counts:on-time');
-    // A station's reading is a bare number; the KPI adds its unit.
-    expect(lines.get('kpi:env-aqi-vung-tau')).toBe(`${lines.get('environment:qt-vung-tau-thang-tam')} AQI`);
+    // The station's line and the KPI both read "AQI 46": the index named first, as AQI is written.
+    expectSame('kpi:env-aqi-vung-tau', 'environment:qt-vung-tau-thang-tam');
     // Every camera of the registry is online, and the rate says 100 %.
     expect(lines.get('camera:online')).toBe(`${cameras.length}/${cameras.length}`);
     expect(lines.get('kpi:camera-online-rate')).toBe('100,0 %');

@@ -10,7 +10,7 @@ import { DEFAULT_LAYOUTS, DEFAULT_PRESETS, DEFAULT_WALLS } from '../../../src-ma
 import { ALERT_TEMPLATES } from '../../../src-hub/demo/alert-templates';
 import { ALERT_TEXT_EN, KPI_ENGLISH, STATION_NAME_EN } from '../../../src-hub/demo/demo-english';
 import { DEMO_STATIONS } from '../../../src-hub/demo/environment-feed';
-import { DEMO_KPIS } from '../../../src-hub/demo/kpi-catalog';
+import { DEMO_KPI_DEFINITIONS } from '../../../src-hub/demo/kpi-catalog';
 import { UNIT_KPI } from '../../../src-hub/demo/unit-kpi-feed';
 
 /**
@@ -93,7 +93,7 @@ describe('the bilingual tables of the host and the data', () => {
   });
 
   it("give every demo KPI, alert template and station an English form, and units in English where they are words", () => {
-    const definitions = [...DEMO_KPIS.map((k) => k.definition), UNIT_KPI];
+    const definitions = [...DEMO_KPI_DEFINITIONS, UNIT_KPI];
     expect(problems(definitions.map((d) => [d.id, d.vi, d.en] as const))).toEqual({});
     expect(problems(definitions.map((d) => [`${d.id} short`, d.shortVi, d.shortEn] as const))).toEqual({});
     // A unit written with letters (hồ sơ, lượt) needs its English; symbols (%, µg/m³) read the same.
