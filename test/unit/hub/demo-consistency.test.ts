@@ -97,9 +97,9 @@ describe('the demo shows one value per quantity', () => {
     expectSame('kpi:tthc-on-time-rate', 'dossier-counts:on-time');
     // The station's line and the KPI both read "AQI 46": the index named first, as AQI is written.
     expectSame('kpi:env-aqi-vung-tau', 'environment:qt-vung-tau-thang-tam');
-    // Every camera of the registry is online, and the rate says 100 %.
+    // Every camera of the registry is online, and the rate says 100%.
     expect(lines.get('camera:online')).toBe(`${cameras.length}/${cameras.length}`);
-    expect(lines.get('kpi:camera-online-rate')).toBe('100,0 %');
+    expect(lines.get('kpi:camera-online-rate')).toBe('100,0%');
     // The province's open reports are the sum over its units, to the report.
     const units = DEMO_UNITS.map((unit) => Number(lines.get(`kpi:${UNIT_KPI.id}@${unit}`)?.split(' ')[0]));
     expect(units.every(Number.isFinite)).toBe(true);
