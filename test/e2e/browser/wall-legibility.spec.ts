@@ -149,9 +149,10 @@ test('the pointer shows while it moves and hides after 3 s still', async ({ brow
   expect(await cursor()).toBe('none');
   // The page's own clock times the hiding, so a busy test machine cannot blur it.
   await page.evaluate(() => {
-    const w = window as unknown as { lastMove: number; hiddenAt: number[] };
+    const w = window as unknown as { moves: number[]; hiddenAt: number[] };
+    w.moves = [];
     w.hiddenAt = [];
-    window.addEventListener('pointermove', () => (w.lastMove = performance.now()), { capture: true });
+    window.addEventListener('pointermove', () => w.moves.push(performance.now()), { capture: true });
     new MutationObserver(() => {
       if (document.documentElement.dataset.pointer === 'idle') w.hiddenAt.push(performance.now());
     }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-pointer'] });
@@ -163,14 +164,17 @@ test('the pointer shows while it moves and hides after 3 s still', async ({ brow
   await page.waitForTimeout(2_000);
   await page.mouse.move(440, 330);
   expect(await cursor()).not.toBe('none');
-  // … and it goes once the pointer has been still for 3 s, not sooner.
+  // … and it goes once the pointer has been still for 3 s, never sooner after any move.
   await expect.poll(cursor, { timeout: 10_000, intervals: [250] }).toBe('none');
   const timing = await page.evaluate(() => {
-    const w = window as unknown as { lastMove: number; hiddenAt: number[] };
-    return { lastMove: w.lastMove, hiddenAt: w.hiddenAt };
+    const w = window as unknown as { moves: number[]; hiddenAt: number[] };
+    return { moves: w.moves, hiddenAt: w.hiddenAt };
   });
-  expect(timing.hiddenAt, `hidden once, after the last move at ${timing.lastMove}`).toHaveLength(1);
-  expect(timing.hiddenAt[0]! - timing.lastMove).toBeGreaterThanOrEqual(2_950);
+  expect(timing.hiddenAt.length).toBeGreaterThan(0);
+  for (const hidden of timing.hiddenAt) {
+    const lastMoveBefore = Math.max(...timing.moves.filter((move) => move < hidden));
+    expect(hidden - lastMoveBefore, `hidden ${hidden} after the move at ${lastMoveBefore}`).toBeGreaterThanOrEqual(2_950);
+  }
   // It comes back with the next move.
   await page.mouse.move(300, 200);
   expect(await cursor()).not.toBe('none');
