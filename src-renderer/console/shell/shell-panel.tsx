@@ -54,7 +54,8 @@ export function ShellPanel() {
       {shell.errors.length === 0 ? (
         <p className="console-panel__hint">{t('shell.errors.none')}</p>
       ) : (
-        <ol className="shell-errors" data-error-count={shell.errors.length}>
+        // The log's own lines, quoted as the log writes them (in English, for whoever reads the file).
+        <ol className="shell-errors" data-error-count={shell.errors.length} data-verbatim>
           {shell.errors.slice(0, ERRORS_SHOWN).map((error, i) => (
             <li key={`${error.at}-${i}`} className="shell-errors__item">
               <time dateTime={error.at}>{formatShortTime(error.at, locale)}</time>

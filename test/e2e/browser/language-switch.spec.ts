@@ -62,7 +62,8 @@ function visibleTexts(page: Page): Promise<string[]> {
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const element = node.parentElement;
       const text = node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      if (!element || text === '' || element.closest('script, style, [hidden], [aria-hidden="true"]')) continue;
+      // [data-verbatim]: the app log's lines, quoted as the log file has them (its language is English).
+      if (!element || text === '' || element.closest('script, style, [hidden], [aria-hidden="true"], [data-verbatim]')) continue;
       const style = getComputedStyle(element);
       if (style.visibility === 'hidden' || style.display === 'none' || element.getClientRects().length === 0) continue;
       out.push(text);

@@ -36,7 +36,7 @@ test('a wrong password is refused, several make the operator wait, then the righ
   await expect(page.locator('input[name="password"]')).toHaveValue('');
   for (let i = 0; i < 3; i += 1) await tryPassword(`sai-${i}`);
   await tryPassword(password);
-  await expect(page.locator('.sign-in__error')).toContainText(/Thử lại sau [1-8] giây/);
+  await expect(page.locator('.sign-in__error')).toContainText(/Vui lòng thử lại sau [1-8] giây/);
   await page.waitForTimeout(8_500);
   await page.locator('input[name="password"]').fill(password);
   await page.locator('.sign-in__submit').click();

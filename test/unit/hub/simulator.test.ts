@@ -111,6 +111,12 @@ describe('demo simulator', () => {
     for (const h of history.values()) expect(['received', 'received>processing', 'received>processing>resolved', 'received>processing>rejected']).toContain(h.join('>'));
     const alerts = target.state.keys('alert');
     expect(alerts.length).toBeGreaterThan(20);
+    // Each alert, station and KPI comes with its English, place names given their English rank.
+    const english = alerts.map((id) => target.state.latest('alert', id)!.payload);
+    expect(english.filter((a) => !a.textEn)).toEqual([]);
+    expect(english.some((a) => /\b(City|Town|District)\b/.test(a.textEn ?? ''))).toBe(true);
+    expect(target.state.keys('environment').every((id) => target.state.latest('environment', id)?.payload.stationNameEn)).toBe(true);
+    expect(target.state.latest('kpi-definition', 'tthc-received-today')?.payload).toMatchObject({ unitEn: 'dossiers', shortEn: 'Dossiers received' });
   });
 
   it('keeps records through a hub outage and delivers them once it answers again, without crashing', async () => {
