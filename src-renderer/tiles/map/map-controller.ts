@@ -57,12 +57,18 @@ export class MapController {
     this.main = new MapLibreMap({ ...common, container: options.container, bounds: toBounds(this.home.bbox), fitBoundsOptions: { padding: options.padding() } });
     // Ready once the basemap is drawn. Not 'load' or 'idle': with live data arriving every few
     // hundred milliseconds, a large wall's map may not be idle (or "fully loaded") for a long time.
-    const firstRender = (): void => {
-      if (!this.main.isStyleLoaded() || !this.main.isSourceLoaded('land')) return;
-      this.main.off('render', firstRender);
+    let rendered = false;
+    const firstRender = (force: boolean): void => {
+      if (rendered || (!force && (!this.main.isStyleLoaded() || !this.main.isSourceLoaded('land')))) return;
+      rendered = true;
+      this.main.off('render', onRender);
       options.onFirstRender();
     };
-    this.main.on('render', firstRender);
+    const onRender = (): void => firstRender(false);
+    this.main.on('render', onRender);
+    // maplibre's own "first complete frame": a map that starts flying to an alert at once re-tiles its
+    // sources on every frame of the flight, so the check above may not pass until the flight ends.
+    this.main.once('load', () => firstRender(true));
     this.main.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
     for (const layer of ['cameras-point', 'cameras-selected']) {
       this.main.on('click', layer, (event) => {
