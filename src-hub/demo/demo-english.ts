@@ -49,7 +49,7 @@ export const ALERT_TEXT_EN: Readonly<Record<string, string>> = {
 export const STATION_NAME_EN: Readonly<Record<string, string>> = {
   'qt-vung-tau-thang-tam': 'Thắng Tam air monitoring station',
   'qt-phu-my-kcn': 'Phú Mỹ I Industrial Park monitoring station',
-  'qt-ba-ria-trung-tam': 'Bà Rịa City air monitoring station',
+  'qt-ba-ria-trung-tam': 'Bà Rịa air monitoring station',
   'qt-con-dao': 'Côn Đảo monitoring station',
   'tv-song-dinh': 'Dinh River hydrological station',
   'tv-song-ray': 'Ray River hydrological station',

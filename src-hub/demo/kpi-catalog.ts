@@ -74,9 +74,9 @@ export const DERIVED_KPIS = {
   /** Negative mentions over the mentions the hub keeps (social-mention-feed.ts). */
   negativeShare: def({ id: 'social-negative-share', subsystem: 'social-media', vi: 'Tỷ lệ tin tiêu cực trên MXH', en: 'Negative social-media mentions', unit: '%', decimals: 1, target: 10, higherIsBetter: false }),
   /** The AQI of phường Vũng Tàu's air station (environment-feed.ts). */
-  aqiVungTau: def({ id: 'env-aqi-vung-tau', subsystem: 'environment', vi: 'Chỉ số AQI – Phường Vũng Tàu', en: 'AQI – Vũng Tàu ward', unit: 'AQI', target: 50, higherIsBetter: false }),
+  aqiVungTau: def({ id: 'env-aqi-vung-tau', subsystem: 'environment', vi: 'Chỉ số AQI – Phường Vũng Tàu', en: 'AQI – Vũng Tàu Ward', unit: 'AQI', target: 50, higherIsBetter: false }),
   /** The PM2.5 of phường Phú Mỹ's air station (environment-feed.ts). */
-  pm25PhuMy: def({ id: 'env-pm25-phu-my', subsystem: 'environment', vi: 'Bụi PM2.5 – Phường Phú Mỹ', en: 'PM2.5 – Phú Mỹ ward', unit: 'µg/m³', decimals: 1, target: 25, higherIsBetter: false }),
+  pm25PhuMy: def({ id: 'env-pm25-phu-my', subsystem: 'environment', vi: 'Bụi PM2.5 – Phường Phú Mỹ', en: 'PM2.5 – Phú Mỹ Ward', unit: 'µg/m³', decimals: 1, target: 25, higherIsBetter: false }),
   /** The sum of the per-unit series (unit-kpi-feed.ts). */
   feedbackOpen: def({ id: 'feedback-open', subsystem: 'citizen-feedback', vi: 'Phản ánh kiến nghị đang xử lý', en: 'Citizen reports in progress', unit: 'phản ánh', higherIsBetter: false, target: 150 }),
   /** Cameras online in the camera registry (camera-kpi-feed.ts). */

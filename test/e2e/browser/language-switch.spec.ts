@@ -27,7 +27,7 @@ let port = 0;
  * Proper names an English screen may show as the province writes them: places, and the people
  * signed in. Camera names are added from the hub's registry: a camera has no English name.
  */
-const PLACE_NAMES = ['Bà Rịa', 'Vũng Tàu', 'Côn Đảo', 'Phú Mỹ', 'Xuyên Mộc', 'Long Điền', 'Đất Đỏ', 'Châu Đức', 'Thắng Tam', 'Cái Mép', 'Giếng Nước'];
+const PLACE_NAMES = ['Bà Rịa', 'Vũng Tàu', 'Côn Đảo', 'Phú Mỹ', 'Tam Thắng', 'Thắng Tam', 'Phước Thắng', 'Tân Phước', 'Long Hải', 'Đất Đỏ', 'Xuyên Mộc', 'Ngãi Giao', 'Cái Mép', 'Giếng Nước'];
 const PEOPLE = [TEST_OPERATORS.operator.name];
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/iu;

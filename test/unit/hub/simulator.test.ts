@@ -114,7 +114,7 @@ describe('demo simulator', () => {
     // Each alert, station and KPI comes with its English, place names given their English rank.
     const english = alerts.map((id) => target.state.latest('alert', id)!.payload);
     expect(english.filter((a) => !a.textEn)).toEqual([]);
-    expect(english.some((a) => /\b(City|Town|District)\b/.test(a.textEn ?? ''))).toBe(true);
+    expect(english.some((a) => /\b(Ward|Commune|Special Zone|City|Town|District)\b/.test(a.textEn ?? ''))).toBe(true);
     expect(target.state.keys('environment').every((id) => target.state.latest('environment', id)?.payload.stationNameEn)).toBe(true);
     expect(target.state.latest('kpi-definition', 'tthc-received-today')?.payload).toMatchObject({ unitEn: 'dossiers', shortEn: 'Dossiers received' });
   });

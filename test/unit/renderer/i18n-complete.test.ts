@@ -25,7 +25,7 @@ import { UNIT_KPI } from '../../../src-hub/demo/unit-kpi-feed';
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/iu;
 
 /** Place names an English text may carry as the province writes them. */
-const PROPER_NAMES = ['Bà Rịa', 'Vũng Tàu', 'Côn Đảo', 'Phú Mỹ', 'Thắng Tam', 'Xuyên Mộc', 'Long Điền', 'Đất Đỏ', 'Châu Đức', 'Cái Mép', 'Giếng Nước'];
+const PROPER_NAMES = ['Bà Rịa', 'Vũng Tàu', 'Côn Đảo', 'Phú Mỹ', 'Tam Thắng', 'Thắng Tam', 'Phước Thắng', 'Tân Phước', 'Long Hải', 'Đất Đỏ', 'Xuyên Mộc', 'Ngãi Giao', 'Cái Mép', 'Giếng Nước'];
 
 const withoutProperNames = (text: string): string => PROPER_NAMES.reduce((rest, name) => rest.split(name).join(''), text);
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
