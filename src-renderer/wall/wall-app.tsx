@@ -31,6 +31,9 @@ export default function WallApp({ wallId }: { wallId: string }) {
   const refused = useConnectionStore((s) => s.refused);
   const outage = useOutage();
   const configuredBudget = useAppInfoStore((s) => s.info?.cameraDecodeBudget ?? null);
+  // The grid waits for the host's word on the language (or its failure): a wall switched to English
+  // is never painted in Vietnamese first, charts and all, after a reload or a restart.
+  const languageKnown = useAppInfoStore((s) => s.language !== null || s.error !== null);
   useAppKeys('wall', runWallKey);
   usePointerIdle();
 
@@ -40,8 +43,8 @@ export default function WallApp({ wallId }: { wallId: string }) {
 
   useEffect(() => {
     if (refused !== null || status === 'error') signalReady('wall-error');
-    else if (status === 'ready' && hubLoaded) signalReady('wall');
-  }, [status, hubLoaded, refused]);
+    else if (status === 'ready' && hubLoaded && languageKnown) signalReady('wall');
+  }, [status, hubLoaded, refused, languageKnown]);
 
   useEffect(() => {
     document.title = view ? `${nameIn(view.wall, language)} · IOC` : `IOC · ${wallId}`;
@@ -65,7 +68,7 @@ export default function WallApp({ wallId }: { wallId: string }) {
       </WallMessage>
     );
   }
-  if (!view) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
+  if (!view || !languageKnown) return <WallMessage tone="loading" title={t('wall.loading', { id: wallId })} />;
   return (
     <div className="wall" data-wall-id={view.wall.id} data-enlarged-tile={view.enlargedTileId ?? undefined} data-source={view.source.kind} data-taken-over={view.takeover !== null || undefined} data-outage={outage.link ?? undefined}>
       <WallTopBar wallName={nameIn(view.wall, language)} layoutName={nameIn(view.layout, language)} />

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HubState } from '../../../src-shared/ipc';
 import { wireHostEvents } from '../../../src-renderer/bridge/wire-events';
+import { useAppInfoStore } from '../../../src-renderer/stores/app-info-store';
 import { useConnectionStore } from '../../../src-renderer/stores/connection-store';
 import { applyHubState, resetHubSync } from '../../../src-renderer/stores/hub-sync';
 import { seriesOf, useKpiStore } from '../../../src-renderer/stores/kpi-store';
@@ -48,5 +49,17 @@ describe('host events into the stores', () => {
     expect(values()).toEqual([42]);
     emit('hub:status', { ...state(3).connection, status: 'resyncing' });
     expect(useConnectionStore.getState()).toMatchObject({ hubId: 'hub-b', lastSeq: 3, connection: { status: 'resyncing' } });
+  });
+
+  it('switches the language on app:language, before app:info and after it', () => {
+    useAppInfoStore.setState({ info: null, error: null, language: null });
+    const { api, emit } = fakeHostApi();
+    wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap: vi.fn(), onReload: vi.fn(), onSessionEnded: vi.fn() });
+    emit('app:language', { language: 'en' });
+    expect(useAppInfoStore.getState()).toMatchObject({ language: 'en', info: null });
+    const info = { name: 'IOC Wall', version: '0', language: 'en' as const, mode: 'browser' as const, hub: 'remote' as const, configErrors: [], staleAfterSeconds: {}, cameraDecodeBudget: null, layoutsKeptReady: 0, keys: [] };
+    useAppInfoStore.getState().infoLoaded(info);
+    emit('app:language', { language: 'vi' });
+    expect(useAppInfoStore.getState()).toMatchObject({ language: 'vi', info: { language: 'vi' } });
   });
 });
