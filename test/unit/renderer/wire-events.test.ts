@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { HubState } from '../../../src-shared/ipc';
+import { HUB_TOPIC_NAMES } from '../../../src-shared/hub-topics';
+import type { AppInfo, HubState } from '../../../src-shared/ipc';
 import { wireHostEvents } from '../../../src-renderer/bridge/wire-events';
 import { useAppInfoStore } from '../../../src-renderer/stores/app-info-store';
 import { useConnectionStore } from '../../../src-renderer/stores/connection-store';
@@ -57,7 +58,8 @@ describe('host events into the stores', () => {
     wireHostEvents(api, QUIET_TRANSPORT, { onReconnect: vi.fn(), onGap: vi.fn(), onReload: vi.fn(), onSessionEnded: vi.fn() });
     emit('app:language', { language: 'en' });
     expect(useAppInfoStore.getState()).toMatchObject({ language: 'en', info: null });
-    const info = { name: 'IOC Wall', version: '0', language: 'en' as const, mode: 'browser' as const, hub: 'remote' as const, configErrors: [], staleAfterSeconds: {}, cameraDecodeBudget: null, layoutsKeptReady: 0, keys: [] };
+    const staleAfterSeconds = Object.fromEntries(HUB_TOPIC_NAMES.map((topic) => [topic, 60])) as AppInfo['staleAfterSeconds'];
+    const info: AppInfo = { name: 'IOC Wall', version: '0', language: 'en', mode: 'browser', hub: 'remote', configErrors: [], staleAfterSeconds, cameraDecodeBudget: null, layoutsKeptReady: 0, keys: [] };
     useAppInfoStore.getState().infoLoaded(info);
     emit('app:language', { language: 'vi' });
     expect(useAppInfoStore.getState()).toMatchObject({ language: 'vi', info: { language: 'vi' } });
