@@ -48,8 +48,10 @@ function onlyIn(catalog: Catalog, other: Catalog): Array<{ key: string; pattern:
       .split(/\{\w+\}/)
       .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
       .join('.+?');
-    // A template is the whole text node; a fixed string may be a word within one.
-    const pattern = /\{\w+\}/.test(text) ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'u');
+    // A template is the whole text node; a fixed string may be a word within one, except an acronym
+    // both languages write ("KPI" in "Chỉ số KPI"), which only counts as the whole text node.
+    const whole = /\{\w+\}/.test(text) || /^[\p{Lu}\d.]+$/u.test(text);
+    const pattern = whole ? new RegExp(`^${source}$`, 'u') : new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}\\p{N}])`, 'u');
     return [{ key, pattern }];
   });
 }
