@@ -8,7 +8,10 @@ import { LINK_SILENCE_CHECK_MS, LINK_SILENT_FACTOR, LINK_SILENT_MIN_MS } from '.
  *
  * Its own side may be the slow one: a page busy rendering, a host busy writing. A check that runs
  * later than planned means this side was stalled for that long, with the pings perhaps queued right
- * behind it: that time is not counted as silence. Pure: the caller gives it the clock and the timer.
+ * behind it: that time is not counted as silence. And a busy side handles each ping late, which
+ * stretches the steps between them by its own lag (the server pings again a fixed time after each
+ * answer): the lag the checks measure is taken off the steps, so the interval learned is the
+ * server's, not this side's load. Pure: the caller gives it the clock and the timer.
  */
 
 export interface SilenceWatchOptions {
@@ -38,6 +41,9 @@ export interface SilenceWatch {
  */
 const STEPS_KEPT = 5;
 
+/** How much of each check's lateness goes into the lag estimate. */
+const LAG_WEIGHT = 0.3;
+
 /** How long without a ping counts as silent, for a link pinged every `intervalMs`. */
 export function silentAfterMs(intervalMs: number): number {
   return Math.max(LINK_SILENT_MIN_MS, intervalMs * LINK_SILENT_FACTOR);
@@ -56,11 +62,14 @@ export function createSilenceWatch(options: SilenceWatchOptions): SilenceWatch {
   let lastPing: number | null = null;
   const steps: number[] = [];
   let due = now() + LINK_SILENCE_CHECK_MS;
+  /** How late this side runs what it is due to run, smoothed: its own share of each step. */
+  let lag = 0;
 
   const check = (): void => {
     const at = now();
     // How long this side could not run: nothing could have been heard in that time.
     const stalled = Math.max(0, at - due);
+    lag = lag * (1 - LAG_WEIGHT) + stalled * LAG_WEIGHT;
     due = at + LINK_SILENCE_CHECK_MS;
     if (!open || silent || lastPing === null || steps.length === 0) return;
     if (at - lastPing - stalled > silentAfterMs(median(steps))) {
@@ -74,7 +83,7 @@ export function createSilenceWatch(options: SilenceWatchOptions): SilenceWatch {
     ping: () => {
       const at = now();
       if (open && lastPing !== null && !silent) {
-        steps.push(at - lastPing);
+        steps.push(Math.max(0, at - lastPing - lag));
         if (steps.length > STEPS_KEPT) steps.shift();
       }
       lastPing = at;

@@ -32,8 +32,19 @@ export function socketTransport(timeoutMs: number, identity: WindowIdentity): Ho
     hostClosed = true;
     setTimeout(() => socket.connect(), LINK_RECONNECT_DELAY_MS);
   });
+  let reloading = false;
+  const reload = (): void => {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  };
   socket.on('connect', () => {
-    if (hostClosed) window.location.reload();
+    if (!hostClosed) return;
+    // The wall first paints a frame without its outage band (the link is back: the listeners of this
+    // same event clear it), then loads the new page, which can take a few seconds to arrive; a page
+    // that paints no frames (hidden) reloads on the timer.
+    requestAnimationFrame(() => setTimeout(reload, 0));
+    setTimeout(reload, 500);
   });
   // A refusal by the host's handshake check (no or a stale credential) is final: socket.io does
   // not retry it, and the page must say so rather than show "connecting" for ever.

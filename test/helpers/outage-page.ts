@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
  */
 
 export interface BandRecord {
-  /** `hub`, `host`, or null once the band is gone. */
+  /** `hub`, `host`, or null while there is no band (a page that just loaded has none yet). */
   link: string | null;
   /** data-outage-since: when the page says the link was lost (ms). */
   since: number | null;
@@ -15,56 +15,59 @@ export interface BandRecord {
   at: number;
 }
 
-declare global {
-  interface Window {
-    __outageBand?: BandRecord[];
-  }
+export interface BandWatch {
+  /** Every change of the band seen so far, across reloads, in order. */
+  readonly records: readonly BandRecord[];
+  /** The links in order, repeats (a reload's fresh "none") folded. */
+  links(): (string | null)[];
+  /** The first record with `link` (null: no band) at or after `since`. */
+  waitFor(link: 'hub' | 'host' | null, since: number, timeoutMs: number): Promise<BandRecord>;
+}
+
+/** Installed in every document of the page: reports each change of the band as it happens. */
+function observeBand(): void {
+  const report = (window as unknown as { __outageBandChanged?: (record: BandRecord) => void }).__outageBandChanged;
+  if (!report) return;
+  let last: string | null = null;
+  const note = (): void => {
+    const band = document.querySelector('.outage-band');
+    const link = band?.getAttribute('data-outage-link') ?? null;
+    const since = band?.getAttribute('data-outage-since');
+    const key = `${link ?? ''}|${since ?? ''}`;
+    if (key === last) return;
+    last = key;
+    report({ link, since: since ? Number(since) : null, text: band?.textContent ?? '', at: Date.now() });
+  };
+  note();
+  new MutationObserver(note).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-outage-link', 'data-outage-since'] });
 }
 
 /**
- * Records every change of the band from now on (and the current state), with its time, through a
- * MutationObserver: a band that shows for one frame is caught, and times need no polling. Lost when
- * the page reloads; a test that reloads reads the page afresh instead.
+ * Watches the band from now on, in this document and every one the page loads after it (a wall
+ * reloads itself when its host returns): each change is timed in the page by a MutationObserver,
+ * so a band that shows for one frame is caught and no polling delays a time, and reported to the
+ * test at once, so a reload loses nothing.
  */
-export async function recordOutageBand(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    if (window.__outageBand) return;
-    const records: BandRecord[] = [];
-    window.__outageBand = records;
-    let last = '';
-    const note = (): void => {
-      const band = document.querySelector('.outage-band');
-      const link = band?.getAttribute('data-outage-link') ?? null;
-      const since = band?.getAttribute('data-outage-since');
-      const key = `${link ?? ''}|${since ?? ''}`;
-      if (key === last) return;
-      last = key;
-      records.push({ link, since: since ? Number(since) : null, text: band?.textContent ?? '', at: Date.now() });
-    };
-    note();
-    new MutationObserver(note).observe(document.documentElement, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-outage-link', 'data-outage-since'] });
+export async function watchOutageBand(page: Page): Promise<BandWatch> {
+  const records: BandRecord[] = [];
+  await page.exposeBinding('__outageBandChanged', (_source, record: BandRecord) => {
+    records.push(record);
   });
-}
-
-export function bandRecords(page: Page): Promise<BandRecord[]> {
-  return page.evaluate(() => window.__outageBand ?? []);
-}
-
-/** Waits for the first record with `link` (null: the band gone) at or after `since`, and returns it. */
-export async function waitForBand(page: Page, link: 'hub' | 'host' | null, since: number, timeoutMs: number): Promise<BandRecord> {
-  const handle = await page.waitForFunction(
-    ({ link, since }) => (window.__outageBand ?? []).find((r) => r.link === link && r.at >= since) ?? false,
-    { link, since },
-    { timeout: timeoutMs, polling: 50 },
-  );
-  return (await handle.jsonValue()) as BandRecord;
-}
-
-/** The band's state as the page shows it now; null while the page is reloading or has no wall yet. */
-export function bandNow(page: Page): Promise<{ wall: boolean; link: string | null } | null> {
-  return page
-    .evaluate(() => ({ wall: document.querySelector('.wall') !== null, link: document.querySelector('.outage-band')?.getAttribute('data-outage-link') ?? null }))
-    .catch(() => null);
+  await page.addInitScript(observeBand);
+  await page.evaluate(observeBand);
+  return {
+    records,
+    links: () => records.map((r) => r.link).filter((link, i, all) => i === 0 || link !== all[i - 1]),
+    waitFor: async (link, since, timeoutMs) => {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = records.find((r) => r.link === link && r.at >= since);
+        if (found) return found;
+        if (Date.now() > deadline) throw new Error(`no band "${link ?? 'none'}" since ${since} within ${timeoutMs} ms; seen: ${JSON.stringify(records.map((r) => [r.link, r.at]))}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+  };
 }
 
 /**

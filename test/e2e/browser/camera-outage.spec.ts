@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Layout, Tile } from '../../../src-shared/domain';
 import { startCameraWall, type CameraWall } from '../../helpers/camera-wall';
 import { cameraOf, cameraStates, recordCameraStates, waitForCameraState, waitWallReady } from '../../helpers/camera-page';
-import { unloadedImages, waitForBand, recordOutageBand } from '../../helpers/outage-page';
+import { unloadedImages, watchOutageBand } from '../../helpers/outage-page';
 
 /**
  * A camera tile with no picture says why, from what its player saw, against real processes: a
@@ -81,10 +81,10 @@ test('a camera without a picture says whether the camera, the media server or th
   await expect(cameraOf(page, 't-cam-a').locator('.camera__notice-detail')).toContainText('Camera có thể vẫn hoạt động');
 
   // 3. The app server goes too: the tiles put their silence down to it, as the wall's band does.
-  await recordOutageBand(page);
+  const band = await watchOutageBand(page);
   const hostDownAt = Date.now();
   await wall.stopHost();
-  await waitForBand(page, 'host', hostDownAt, 10_000);
+  await band.waitFor('host', hostDownAt, 10_000);
   for (const id of CAMERA_IDS) await waitForCameraState(page, id, 'offline', hostDownAt, 10_000, 'host');
   for (const id of CAMERA_IDS) await expectCause(page, id, 'host');
 
@@ -103,7 +103,7 @@ test('a camera without a picture says whether the camera, the media server or th
   // 4. The host returns (the page reloads on its own), the media server still away: media again.
   const hostBackAt = Date.now();
   await wall.startHost();
-  await expect.poll(() => page.evaluate(() => document.querySelector('.outage-band') === null).catch(() => false), { timeout: 20_000 }).toBe(true);
+  await band.waitFor(null, hostBackAt, 20_000);
   await waitWallReady(page);
   await recordCameraStates(page);
   for (const id of CAMERA_IDS) await waitForCameraState(page, id, 'offline', hostBackAt, 30_000, 'media');

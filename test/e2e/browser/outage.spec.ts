@@ -2,9 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { connectBridge } from '../../helpers/bridge-client';
 import { startBrowserHost, type BrowserHost } from '../../helpers/browser-host';
 import { startHubProcess, type HubProcess } from '../../helpers/hub-process';
-import { bandNow, bandRecords, recordOutageBand, vietnamClock, waitForBand } from '../../helpers/outage-page';
+import { vietnamClock, watchOutageBand, type BandWatch } from '../../helpers/outage-page';
 import { waitForReady } from '../../helpers/page-ready';
 
 /**
@@ -60,6 +61,7 @@ interface Setup {
   work: string;
   hubPort: number;
   hostConfig: object;
+  band: BandWatch;
 }
 
 /** A demo hub (simulator on) and a host on it, wall 1 open and live with its KPIs drawn. */
@@ -73,8 +75,8 @@ async function startLiveWall(page: Page): Promise<Setup> {
   await expect(page.locator('[data-connection-status="live"]')).toBeVisible({ timeout: 20_000 });
   await expect.poll(() => page.locator('[data-tile-kind="kpi"] [data-kpi-value]').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(9);
   await expect(page.locator('.kpi-chart--line[data-chart-gaps]').first()).toBeAttached({ timeout: 20_000 });
-  await recordOutageBand(page);
-  return { work, hubPort: Number(new URL(hub.url).port), hostConfig };
+  const band = await watchOutageBand(page);
+  return { work, hubPort: Number(new URL(hub.url).port), hostConfig, band };
 }
 
 /** Each line chart's breaks, by tile id (data-chart-gaps: the null points of the series it draws). */
@@ -82,17 +84,6 @@ function chartGaps(page: Page): Promise<Record<string, number>> {
   return page
     .locator('[data-tile-kind="kpi"]:has(.kpi-chart--line[data-chart-gaps])')
     .evaluateAll((tiles) => Object.fromEntries(tiles.map((tile) => [tile.getAttribute('data-tile-id'), Number(tile.querySelector('.kpi-chart--line')?.getAttribute('data-chart-gaps'))])));
-}
-
-/** Polls the page until it shows no band (a reloading page has none to show); returns when, or 0. */
-async function bandGoneAt(page: Page, timeoutMs: number): Promise<number> {
-  const start = Date.now();
-  while (Date.now() - start < timeoutMs) {
-    const now = await bandNow(page);
-    if (now && now.link === null) return Date.now();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return 0;
 }
 
 /** The tile ages and KPI values as an outage shows them: every data tile's age loud, no value green. */
@@ -113,7 +104,7 @@ async function expectOutageTiles(page: Page): Promise<void> {
 
 test('the hub going away: an amber band naming the data server and the time, loud ages, gone on its return, a gap in the charts', async ({ page }) => {
   test.setTimeout(120_000);
-  const { work, hubPort } = await startLiveWall(page);
+  const { work, hubPort, band } = await startLiveWall(page);
   // What the outage changes, seen before it: some value is green, no band, the charts' gaps so far.
   await expect.poll(() => page.locator('.kpi-reading__value').evaluateAll((els) => els.map((el) => getComputedStyle(el).color))).toContain(GOOD_GREEN);
   await expect(page.locator('.outage-band')).toHaveCount(0);
@@ -124,7 +115,7 @@ test('the hub going away: an amber band naming the data server and the time, lou
   const lostAt = Date.now();
   await hub!.kill();
   hub = undefined;
-  const shown = await waitForBand(page, 'hub', lostAt, 20_000);
+  const shown = await band.waitFor('hub', lostAt, 20_000);
   test.info().annotations.push({ type: 'hub killed → band', description: `${shown.at - lostAt} ms` });
   expect(shown.at - lostAt, 'band within 3 s of the hub going away').toBeLessThanOrEqual(WITHIN_MS);
   // The time it names is the loss, as the host saw it, on the Vietnam clock.
@@ -141,13 +132,13 @@ test('the hub going away: an amber band naming the data server and the time, lou
   await page.waitForTimeout(16_000);
   hub = await startHubProcess([`--db=${join(work, 'hub.db')}`, `--port=${hubPort}`, `--token=${TOKEN}`]);
   const backAt = Date.now();
-  const gone = await waitForBand(page, null, backAt - 1_000, 20_000);
+  const gone = await band.waitFor(null, shown.at + 1, 20_000);
   test.info().annotations.push({ type: 'hub back → band gone', description: `${gone.at - backAt} ms` });
   expect(gone.at - backAt, 'band gone within 3 s of the hub coming back').toBeLessThanOrEqual(WITHIN_MS);
   await expect(page.locator('[data-tile-kind="kpi"][data-outage]')).toHaveCount(0);
   await expect(page.locator('[data-connection-status="live"]')).toBeVisible({ timeout: 20_000 });
   // The states the band passed through: none, the hub, none.
-  expect((await bandRecords(page)).map((r) => r.link)).toEqual([null, 'hub', null]);
+  expect(band.links()).toEqual([null, 'hub', null]);
 
   // New points arrive after the outage: the lines break over it instead of bridging it.
   await expect
@@ -163,30 +154,30 @@ test('the hub going away: an amber band naming the data server and the time, lou
 
 test('a hub that freezes without closing its sockets is noticed by the heartbeat within 3 s', async ({ page }) => {
   test.setTimeout(90_000);
-  await startLiveWall(page);
+  const { band } = await startLiveWall(page);
   const frozenAt = Date.now();
   freeze(hub!.child.pid!);
-  const shown = await waitForBand(page, 'hub', frozenAt, 20_000);
+  const shown = await band.waitFor('hub', frozenAt, 20_000);
   test.info().annotations.push({ type: 'hub frozen → band', description: `${shown.at - frozenAt} ms` });
   expect(shown.at - frozenAt, 'band soon after the hub froze, by its missing pings').toBeLessThanOrEqual(SILENT_WITHIN_MS);
 
   const thawedAt = Date.now();
   thaw(hub!.child.pid!);
-  const gone = await waitForBand(page, null, thawedAt, 20_000);
+  const gone = await band.waitFor(null, shown.at + 1, 20_000);
   test.info().annotations.push({ type: 'hub thawed → band gone', description: `${gone.at - thawedAt} ms` });
   expect(gone.at - thawedAt, 'band gone within 3 s of the hub answering again').toBeLessThanOrEqual(WITHIN_MS);
-  expect((await bandRecords(page)).map((r) => r.link)).toEqual([null, 'hub', null]);
+  expect(band.links()).toEqual([null, 'hub', null]);
 });
 
 test('the host going away: a red band naming the app server and the time, gone within 3 s of its return', async ({ page }) => {
   test.setTimeout(120_000);
-  const { work, hostConfig } = await startLiveWall(page);
+  const { work, hostConfig, band } = await startLiveWall(page);
   const port = Number(new URL(host!.url).port);
 
   const lostAt = Date.now();
   await host!.stop();
   host = undefined;
-  const shown = await waitForBand(page, 'host', lostAt, 20_000);
+  const shown = await band.waitFor('host', lostAt, 20_000);
   test.info().annotations.push({ type: 'host stopped → band', description: `${shown.at - lostAt} ms` });
   expect(shown.at - lostAt, 'band within 3 s of the host going away').toBeLessThanOrEqual(WITHIN_MS);
   expect(shown.since!).toBeGreaterThanOrEqual(lostAt - 1_000);
@@ -195,36 +186,41 @@ test('the host going away: a red band naming the app server and the time, gone w
   await expect(page.locator('.wall')).toHaveAttribute('data-outage', 'host');
   await expect(page.locator('.outage-band')).toHaveCSS('background-color', 'rgb(220, 38, 38)');
   await expectOutageTiles(page);
-  expect((await bandRecords(page)).map((r) => r.link)).toEqual([null, 'host']);
+  expect(band.links()).toEqual([null, 'host']);
 
-  // The same port and data, as a restarted wall PC: the page finds it and reloads by itself (a new
-  // host may serve a new build), so the band goes the moment the host answers.
+  // The same port and data, as a restarted wall PC: the page finds it (and then reloads by itself, as
+  // a new host may serve a new build). The host is back once it takes a wall's connection: on a
+  // loaded machine a host that has printed its ready line may still be busy starting for a while.
   host = await startBrowserHost(hostConfig, { dataDir: join(work, 'wall'), port });
+  const key = new URL(host.wallUrl('1')).hash.replace('#key=', '');
+  const probe = await connectBridge(host.url, { role: 'wall', wallId: '1', key }, 20_000);
   const backAt = Date.now();
-  const goneAt = await bandGoneAt(page, 20_000);
-  expect(goneAt, 'the band went').toBeGreaterThan(0);
+  probe.close();
+  // The page may have found it before the probe did.
+  const goneAt = (await band.waitFor(null, shown.at + 1, 20_000)).at;
   test.info().annotations.push({ type: 'host back → band gone', description: `${goneAt - backAt} ms` });
   expect(goneAt - backAt, 'band gone within 3 s of the host coming back').toBeLessThanOrEqual(WITHIN_MS);
   await waitForReady(page, 'wall');
   test.info().annotations.push({ type: 'host back → wall ready again', description: `${Date.now() - backAt} ms` });
   await expect(page.locator('[data-connection-status="live"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.locator('.outage-band')).toHaveCount(0);
+  expect(band.links()).toEqual([null, 'host', null]);
 });
 
 test('a host that freezes is noticed by the page within 3 s, and forgotten within 3 s of answering again', async ({ page }) => {
   test.setTimeout(90_000);
-  await startLiveWall(page);
+  const { band } = await startLiveWall(page);
   const frozenAt = Date.now();
   freeze(host!.pid);
-  const shown = await waitForBand(page, 'host', frozenAt, 20_000);
+  const shown = await band.waitFor('host', frozenAt, 20_000);
   test.info().annotations.push({ type: 'host frozen → band', description: `${shown.at - frozenAt} ms` });
   expect(shown.at - frozenAt, 'band soon after the host froze, by its missing pings').toBeLessThanOrEqual(SILENT_WITHIN_MS);
 
   const thawedAt = Date.now();
   thaw(host!.pid);
   // The same socket: no reload, the band goes with the first ping.
-  const goneAt = (await waitForBand(page, null, thawedAt, 20_000)).at;
+  const goneAt = (await band.waitFor(null, shown.at + 1, 20_000)).at;
   test.info().annotations.push({ type: 'host thawed → band gone', description: `${goneAt - thawedAt} ms` });
   expect(goneAt - thawedAt, 'band gone within 3 s of the host answering again').toBeLessThanOrEqual(WITHIN_MS);
-  expect((await bandRecords(page)).map((r) => r.link)).toEqual([null, 'host', null]);
+  expect(band.links()).toEqual([null, 'host', null]);
 });

@@ -145,3 +145,20 @@ describe('link timings', () => {
     expect(PAGE_PING_TIMEOUT_MS).toBeGreaterThanOrEqual(HEARTBEAT_TIMEOUT_MS * 2);
   });
 });
+
+describe('link silence on a busy side', () => {
+  it('learns the server’s interval, not the steps its own lag stretches', () => {
+    const h = harness();
+    h.watch.connected();
+    // Every check and every ping handled 600 ms late: pings come every 1.6 s as this side sees them.
+    for (let i = 0; i < 12; i += 1) {
+      for (let j = 0; j < 2; j += 1) h.advance(800, { stalled: true });
+      h.watch.ping();
+    }
+    const lastPing = h.at();
+    for (let i = 0; i < 12 && h.events.length === 0; i += 1) h.advance(800, { stalled: true });
+    expect(h.events).toHaveLength(1);
+    // Judged by about the server's 1 s (2.5 s of silence, plus this side's lag), not by 1.6 s (4 s and more).
+    expect(Number(h.events[0]!.split('@')[1]) - lastPing).toBeLessThanOrEqual(3_600);
+  });
+});
