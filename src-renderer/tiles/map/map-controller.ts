@@ -68,7 +68,12 @@ export class MapController {
     this.main.on('render', onRender);
     // maplibre's own "first complete frame": a map that starts flying to an alert at once re-tiles its
     // sources on every frame of the flight, so the check above may not pass until the flight ends.
-    this.main.once('load', () => firstRender(true));
+    this.main.once('load', () => {
+      // Data that came before the style had built its sources (a wall painting from its cache at
+      // once) found no source to take it: hand the latest of each now.
+      for (const [source, data] of this.lastData) (this.main.getSource(source) as GeoJSONSource | undefined)?.setData(data);
+      firstRender(true);
+    });
     this.main.on('error', (event) => options.onError(event.error?.message ?? 'map error'));
     for (const layer of ['cameras-point', 'cameras-selected']) {
       this.main.on('click', layer, (event) => {

@@ -70,6 +70,8 @@ interface TickerState {
   rows: TickerRowState[];
   listBottom: number;
   moreTop: number;
+  /** The list's row gap: the ticker keeps it between the last whole row and the "+N" line. */
+  gap: number;
   moreVisible: boolean;
   moreText: string;
   hidden: number;
@@ -95,7 +97,7 @@ async function tickerState(page: Page): Promise<TickerState> {
         overlap: sameLine ? Math.max(0, Math.min(chip.right, place.right) - Math.max(chip.left, place.left)) : 0,
       };
     });
-    return { rows, listBottom, moreTop: more.getBoundingClientRect().top, moreVisible: getComputedStyle(more).visibility === 'visible', moreText: more.textContent ?? '', hidden: Number(more.dataset.hiddenAlerts) };
+    return { rows, listBottom, moreTop: more.getBoundingClientRect().top, gap: Number.parseFloat(getComputedStyle(list).rowGap) || 0, moreVisible: getComputedStyle(more).visibility === 'visible', moreText: more.textContent ?? '', hidden: Number(more.dataset.hiddenAlerts) };
   });
 }
 
@@ -119,8 +121,8 @@ function expectWholeRows(state: TickerState, alerts: readonly Alert[]): number {
     expect(row.bottom, `${row.id} clears the "+N" line`).toBeLessThanOrEqual(state.moreTop + 0.5);
     expect(row.overlap, `${row.id}: the category chip does not cover the place`).toBe(0);
   }
-  // Not one row fewer than fits: the next one would run into the "+N" line.
-  expect(state.rows[shown]!.bottom).toBeGreaterThan(state.moreTop);
+  // Not one row fewer than fits: the next one would run into the "+N" line or the gap above it.
+  expect(state.rows[shown]!.bottom).toBeGreaterThan(state.moreTop - state.gap + 0.5);
   // The status is the record's own field, whatever the text says.
   const byId = new Map(alerts.map((a) => [a.id, a]));
   for (const row of state.rows) {
