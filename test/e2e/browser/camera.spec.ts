@@ -136,6 +136,15 @@ test('a playlist that answers 404 shows offline within 5 s, and live again withi
   const toOffline = offline.at - brokeAt;
   test.info().annotations.push({ type: 'playlist 404 → offline', description: `${toOffline} ms` });
   expect(toOffline, 'offline within 5 s of the playlist going 404').toBeLessThanOrEqual(5000);
+  // Straight there: a playlist error is the camera's, not the player's, so no error → reload on the
+  // way (the end state alone would pass even then, only seconds later). It may stall first while
+  // the last segments play out.
+  const wayDown = (await cameraStates(page)).filter((r) => r.cameraId === 'cam-404' && r.at >= brokeAt && r.at <= offline.at).map((r) => r.state);
+  expect(wayDown, 'live → offline, through a stall at most').toEqual(wayDown.includes('stalled') ? ['stalled', 'offline'] : ['offline']);
+  // And it stays offline, with the media server as the reason, until the playlist returns.
+  await page.waitForTimeout(1500);
+  await expect(cameraOf(page, 't-404')).toHaveAttribute('data-camera-state', 'offline');
+  await expect(cameraOf(page, 't-404')).toHaveAttribute('data-camera-cause', 'camera');
 
   const fixedAt = Date.now();
   faults.setPlaylistStatus('cam-404', 200);
@@ -143,6 +152,8 @@ test('a playlist that answers 404 shows offline within 5 s, and live again withi
   const toLive = live.at - fixedAt;
   test.info().annotations.push({ type: 'playlist back → live', description: `${toLive} ms` });
   expect(toLive, 'live within 5 s of the playlist coming back').toBeLessThanOrEqual(5000);
+  const wayUp = (await cameraStates(page)).filter((r) => r.cameraId === 'cam-404' && r.at > offline.at && r.at <= live.at).map((r) => r.state);
+  expect(wayUp.filter((state) => state !== 'loading'), 'offline → live, loading at most between').toEqual(['live']);
   const frames = await framesOf(page, 't-404');
   await expect.poll(() => framesOf(page, 't-404'), { timeout: 10_000 }).toBeGreaterThan(frames + 25);
   await expect(cameraOf(page, 't-404')).toHaveAttribute('data-camera-state', 'live');
