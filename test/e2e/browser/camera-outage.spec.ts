@@ -102,8 +102,12 @@ test('a camera without a picture says whether the camera, the media server or th
 
   // 4. The host returns (the page reloads on its own), the media server still away: media again.
   const hostBackAt = Date.now();
+  // The page reloads itself once the host answers; the states are recorded on the new page, not on
+  // the old one that may still look ready for a moment.
+  const reloaded = page.waitForEvent('framenavigated', { predicate: (frame) => frame === page.mainFrame(), timeout: 30_000 });
   await wall.startHost();
   await band.waitFor(null, hostBackAt, 20_000);
+  await reloaded;
   await waitWallReady(page);
   await recordCameraStates(page);
   for (const id of CAMERA_IDS) await waitForCameraState(page, id, 'offline', hostBackAt, 30_000, 'media');
