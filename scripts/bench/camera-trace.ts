@@ -10,7 +10,7 @@ import type { Wall } from '../../src-shared/domain';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startBrowserHost } from '../../test/helpers/browser-host';
 import { startHubProcess } from '../../test/helpers/hub-process';
-import { cameraLayout, streamUrls } from './camera-grid';
+import { cameraLayout, streamUrls } from './camera-grid-layouts';
 import { CAMERA_PAGE_PROBE, readRecords, timelineOf, waitFirstFrames, scriptsOf } from './camera-page-probe';
 import { startPlainGridServer } from './plain-grid-server';
 

@@ -14,7 +14,14 @@ export interface PlainGridServer {
   stop(): Promise<void>;
 }
 
-/** The baseline grid: n videos in a CSS grid, each with `new Hls(config)` started as soon as the script runs. */
+/**
+ * The baseline grid: n videos in a CSS grid, each with `new Hls(config)` started as soon as the script
+ * runs. `window.__swap(urls)` changes the streams of the tiles whose url differs, as a plain page
+ * would on a layout change: hls.destroy(), then a new Hls with loadSource and attachMedia on the same
+ * video. It returns when it was called (page clock) and which tiles changed; each changed tile's
+ * first frame after that (requestVideoFrameCallback, registered once the old stream is gone, so no
+ * old frame counts) is in `window.__swapFrames()`.
+ */
 function pageHtml(urls: readonly string[], config: object | undefined): string {
   const cols = Math.ceil(Math.sqrt(urls.length));
   const rows = Math.ceil(urls.length / cols);
@@ -25,15 +32,37 @@ function pageHtml(urls: readonly string[], config: object | undefined): string {
   </style></head><body><div id="grid"></div>
   <script src="/hls.js"></script>
   <script>
-    ${JSON.stringify(urls)}.forEach(function (url) {
+    function play(tile, url) {
+      var hls = new Hls(${config ? JSON.stringify(config) : ''});
+      tile.hls = hls;
+      tile.url = url;
+      hls.loadSource(url);
+      hls.attachMedia(tile.video);
+      hls.on(Hls.Events.MANIFEST_PARSED, function () { tile.video.play().catch(function () {}); });
+    }
+    var tiles = ${JSON.stringify(urls)}.map(function (url) {
       var video = document.createElement('video');
       video.muted = true; video.autoplay = true; video.playsInline = true;
       document.getElementById('grid').appendChild(video);
-      var hls = new Hls(${config ? JSON.stringify(config) : ''});
-      hls.loadSource(url);
-      hls.attachMedia(video);
-      hls.on(Hls.Events.MANIFEST_PARSED, function () { video.play().catch(function () {}); });
+      var tile = { video: video, hls: null, url: null, swapFrame: null };
+      play(tile, url);
+      return tile;
     });
+    window.__swap = function (urls) {
+      var at = performance.now();
+      var changed = [];
+      urls.forEach(function (url, i) {
+        var tile = tiles[i];
+        if (!tile || tile.url === url) return;
+        changed.push(i);
+        tile.hls.destroy();
+        tile.swapFrame = null;
+        play(tile, url);
+        tile.video.requestVideoFrameCallback(function () { tile.swapFrame = performance.now(); });
+      });
+      return { at: at, changed: changed };
+    };
+    window.__swapFrames = function () { return tiles.map(function (tile) { return tile.swapFrame; }); };
   </script></body></html>`;
 }
 
