@@ -1,5 +1,7 @@
 import Hls, { ErrorDetails, ErrorTypes, Events, type HlsConfig, type LoadPolicy } from 'hls.js/light';
 import type { FatalKind } from './camera-health';
+// hls.js's own transmuxer worker, emitted with the build and served from the app's origin (CSP worker-src 'self').
+import hlsWorkerUrl from 'hls.js/dist/hls.worker.js?url';
 
 /**
  * Playlist requests fail fast and are retried once: a camera whose playlist stops answering is
@@ -34,9 +36,10 @@ const FRAGMENT_POLICY: LoadPolicy = {
  * instead of low latency, small forward and back buffers so two dozen tiles fit in memory, and the
  * level capped to the tile's size when a playlist offers several.
  *
- * Transmuxing stays on the main thread, deliberately: the ESM build we bundle inlines no worker
- * (only `workerPath` would start one), and with hls.js's published worker a 16-tile wall on two
- * cores reached its first frames 150–300 ms later, with no steadier playback (measured in the issue 4 camera lab; see its closing note).
+ * Transmuxing runs in hls.js's worker, one shared by every tile (hls.js keeps one per worker
+ * path), loaded from the app's own files: the ESM build we bundle inlines no worker, and a blob:
+ * worker would need the CSP opened. Off the main thread it no longer waits behind the app's own work
+ * (boot, React, charts), and it is what the plain hls.js grid the bench compares with does.
  */
 export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   lowLatencyMode: false,
@@ -46,7 +49,8 @@ export const LIVE_WALL_HLS_CONFIG: Partial<HlsConfig> = {
   maxBufferLength: 8,
   maxMaxBufferLength: 16,
   backBufferLength: 4,
-  enableWorker: false,
+  enableWorker: true,
+  workerPath: hlsWorkerUrl,
   capLevelToPlayerSize: true,
   // A tile never needs more than its size; this also keeps hls.js from probing bandwidth upward.
   ignoreDevicePixelRatio: false,

@@ -108,7 +108,16 @@ async function waitPlaying(page: Page, tileId: string, timeout = 30_000): Promis
 
 test('a camera tile plays the live sub stream: live, decoding, frames advancing', async ({ page }) => {
   const before = faults.requests('cam-play');
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
+  const response = page.waitForResponse((r) => new URL(r.url()).pathname === `/wall/${WALL}`);
   const problems = await openWall(page, 'single-play');
+  // hls.js transmuxes in its own worker, from the wall's origin, under the unchanged strict CSP:
+  // workers from the app's files only, no blob: or inline code anywhere.
+  const csp = (await (await response).allHeaders())['content-security-policy'] ?? '';
+  expect(csp).toContain("worker-src 'self'");
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toMatch(/(worker-src|script-src|default-src)[^;]*(blob:|unsafe-|\*)/);
   const state = cameraOf(page, 't-play');
   await expect(page.locator('[data-tile-id="t-play"]')).toHaveAttribute('data-tile-kind', 'camera');
   await expect(state).toHaveAttribute('data-camera-state', 'live', { timeout: 30_000 });
@@ -118,6 +127,9 @@ test('a camera tile plays the live sub stream: live, decoding, frames advancing'
   await expect(videoOf(page, 't-play')).toHaveCount(1);
   const first = await framesOf(page, 't-play');
   await expect.poll(() => framesOf(page, 't-play'), { timeout: 10_000 }).toBeGreaterThan(first + 25);
+  const origin = new URL(host!.wallUrl(WALL)).origin;
+  expect(workers.filter((url) => /\/assets\/hls\.worker-[\w-]+\.js$/.test(url)), 'one transmuxer worker').toEqual([expect.stringMatching(new RegExp(`^${origin}/`))]);
+  expect(workers.filter((url) => !url.startsWith(`${origin}/`)), 'no worker from anywhere else').toEqual([]);
   const after = faults.requests('cam-play');
   expect(after.playlist).toBeGreaterThan(before.playlist);
   expect(after.segment).toBeGreaterThan(before.segment);
