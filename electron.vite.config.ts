@@ -13,6 +13,28 @@ function absoluteBase(): Plugin {
 }
 
 /**
+ * A wall's first script starts its cameras from a chunk it imports dynamically (the player pool and
+ * hls.js: src-renderer/wall/boot-cameras.ts), so the console never evaluates it. Preloading that
+ * chunk from the HTML fetches it alongside the entry instead of after the entry has run, which put
+ * the first stream about 100 ms later on a 2-core wall (issue 13). The console fetches it too
+ * (once: assets are cached for good) but never runs it.
+ */
+function preloadWallBoot(): Plugin {
+  return {
+    name: 'ioc-wall:preload-wall-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find((output) => output.type === 'chunk' && output.facadeModuleId?.endsWith('/wall/boot-cameras.ts'));
+        if (boot?.type !== 'chunk') throw new Error('the build has no chunk for src-renderer/wall/boot-cameras.ts');
+        return [boot.fileName, ...boot.imports].map((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` }, injectTo: 'head' as const }));
+      },
+    },
+  };
+}
+
+/**
  * One build for the three runtimes.
  * main: the Electron entry plus the two plain-Node entries (browser-mode host, standalone hub),
  * so `npm run serve` and `npm run hub` run the same bundled code as the desktop app.
@@ -42,7 +64,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'src-renderer'),
-    plugins: [react(), absoluteBase()],
+    plugins: [react(), absoluteBase(), preloadWallBoot()],
     // maplibre-gl 6's worker is an ES module that imports a shared chunk.
     worker: { format: 'es' },
     build: {

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Alert, Language } from '../src-shared/domain';
-import type { EventChannel, EventPayload, InvokeResult } from '../src-shared/ipc';
+import type { AppInfo, EventChannel, EventPayload, InvokeResult } from '../src-shared/ipc';
 import type { Logger } from '../src-shared/node/log';
+import { wallBootCamerasOf } from '../src-shared/wall-boot';
 import { startDemoHub, type DemoHub } from '../src-hub/start-demo-hub';
 import { openWallCache } from './cache/open-wall-cache';
 import { loadConfig, type AppConfig } from './config/load-config';
@@ -176,6 +177,25 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const wallUrlWithKey = (base: string, wallId: string): string => `${base.replace(/\/$/, '')}/wall/${encodeURIComponent(wallId)}#key=${access.walls.keyFor(wallId)}`;
 
+  const appInfo = (): AppInfo => ({
+    name: 'IOC Wall',
+    version: options.version,
+    language: ops.language(),
+    mode: options.mode,
+    hub: demo ? 'embedded' : 'remote',
+    configErrors,
+    staleAfterSeconds: config.staleAfterSeconds,
+    cameraDecodeBudget: config.cameras.decodeBudget ?? null,
+    layoutsKeptReady: config.layoutsKeptReady,
+    keys: config.keys,
+    map: { ...map.info, views: config.map.views, unitSeats: config.map.unitSeats },
+  });
+
+  const ownWall = (window: WindowIdentity, wallId: string): string => {
+    if (window.role === 'wall' && window.wallId !== wallId) throw new Error(`wall window ${window.wallId} may only read its own wall`);
+    return wallId;
+  };
+
   const unwrap = async <T>(result: Promise<InvokeResult<T>>): Promise<T> => {
     const settled = await result;
     if (!settled.ok) throw new Error(settled.error);
@@ -184,22 +204,13 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   const invoke = createInvokeRouter(
     {
-      'app:info': () => ({
-        name: 'IOC Wall',
-        version: options.version,
-        language: ops.language(),
-        mode: options.mode,
-        hub: demo ? 'embedded' : 'remote',
-        configErrors,
-        staleAfterSeconds: config.staleAfterSeconds,
-        cameraDecodeBudget: config.cameras.decodeBudget ?? null,
-        layoutsKeptReady: config.layoutsKeptReady,
-        keys: config.keys,
-        map: { ...map.info, views: config.map.views, unitSeats: config.map.unitSeats },
-      }),
-      'wall:get': ({ wallId }, window) => {
-        if (window.role === 'wall' && window.wallId !== wallId) throw new Error(`wall window ${window.wallId} may only read its own wall`);
-        return ops.wallView(wallId);
+      'app:info': () => appInfo(),
+      'wall:get': ({ wallId }, window) => ops.wallView(ownWall(window, wallId)),
+      'wall:boot': ({ wallId }, window) => {
+        const view = ops.wallView(ownWall(window, wallId));
+        const boot = wallBootCamerasOf(view, (cameraId) => model.latest('camera', cameraId)?.payload, config.cameras.decodeBudget ?? null);
+        const cameraRecords = [...new Set(boot.cameras.map((c) => c.source.cameraId))].flatMap((cameraId) => model.latest('camera', cameraId) ?? []);
+        return { ...boot, info: appInfo(), view, cameraRecords };
       },
       'operator:state': () => ops.operatorState(),
       'hub:state': () => ({ connection: hub.connection(), snapshot: model.snapshot() }),

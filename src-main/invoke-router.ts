@@ -20,6 +20,7 @@ export type Invoke = (window: WindowIdentity, channel: unknown, request: unknown
 const CHANNEL_ACCESS: Record<InvokeChannel, { wall: boolean; console: 'anyone' | Role }> = {
   'app:info': { wall: true, console: 'anyone' },
   'wall:get': { wall: true, console: 'viewer' },
+  'wall:boot': { wall: true, console: 'viewer' },
   'operator:state': { wall: false, console: 'viewer' },
   'hub:state': { wall: true, console: 'viewer' },
   'command:run': { wall: true, console: 'viewer' },

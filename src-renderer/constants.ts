@@ -32,8 +32,18 @@ export const CAMERA_PROBE_MAX_MS = 3_000;
 export const CAMERA_PARK_GRACE_MS = 1_500;
 /** A tour starts its next camera this long before switching, so the switch shows a live picture. */
 export const CAMERA_TOUR_WARM_UP_MS = 2_500;
-/** A player started before its tile mounted waits this long for the tile (prestart.ts). */
-export const CAMERA_PRESTART_HOLD_MS = 5_000;
+/**
+ * A player started before its tile mounted waits this long for the tile (prestart.ts): longer than
+ * a wall's boot waits for its first frames (below) plus the app's loading on a busy machine.
+ */
+export const CAMERA_PRESTART_HOLD_MS = 10_000;
+/**
+ * The longest a wall's first script waits for its cameras' first frames before it loads the app
+ * (wall/boot-cameras.ts): a camera that does not answer must not hold the rest of the wall back.
+ */
+export const CAMERA_BOOT_FIRST_FRAMES_WAIT_MS = 3_000;
+/** A camera still loading after this long shows the hub's still until its first frame (camera-player.ts). */
+export const CAMERA_POSTER_DELAY_MS = 2_000;
 /** Sub-stream decodes per CPU core when the config sets no budget; 2 cores measured 25 tiles at 0.3 % dropped. */
 export const CAMERA_DECODES_PER_CORE = 14;
 /** Never fewer than this by default: a 4×4 wall must play on any machine we would install. */

@@ -7,6 +7,7 @@
 export const INVOKE_CHANNELS = [
   'app:info',
   'wall:get',
+  'wall:boot',
   'operator:state',
   'hub:state',
   'command:run',
@@ -39,6 +40,14 @@ export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: strin
  * sign-in page, which has no bridge link until someone signs in. Nothing secret: the walls show it.
  */
 export const LANGUAGE_PATH = '/app/language';
+
+/**
+ * Browser mode: GET `?wall=<id>` with the wall's key in the `X-Wall-Key` header answers the
+ * `wall:boot` invoke (an InvokeResult as JSON). A custom header cannot be sent by another site's
+ * page without a CORS preflight, which this host never grants, and keeps the key out of URLs and logs.
+ */
+export const WALL_BOOT_PATH = '/app/wall-boot';
+export const WALL_KEY_HEADER = 'x-wall-key';
 
 /** Name of the socket.io path the browser-mode host serves its bridge on. */
 export const BROWSER_BRIDGE_PATH = '/bridge';

@@ -7,6 +7,8 @@ import { hubMessageSchema, hubSnapshotSchema, hubTopicSchema } from './hub-proto
 import { keyBindingSchema } from './keys/key-table';
 import { mapInfoSchema } from './map-info';
 import { operatorStateSchema } from './operator-state';
+import { BOOT_CAMERAS_MAX, CAMERA_DECODE_BUDGET_MAX } from './wall-boot';
+import { wallBootCamerasSchema } from './wall-boot-schema';
 import { tourViewSchema, wallViewSchema } from './wall-view';
 import type { EventChannel, InvokeChannel } from './ipc-channels';
 
@@ -49,8 +51,7 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 export const LAYOUTS_KEPT_READY_DEFAULT = 3;
 export const LAYOUTS_KEPT_READY_MAX = 8;
 
-/** The highest decode budget a config may set: beyond it no machine we know keeps up. */
-export const CAMERA_DECODE_BUDGET_MAX = 64;
+export { CAMERA_DECODE_BUDGET_MAX } from './wall-boot';
 
 export const appInfoSchema = z.object({
   name: z.string(),
@@ -77,6 +78,19 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 export const hubStateSchema = z.object({ connection: connectionStateSchema, snapshot: hubSnapshotSchema });
 export type HubState = z.infer<typeof hubStateSchema>;
 
+/**
+ * The whole `wall:boot` answer. The wall's first script reads only the camera part (by hand, before
+ * zod has loaded: wall-boot.ts); the app then paints the wall from the rest before its bridge has
+ * answered (bridge/boot-seed.ts): the info `app:info` would give, the view `wall:get` would give,
+ * and the registry records of the wall's cameras, which `hub:state` replaces with the whole registry.
+ */
+export const wallBootAnswerSchema = wallBootCamerasSchema.extend({
+  info: appInfoSchema,
+  view: wallViewSchema,
+  cameraRecords: z.array(hubMessageSchema).max(BOOT_CAMERAS_MAX),
+});
+export type WallBootAnswer = z.infer<typeof wallBootAnswerSchema>;
+
 export { SNAPSHOT_MAX_BASE64_CHARS, snapshotRequestSchema, snapshotSavedSchema, type SnapshotRequest, type SnapshotSaved } from './snapshot';
 
 /** Most messages in one `hub:messages` event; the host sends a larger burst as several. */
@@ -102,6 +116,12 @@ export const invokeChannels = {
   'app:info': { request: noArgs, response: appInfoSchema },
   /** What a wall shows now. */
   'wall:get': { request: z.object({ wallId: z.string().min(1).max(64) }), response: wallViewSchema },
+  /**
+   * A wall's camera tiles and decode budget, asked by the page's first script so the streams start
+   * before the app has loaded (src-renderer/wall/boot-cameras.ts). Browser mode also answers it over
+   * plain HTTP (WALL_BOOT_PATH): it is asked before the bridge's socket exists.
+   */
+  'wall:boot': { request: z.object({ wallId: z.string().min(1).max(64) }), response: wallBootAnswerSchema },
   /** The console's whole picture of the walls (the console only). */
   'operator:state': { request: noArgs, response: operatorStateSchema },
   'hub:state': { request: noArgs, response: hubStateSchema },

@@ -53,6 +53,9 @@ export async function measurePage(
     await open(page);
     await waitFirstFrames(page, n, FIRST_FRAME_TIMEOUT_MS);
     const foreign = foreignCores(cpuBefore, cpuSnapshot());
+    // The IOC wall shows its first frames before its app and tiles have loaded (wall/boot-cameras.ts):
+    // its decode counts and the rest of its timeline are read once the tiles hold the players.
+    await page.waitForFunction((tiles) => !document.getElementById('root') || document.querySelectorAll('[data-camera-state]').length >= tiles, n, { timeout: FIRST_FRAME_TIMEOUT_MS });
     const records = await readRecords(page);
     const { fromNavigation, fromAttach } = firstFrames(records, n);
     const decode = await readDecodeCounts(page);

@@ -76,10 +76,14 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const tracePath = join(work, 'trace.json');
   try {
+    // Chromium's first seconds load its own WebUI (the omnibox popup) in a renderer of its own:
+    // let that pass before tracing, as the bench's warm-up load does.
+    await (await browser.newPage()).close();
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.addInitScript(`${CAMERA_PAGE_PROBE};performance.mark('bench-t0');`);
     const hlsConfig = process.env.LAB_HLS_CONFIG ? (JSON.parse(process.env.LAB_HLS_CONFIG) as object) : undefined;
-    const url = which === 'ioc' ? `${host.url}/wall/${layout.id}` : plain.pageUrl(streamUrls(hub.url, n), hlsConfig);
+    const url = which === 'ioc' ? host.wallUrl(layout.id) : plain.pageUrl(streamUrls(hub.url, n), hlsConfig);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -91,6 +95,8 @@ async function main(): Promise<void> {
     await browser.stopTracing();
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const records = await readRecords(page);
+    if (process.env.LAB_RESOURCES)
+      console.error(JSON.stringify(await page.evaluate(() => performance.getEntriesByType('resource').slice(0, 24).map((e) => [(e as PerformanceResourceTiming).name.replace(/^https?:\/\/[^/]+/, '').slice(0, 48), Math.round(e.startTime), Math.round((e as PerformanceResourceTiming).responseStart), Math.round((e as PerformanceResourceTiming).responseEnd)]))));
     const t0 = await page.evaluate(() => performance.getEntriesByName('bench-t0')[0]?.startTime ?? 0);
     await page.close();
     const timeline = timelineOf(records, n);

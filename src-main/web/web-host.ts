@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SIGN_IN_PATH } from '../../src-shared/access';
-import { APP_ROUTE_PATTERN, LANGUAGE_PATH } from '../../src-shared/ipc-channels';
+import { APP_ROUTE_PATTERN, LANGUAGE_PATH, WALL_BOOT_PATH } from '../../src-shared/ipc-channels';
 import type { AppCore } from '../app-core';
 import type { MapResponse } from '../map/map-routes';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { allowedHostNames, hostAllowed, isLoopback, isWildcard, originAllowed } from './allowed-hosts';
 import { attachBridge } from './bridge-server';
 import { handleSignIn } from './sign-in-route';
+import { handleWallBoot } from './wall-boot-route';
 import { contentTypeOf, readStatic, resolveStaticFile } from './static-files';
 
 export interface WebHostOptions {
@@ -82,6 +83,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (path === LANGUAGE_PATH && method === 'GET') {
       res.writeHead(200, { ...securityHeaders, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' }).end(JSON.stringify({ language: core.language() }));
+      return;
+    }
+    if (path === WALL_BOOT_PATH && method === 'GET') {
+      await handleWallBoot(req, res, core, log, securityHeaders);
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {

@@ -1,35 +1,14 @@
 import { SIGN_IN_PATH, signInResultSchema, type SignInResult } from '../../src-shared/access';
+import { storage } from './tab-storage';
 
 /**
  * What this page presents to its host: a console's session token, a wall window's key. Both live
  * in sessionStorage — this tab only, gone when it closes — never in a cookie, so no other page can
- * make the browser send them. A wall's key arrives in the URL fragment (`/wall/1#key=…`) and is
- * taken out of the address bar at once.
+ * make the browser send them. A wall's key is in wall-key.ts.
  */
 
 const SESSION_KEY = 'ioc-wall.session';
 const SIGNED_OUT_KEY = 'ioc-wall.signed-out';
-const wallKeyName = (wallId: string): string => `ioc-wall.wall-key.${wallId}`;
-
-function storage(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    // Storage can be switched off; the page then asks again after each reload.
-    return null;
-  }
-}
-
-/** The wall's key from the fragment (kept for reloads) or from an earlier load of this tab. */
-export function takeWallKey(wallId: string): string | null {
-  const fromHash = /(?:^#|&)key=([A-Za-z0-9_-]{16,128})(?:&|$)/.exec(window.location.hash)?.[1];
-  if (fromHash) {
-    storage()?.setItem(wallKeyName(wallId), fromHash);
-    history.replaceState(history.state, '', window.location.pathname + window.location.search);
-    return fromHash;
-  }
-  return storage()?.getItem(wallKeyName(wallId)) ?? null;
-}
 
 export function sessionToken(): string | null {
   return storage()?.getItem(SESSION_KEY) ?? null;

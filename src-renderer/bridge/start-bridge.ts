@@ -1,4 +1,5 @@
-import { forgetSession, sessionToken, takeSignedOutReason, takeWallKey } from '../access/credentials';
+import { forgetSession, sessionToken, takeSignedOutReason } from '../access/credentials';
+import { takeWallKey } from '../access/wall-key';
 import { GAP_RESYNC_INTERVAL_MS } from '../constants';
 import type { Route } from '../route';
 import { useConnectionStore } from '../stores/connection-store';

@@ -1,18 +1,13 @@
-import { CAMERA_MAIN_SWITCH_TIMEOUT_MS, CLOCK_TICK_MS } from '../../constants';
+import { CAMERA_MAIN_SWITCH_TIMEOUT_MS, CAMERA_POSTER_DELAY_MS, CLOCK_TICK_MS } from '../../constants';
 import { initialCameraHealth, needsReload, nextCameraHealth, probeDelayMs, type CameraEvent, type CameraHealth, type OfflineReason } from './camera-health';
 import type { DecodeGrant } from './decode-budget';
 import { createStreamEngine, type StreamEngine, type StreamError } from './hls-player';
 import { probePlaylist } from './playlist-probe';
-import { wantsMainStream } from './stream-choice';
+import { stillSize, wantsMainStream } from './stream-choice';
+import type { CameraSource } from '../../../src-shared/wall-boot';
 
 /** Where a camera streams from, as the hub's registry says. */
-export interface CameraSource {
-  cameraId: string;
-  subUrl: string;
-  mainUrl?: string;
-  stillUrl?: string;
-  online: boolean;
-}
+export type { CameraSource } from '../../../src-shared/wall-boot';
 
 export type StreamKind = 'sub' | 'main';
 /** Why a player is not decoding although a tile holds it. */
@@ -93,6 +88,9 @@ export class CameraPlayer {
   private frameWait: ReturnType<typeof setTimeout> | null = null;
   private lastFrames = -1;
   private stillAt: number | null = null;
+  /** The hub still last asked for (updatePoster). */
+  private posterAsked: string | null = null;
+  private readonly createdAt = Date.now();
   private disposed = false;
 
   constructor(
@@ -118,9 +116,9 @@ export class CameraPlayer {
     this.still = document.createElement('canvas');
     this.still.className = 'camera-player__still';
     this.element.append(this.poster, this.still);
-    this.setPoster();
     if (!source.online) this.apply({ type: 'offline', at: Date.now(), reason: 'registry' });
     this.snapshotValue = this.makeSnapshot();
+    this.updatePoster(this.snapshotValue);
   }
 
   get cameraId(): string {
@@ -148,7 +146,11 @@ export class CameraPlayer {
   setSource(source: CameraSource): void {
     const previous = this.source;
     this.source = source;
-    if (previous.stillUrl !== source.stillUrl) this.setPoster();
+    if (previous.stillUrl !== source.stillUrl) {
+      this.clearPoster();
+      this.posterAsked = null;
+      this.updatePoster(this.snapshotValue);
+    }
     if (!source.online) {
       this.goOffline('registry');
       return;
@@ -229,13 +231,23 @@ export class CameraPlayer {
     }
   }
 
-  private setPoster(): void {
-    if (!this.source.stillUrl) {
-      this.clearPoster();
-      return;
-    }
+  /**
+   * The hub's still is asked for only when the tile has no picture of its own to show: not while
+   * the stream is live, not during a normal start (CAMERA_POSTER_DELAY_MS), not once a frame of our
+   * own has been kept. Asked at every start, the stills of a whole wall went out with the first
+   * playlists and held up their requests (the browser's six connections to the media server) and
+   * then kept a decoded picture per tile (issue 13). A still that failed is not asked again.
+   */
+  private updatePoster(snapshot: CameraPlayerSnapshot): void {
+    const url = this.source.stillUrl;
+    if (url === undefined || url === this.posterAsked || this.stillAt !== null) return;
+    const { state } = snapshot.health;
+    const decoding = snapshot.suspended === null;
+    const startingNormally = state === 'loading' && decoding && Date.now() - this.createdAt < CAMERA_POSTER_DELAY_MS;
+    if ((state === 'live' && decoding) || startingNormally) return;
+    this.posterAsked = url;
     this.poster.hidden = true;
-    this.poster.src = this.source.stillUrl;
+    this.poster.src = url;
   }
 
   private clearPoster(): void {
@@ -455,9 +467,12 @@ export class CameraPlayer {
     const video = this.active?.video;
     if (!video || video.readyState < 2 || video.videoWidth === 0) return;
     try {
-      this.still.width = video.videoWidth;
-      this.still.height = video.videoHeight;
-      this.still.getContext('2d')?.drawImage(video, 0, 0);
+      // Kept at the size the tile shows it, not the stream's: a 5×5 wall's tiles are a third of a
+      // 640×360 sub stream's pixels, and the still is held by every tile all the time (issue 13).
+      const { width, height } = stillSize(video.videoWidth, video.videoHeight, this.slotHeight * (window.devicePixelRatio || 1));
+      this.still.width = width;
+      this.still.height = height;
+      this.still.getContext('2d')?.drawImage(video, 0, 0, width, height);
       this.stillAt = this.health.lastFrameAt ?? Date.now();
       this.element.dataset.still = 'frame';
       // Our own frame now stands in for the hub's still: let go of its decoded image (~1 MB a tile).
@@ -502,6 +517,7 @@ export class CameraPlayer {
    */
   private publish(): void {
     const next = this.makeSnapshot();
+    this.updatePoster(next);
     const old = this.snapshotValue as CameraPlayerSnapshot | undefined;
     this.element.dataset.state = next.health.state;
     this.element.dataset.decoding = String(next.suspended === null && next.health.state !== 'offline');

@@ -7,7 +7,7 @@ import { useCameraStore } from '../../stores/camera-store';
 import { latestOf } from '../../stores/topic-table';
 import { useWallStore } from '../../stores/wall-store';
 import { UnknownCamera } from './camera-tile';
-import { cameraSource } from './camera-source';
+import { cameraSourceOf } from '../../../src-shared/wall-boot';
 import { CameraView } from './camera-view';
 import { playerPool, type LeaseTerms } from './player-pool';
 
@@ -29,7 +29,7 @@ export function CameraTourTile({ tile, terms }: { tile: CameraTourTileConfig; te
     const wait = tour.receivedAt + tour.msUntilAdvance - CAMERA_TOUR_WARM_UP_MS - Date.now();
     const timer = setTimeout(() => {
       const upcoming = latestOf(useCameraStore.getState().table, tour.upcomingCameraId);
-      if (upcoming && upcoming.status !== 'offline') playerPool.warmUp(tile.id, cameraSource(upcoming), { order, visible });
+      if (upcoming && upcoming.status !== 'offline') playerPool.warmUp(tile.id, cameraSourceOf(upcoming), { order, visible });
     }, Math.max(0, wait));
     return () => clearTimeout(timer);
   }, [tour, tile.id, order, visible]);

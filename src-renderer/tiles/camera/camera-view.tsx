@@ -14,7 +14,7 @@ import { useLanguage, useT } from '../../i18n/use-t';
 import { useCameraStateStore } from '../../stores/camera-state-store';
 import { useConnectionStore } from '../../stores/connection-store';
 import { offlineCause, type CameraCause, type CameraState, type OfflineReason } from './camera-health';
-import { cameraSource } from './camera-source';
+import { cameraSourceOf } from '../../../src-shared/wall-boot';
 import type { LeaseTerms } from './player-pool';
 import { useCameraLease } from './use-camera-lease';
 import { useSnapshotCommand } from './use-snapshot-command';
@@ -58,7 +58,7 @@ export function CameraView({ tile, camera, terms, eyebrow, overlay }: CameraView
   const t = useT();
   const language = useLanguage();
   const slotRef = useRef<HTMLDivElement | null>(null);
-  const source = useMemo(() => cameraSource(camera), [camera]);
+  const source = useMemo(() => cameraSourceOf(camera), [camera]);
   const { player, snapshot } = useCameraLease(slotRef, tile.id, source, terms);
   const saved = useSnapshotCommand(tile.id, player, camera);
   const state: CameraState = snapshot?.health.state ?? (camera.status === 'offline' ? 'offline' : 'loading');

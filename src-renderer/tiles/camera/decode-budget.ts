@@ -1,5 +1,5 @@
 import { CAMERA_DECODES_PER_CORE, CAMERA_MAIN_STREAM_COST, CAMERA_MIN_DEFAULT_BUDGET } from '../../constants';
-import { CAMERA_DECODE_BUDGET_MAX } from '../../../src-shared/ipc';
+import { CAMERA_DECODE_BUDGET_MAX } from '../../../src-shared/wall-boot';
 
 /**
  * How many streams a wall decodes at once, in sub-stream units. Software decoding of a few dozen

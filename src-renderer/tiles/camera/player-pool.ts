@@ -104,6 +104,11 @@ export class PlayerPool {
     }
   }
 
+  /** The player started early for a tile and not yet taken by it (boot-cameras.ts places it on screen). */
+  earlyPlayer(tileKey: string): CameraPlayer | undefined {
+    return this.early.get(tileKey)?.lease.player;
+  }
+
   /** Keeps an early lease in the hidden holder until its tile takes it, or lets it go after a while. */
   private holdEarly(tileKey: string, lease: PlayerLease): void {
     this.holderElement().append(lease.player.element);

@@ -13,3 +13,13 @@ export function wantsMainStream(tileHeightCssPx: number, devicePixelRatio: numbe
   const height = tileHeightCssPx * (devicePixelRatio > 0 ? devicePixelRatio : 1);
   return current ? height >= needed * 0.8 : height >= needed;
 }
+
+/**
+ * The still's pixels: the frame's aspect at the slot's height in device pixels, never more than the
+ * frame itself; the whole frame before the slot's height is known.
+ */
+export function stillSize(videoWidth: number, videoHeight: number, slotDevicePx: number): { width: number; height: number } {
+  if (!(slotDevicePx > 0) || slotDevicePx >= videoHeight) return { width: videoWidth, height: videoHeight };
+  const height = Math.max(1, Math.round(slotDevicePx));
+  return { width: Math.max(1, Math.round((videoWidth * height) / videoHeight)), height };
+}

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIGN_IN_PATH } from '../../../src-shared/access';
-import { BROWSER_BRIDGE_PATH, type InvokeResult } from '../../../src-shared/ipc';
+import { BROWSER_BRIDGE_PATH, invokeChannels, WALL_BOOT_PATH, WALL_KEY_HEADER, type InvokeResult } from '../../../src-shared/ipc';
 import { createMemoryLogger } from '../../../src-shared/node/log';
 import { startAppCore, type AppCore } from '../../../src-main/app-core';
 import { startWebHost, type WebHost } from '../../../src-main/web/web-host';
@@ -114,6 +114,48 @@ describe('a local program without an Origin', () => {
     }
     // Wall 1's key opens nothing else.
     await expect(openBridgeSocket(host.url, { role: 'wall', wallId: '2', key: core.access.walls.keyFor('1') })).rejects.toThrow(/wall key/);
+  });
+});
+
+describe('a wall’s boot answer over HTTP (before its bridge socket exists)', () => {
+  const boot = (wallId: string, headers: Record<string, string>): Promise<{ status: number; body: string }> =>
+    rawRequest(`${WALL_BOOT_PATH}?wall=${encodeURIComponent(wallId)}`, { Host: `127.0.0.1:${port()}`, ...headers });
+
+  it('answers wall 1 its cameras, view, info and camera records, as the contract says, to wall 1’s key', async () => {
+    const answer = await boot('1', { [WALL_KEY_HEADER]: core.access.walls.keyFor('1') });
+    expect(answer.status).toBe(200);
+    const result = JSON.parse(answer.body) as InvokeResult<unknown>;
+    expect(result.ok).toBe(true);
+    const parsed = invokeChannels['wall:boot'].response.parse((result as { value: unknown }).value);
+    expect(parsed.view.wall.id).toBe('1');
+    expect(parsed.info.name).toBe('IOC Wall');
+    // Every camera tile of the layout (this host runs the embedded demo hub, which registers them),
+    // in its area, each camera with its registry record.
+    const cameraTiles = parsed.view.layout.tiles.flatMap((t) => (t.kind === 'camera' ? [t] : []));
+    expect(cameraTiles.length).toBeGreaterThan(0);
+    expect(parsed.cameras.map((c) => [c.tileKey, c.source.cameraId, c.area])).toEqual(cameraTiles.map((t) => [t.id, t.cameraId, t.area]));
+    expect(parsed.cameraRecords.map((r) => (r.topic === 'camera' ? r.payload.id : r.topic)).sort()).toEqual([...new Set(cameraTiles.map((t) => t.cameraId))].sort());
+    expect(parsed.grid).toEqual({ cols: parsed.view.layout.cols, rows: parsed.view.layout.rows });
+  });
+
+  it('refuses without the key, with a wrong key, with another wall’s key, and says why in the log', async () => {
+    const before = webLog.lines.length;
+    for (const headers of [{}, { [WALL_KEY_HEADER]: 'x'.repeat(43) }, { [WALL_KEY_HEADER]: core.access.walls.keyFor('2') }] as Record<string, string>[]) {
+      const answer = await boot('1', headers);
+      expect(answer.status, JSON.stringify(headers)).toBe(401);
+      expect(answer.body).not.toContain('subUrl');
+    }
+    // The key in the URL is not the key: it never goes where proxies and logs keep it.
+    expect((await rawRequest(`${WALL_BOOT_PATH}?wall=1&key=${core.access.walls.keyFor('1')}`, { Host: `127.0.0.1:${port()}` })).status).toBe(401);
+    expect(webLog.lines.slice(before).filter((l) => l.includes('wall boot: refused') && l.includes('wall 1')).length).toBe(4);
+  });
+
+  it('a malformed wall id is a 400, an unknown wall a 404 with the reason, another site’s name a 421', async () => {
+    expect((await boot('../1', { [WALL_KEY_HEADER]: core.access.walls.keyFor('../1') })).status).toBe(400);
+    const unknown = await boot('no-such-wall', { [WALL_KEY_HEADER]: core.access.walls.keyFor('no-such-wall') });
+    expect(unknown.status).toBe(404);
+    expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: expect.stringContaining('no-such-wall') });
+    expect((await rawRequest(`${WALL_BOOT_PATH}?wall=1`, { Host: `evil.example:${port()}`, [WALL_KEY_HEADER]: core.access.walls.keyFor('1') })).status).toBe(421);
   });
 });
 

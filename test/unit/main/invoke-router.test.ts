@@ -32,6 +32,7 @@ function router() {
       if (wallId !== wall.id) throw new Error(`no wall with id "${wallId}"`);
       return view;
     },
+    'wall:boot': notUsed,
     'operator:state': notUsed,
     'hub:state': notUsed,
     'command:run': (envelope, window) => {

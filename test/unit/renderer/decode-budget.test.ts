@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAMERA_MAIN_STREAM_COST } from '../../../src-renderer/constants';
 import { allocateDecoders, defaultDecodeBudget, type DecodeRequest } from '../../../src-renderer/tiles/camera/decode-budget';
-import { wantsMainStream } from '../../../src-renderer/tiles/camera/stream-choice';
+import { stillSize, wantsMainStream } from '../../../src-renderer/tiles/camera/stream-choice';
 
 const tiles = (n: number, over: Partial<DecodeRequest> = {}): DecodeRequest[] =>
   Array.from({ length: n }, (_, i) => ({ key: `t${i}`, order: i, visible: true, wantsMain: false, ...over }));
@@ -58,5 +58,21 @@ describe('sub or main stream', () => {
   it('counts device pixels and assumes 360p before the sub stream is known', () => {
     expect(wantsMainStream(300, 2, 0, false)).toBe(true);
     expect(wantsMainStream(500, 1, 0, false)).toBe(false);
+  });
+});
+
+describe('the still a tile keeps of its last frame', () => {
+  it('is as tall as the tile in device pixels, at the frame’s aspect', () => {
+    expect(stillSize(640, 360, 190)).toEqual({ width: 338, height: 190 });
+    expect(stillSize(640, 360, 190 * 2)).toEqual({ width: 640, height: 360 });
+    // A portrait camera keeps its aspect too: width follows height, not the other way round.
+    expect(stillSize(360, 640, 320)).toEqual({ width: 180, height: 320 });
+  });
+
+  it('is never larger than the frame, and the whole frame before the tile’s height is known', () => {
+    expect(stillSize(640, 360, 2160)).toEqual({ width: 640, height: 360 });
+    expect(stillSize(640, 360, 0)).toEqual({ width: 640, height: 360 });
+    expect(stillSize(640, 360, Number.NaN)).toEqual({ width: 640, height: 360 });
+    expect(stillSize(640, 360, 0.2)).toEqual({ width: 2, height: 1 });
   });
 });
