@@ -11,11 +11,15 @@ const bootAnswerSchema = z.object({ ok: z.literal(true), value: invokeChannels['
  * loaded) instead of waiting for the bridge's socket and its three requests: the app info, the
  * wall's view and its cameras' registry records go into the stores they belong in. The bridge's
  * own answers replace them moments later (`hub:state` replaces the whole camera table). A missing
- * or malformed answer changes nothing: the boot script has already said why in the console.
+ * or malformed answer changes nothing, and is said in the console.
  */
 export function seedWallFromBoot(wallId: string, raw: unknown): void {
   const parsed = bootAnswerSchema.safeParse(raw);
-  if (!parsed.success) return;
+  if (!parsed.success) {
+    // A refusal or no answer was already reported by the boot script; an answer it took whose rest is wrong was not.
+    if ((raw as { ok?: unknown } | null)?.ok === true) console.warn(`[boot] the host's boot answer does not match the contract: ${z.prettifyError(parsed.error).split('\n')[0] ?? ''}`);
+    return;
+  }
   const { info, view, cameraRecords } = parsed.data.value;
   if (view.wall.id !== wallId) return;
   useAppInfoStore.getState().infoLoaded(info);

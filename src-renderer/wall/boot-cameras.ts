@@ -7,7 +7,9 @@ import { playerPool } from '../tiles/camera/player-pool';
 /**
  * A grid laid out like the wall's (camera-boot.css: the top bar's height, the grid's padding and
  * gaps), holding each early player in its tile's place until the tile mounts and takes it. It goes
- * away by itself once it holds no player.
+ * away once it holds no player, or once the wall has painted: a player whose tile is not on the
+ * wall after all (the layout changed meanwhile) goes back to the pool's hidden holder, where the
+ * pool lets it go if no tile takes it.
  */
 function bootGrid(grid: WallBootCameras['grid']): HTMLElement {
   const element = document.createElement('div');
@@ -17,12 +19,17 @@ function bootGrid(grid: WallBootCameras['grid']): HTMLElement {
   element.style.gridTemplateColumns = `repeat(${grid.cols}, minmax(0, 1fr))`;
   element.style.gridTemplateRows = `repeat(${grid.rows}, minmax(0, 1fr))`;
   document.body.append(element);
-  const observer = new MutationObserver(() => {
-    if (element.querySelector('.camera-player')) return;
+  const end = (): void => {
     observer.disconnect();
+    element.querySelectorAll<HTMLElement>('.camera-player').forEach((player) => playerPool.holdElement(player));
     element.remove();
+  };
+  const observer = new MutationObserver(() => {
+    if (!element.querySelector('.camera-player')) end();
+    // The tiles take their players in the wall's first commit; what is left a frame later stays unclaimed.
+    else if (document.querySelector('.wall')) requestAnimationFrame(() => element.isConnected && end());
   });
-  observer.observe(element, { childList: true, subtree: true });
+  observer.observe(document.body, { childList: true, subtree: true });
   return element;
 }
 

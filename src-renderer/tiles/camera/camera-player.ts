@@ -117,8 +117,9 @@ export class CameraPlayer {
     this.still.className = 'camera-player__still';
     this.element.append(this.poster, this.still);
     if (!source.online) this.apply({ type: 'offline', at: Date.now(), reason: 'registry' });
+    // No still asked for yet: the pool's first grant (setGrant, always right after) says whether
+    // this player will decode; until then it only looks suspended.
     this.snapshotValue = this.makeSnapshot();
-    this.updatePoster(this.snapshotValue);
   }
 
   get cameraId(): string {

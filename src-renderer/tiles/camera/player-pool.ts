@@ -109,6 +109,11 @@ export class PlayerPool {
     return this.early.get(tileKey)?.lease.player;
   }
 
+  /** Puts an early player's element back in the hidden holder, where it keeps playing unseen. */
+  holdElement(element: HTMLElement): void {
+    this.holderElement().append(element);
+  }
+
   /** Keeps an early lease in the hidden holder until its tile takes it, or lets it go after a while. */
   private holdEarly(tileKey: string, lease: PlayerLease): void {
     this.holderElement().append(lease.player.element);
