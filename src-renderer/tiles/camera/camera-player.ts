@@ -426,8 +426,6 @@ export class CameraPlayer {
       return;
     }
     if (this.health.state !== 'error' && video.paused && video.readyState >= 2) void video.play().catch(() => undefined);
-    // A live tile refreshes its still now and then, so an outage shows a recent picture.
-    if (this.health.state === 'live' && (this.stillAt === null || at - this.stillAt > 30_000)) this.captureStill();
     this.schedule(CLOCK_TICK_MS, () => this.tick());
   }
 
@@ -464,6 +462,13 @@ export class CameraPlayer {
     this.frameWait = null;
   }
 
+  /**
+   * Keeps the frame the video shows as the still, at the moment the picture stops (suspend,
+   * offline, fatal error, reload): the element still holds its last frame then. Never on a timer
+   * while live: in Chromium every read of a video frame into a canvas (or an ImageBitmap) kept
+   * about 0.8 MiB in the renderer, which a 16-tile wall refreshing its stills every 30 s turned
+   * into 13 MiB more every minute of a soak (issue 13; scripts/bench/video-frame-reads.ts).
+   */
   private captureStill(): void {
     const video = this.active?.video;
     if (!video || video.readyState < 2 || video.videoWidth === 0) return;
