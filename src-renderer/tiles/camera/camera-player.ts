@@ -465,9 +465,9 @@ export class CameraPlayer {
   /**
    * Keeps the frame the video shows as the still, at the moment the picture stops (suspend,
    * offline, fatal error, reload): the element still holds its last frame then. Never on a timer
-   * while live: in Chromium every read of a video frame into a canvas (or an ImageBitmap) kept
-   * about 0.8 MiB in the renderer, which a 16-tile wall refreshing its stills every 30 s turned
-   * into 13 MiB more every minute of a soak (issue 13; scripts/bench/video-frame-reads.ts).
+   * while live: in this Chromium a video frame read into a canvas (or an ImageBitmap) kept about
+   * 0.8 MiB in the renderer (scripts/bench/video-frame-reads.ts), and a 16-tile wall refreshing its
+   * stills every 30 s held 200 MiB more after 15 minutes of the camera soak (issue 13).
    */
   private captureStill(): void {
     const video = this.active?.video;
