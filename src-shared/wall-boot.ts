@@ -29,11 +29,19 @@ export interface BootArea {
   rowSpan: number;
 }
 
+/** Where a tile holds its player: its place in the decode order and whether it can be seen. */
+export interface LeaseTerms {
+  /** Lower decodes first (the enlarged tile, then reading order). */
+  order: number;
+  /** False under an enlarged tile: hidden tiles give their decoder to the visible ones. */
+  visible: boolean;
+}
+
 /** A camera tile about to mount: its key, its stream, its place in the decode order and on the grid. */
 export interface BootCamera {
   tileKey: string;
   source: CameraSource;
-  terms: { order: number; visible: boolean };
+  terms: LeaseTerms;
   /** Its tile's place on the grid; null when it covers the whole grid (enlarged). */
   area: BootArea | null;
 }

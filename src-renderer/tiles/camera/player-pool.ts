@@ -1,14 +1,9 @@
 import { CAMERA_PARK_GRACE_MS, CAMERA_PRESTART_HOLD_MS } from '../../constants';
+import type { BootCamera, LeaseTerms } from '../../../src-shared/wall-boot';
 import { CameraPlayer, type CameraSource } from './camera-player';
 import { allocateDecoders, defaultDecodeBudget, type DecodeRequest } from './decode-budget';
 
-/** Where a tile holds its player: its place in the decode order and whether it can be seen. */
-export interface LeaseTerms {
-  /** Lower decodes first (the enlarged tile, then reading order). */
-  order: number;
-  /** False under an enlarged tile: hidden tiles give their decoder to the visible ones. */
-  visible: boolean;
-}
+export type { LeaseTerms } from '../../../src-shared/wall-boot';
 
 export interface PlayerLease {
   readonly player: CameraPlayer;
@@ -17,12 +12,8 @@ export interface PlayerLease {
   release(): void;
 }
 
-/** A player started before its tile mounted (prestart.ts). */
-export interface EarlyLease {
-  tileKey: string;
-  source: CameraSource;
-  terms: LeaseTerms;
-}
+/** A player started before its tile mounted (the wall's boot, prestart.ts): a boot camera less its place. */
+export type EarlyLease = Pick<BootCamera, 'tileKey' | 'source' | 'terms'>;
 
 interface Lease {
   id: number;
