@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { Alert } from '../src-shared/domain';
-import { HUB_EVENTS, hubAlertAckSchema, type HubAlertAck, type HubAlertAckResult, type HubMessage, type HubMessageOf } from '../src-shared/hub-protocol';
+import { HUB_EVENTS, hubAlertAckSchema, type HubAlertAck, type HubAlertAckResult, type HubMessageOf } from '../src-shared/hub-protocol';
 import { errorMessage, type Logger } from '../src-shared/node/log';
 import { toNfc } from './ingest/nfc';
 import { MAX_FUTURE_MS } from './ingest/validate-record';
-import type { AppendOutcome, HubStore } from './store/hub-store';
+import type { HubLog } from './store/hub-log';
+import type { AppendOutcome } from './store/hub-store';
 
 /** What one acknowledgement does, decided from the version of the alert the hub retains. */
 export type AlertAckDecision = { kind: 'refuse'; error: string } | { kind: 'already'; seq: number } | { kind: 'store'; payload: Alert };
@@ -27,16 +28,15 @@ export function decideAlertAck(current: HubMessageOf<'alert'> | undefined, reque
 }
 
 export interface AlertAcksOptions {
-  store: HubStore;
+  /** Where the acknowledged version is stored; the log fans it out to the walls, as for ingest. */
+  store: HubLog;
   log: Logger;
-  /** Called with the new alert version after it is committed: the walls' broadcast, as for ingest. */
-  onStored(messages: HubMessage[]): void;
   now?: () => number;
 }
 
 export interface AlertAcks {
-  /** Answers one acknowledgement a wall sent (`from` names it in the log); never throws. */
-  acknowledge(raw: unknown, from: string): HubAlertAckResult;
+  /** Answers one acknowledgement a wall sent (`from` names it in the log); never rejects. */
+  acknowledge(raw: unknown, from: string): Promise<HubAlertAckResult>;
 }
 
 /** The result schema caps errors at 500 chars; a wall drops an answer that breaks its own contract. */
@@ -60,42 +60,40 @@ export function createAlertAcks(options: AlertAcksOptions): AlertAcks {
     return { ok: false, error: clamped };
   };
 
-  const acknowledge = (raw: unknown, from: string): HubAlertAckResult => {
+  const acknowledge = async (raw: unknown, from: string): Promise<HubAlertAckResult> => {
     // The operator's name is text stored in the alert, like a department's: NFC, as ingest stores it.
     const parsed = hubAlertAckSchema.safeParse(toNfc(raw));
     if (!parsed.success) return refuse(from, `malformed acknowledgement: ${oneLine(z.prettifyError(parsed.error))}`);
     const request = parsed.data;
-    const decision = decideAlertAck(store.model.latest('alert', request.alertId), request, now());
+    // Decided on the state at the head of the log, in the log's write turn: two operators at walls
+    // on different hub nodes acknowledging one alert store it once.
+    let decision: AlertAckDecision | undefined;
+    let outcome: AppendOutcome | undefined;
+    try {
+      [outcome] = await store.write((model) => {
+        decision = decideAlertAck(model.latest('alert', request.alertId), request, now());
+        return decision.kind === 'store' ? [{ topic: 'alert', payload: decision.payload, source: `operator:${request.by}` }] : [];
+      });
+    } catch (error) {
+      log.error(`${from}: could not store the acknowledgement of alert ${request.alertId}: ${errorMessage(error)}`);
+      return { ok: false, error: 'the hub could not store the acknowledgement; try again' };
+    }
+    if (!decision) throw new Error('the log stored without asking what to store');
     if (decision.kind === 'refuse') return refuse(from, decision.error);
     if (decision.kind === 'already') {
       log.debug(`${from}: alert ${request.alertId} already acknowledged at seq ${decision.seq}`);
       return { ok: true, seq: decision.seq };
     }
-    let outcome: AppendOutcome | undefined;
-    try {
-      [outcome] = store.append([{ topic: 'alert', payload: decision.payload, source: `operator:${request.by}` }]);
-    } catch (error) {
-      log.error(`${from}: could not store the acknowledgement of alert ${request.alertId}: ${errorMessage(error)}`);
-      return { ok: false, error: 'the hub could not store the acknowledgement; try again' };
-    }
     if (!outcome) throw new Error('append returned no outcome for one record');
-    if (!outcome.duplicate) {
-      // Stored is stored: a failing fan-out must not turn a recorded acknowledgement into an error.
-      try {
-        options.onStored([outcome.message]);
-      } catch (error) {
-        log.error(`fan-out of seq ${outcome.seq} failed: ${errorMessage(error)}`);
-      }
-    }
     log.info(`alert ${request.alertId} acknowledged by ${JSON.stringify(request.by)} (${from}): seq ${outcome.seq}`);
     return { ok: true, seq: outcome.seq };
   };
 
   return {
-    acknowledge(raw, from) {
-      // A throw here would escape a socket.io listener and take the hub down with it.
+    async acknowledge(raw, from) {
+      // A rejection here would escape a socket.io listener unhandled.
       try {
-        return acknowledge(raw, from);
+        return await acknowledge(raw, from);
       } catch (error) {
         log.error(`${from}: ${HUB_EVENTS.acknowledgeAlert} failed: ${errorMessage(error)}`);
         return { ok: false, error: 'the hub failed to handle the acknowledgement; try again' };

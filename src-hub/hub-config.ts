@@ -16,11 +16,21 @@ import { DEFAULT_LOG_RETENTION } from './store/hub-store';
  *   "wallTokens": ["…"],
  *   "departments": [{ "id": "so-tnmt", "name": "Sở TN&MT", "apiKey": "…", "topics": ["kpi", "environment"], "subsystems": ["environment"] }]
  * }
+ *
+ * A node of a hub cluster has "cluster": { "redis": "redis://…" } instead of a dbPath: every node
+ * of one cluster is given the same Redis, wall tokens and departments (README, "Hub cluster").
  */
 export const hubConfigSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1'),
   port: z.number().int().min(0).max(65535).default(4781),
-  dbPath: z.string().min(1),
+  dbPath: z.string().min(1).optional(),
+  cluster: z
+    .strictObject({
+      redis: z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }),
+      /** Prefix of the cluster's keys in Redis (default "ioc-hub:"), so one Redis can hold several hubs. */
+      keyPrefix: z.string().min(1).max(100).optional(),
+    })
+    .optional(),
   wallTokens: z.array(z.string().min(1).max(512)).min(1, 'at least one wall token'),
   departments: departmentListSchema.default([]),
   logRetention: z.number().int().min(1).default(DEFAULT_LOG_RETENTION),
@@ -33,6 +43,13 @@ export const hubConfigSchema = z.strictObject({
   demo: z.boolean().default(false),
   /** Folder of the demo camera clips; defaults to the app's assets. */
   assetsDir: z.string().min(1).optional(),
+}).refine((config) => (config.dbPath === undefined) !== (config.cluster === undefined), {
+  error: 'give either dbPath (a single hub) or cluster (a node of a hub cluster), not both or neither',
+  path: ['dbPath'],
+}).refine((config) => !(config.demo && config.cluster), {
+  // Every node would run its own simulator: three nodes, three times the demo data.
+  error: 'the demo runs on a single hub: leave demo out of a cluster node\'s config and feed it through the ingest API',
+  path: ['demo'],
 });
 export type HubConfig = z.infer<typeof hubConfigSchema>;
 
@@ -55,7 +72,7 @@ export function parseHubConfig(file: string, text: string): HubConfig {
   const config = parsed.data;
   return {
     ...config,
-    dbPath: resolve(base, config.dbPath),
+    ...(config.dbPath ? { dbPath: resolve(base, config.dbPath) } : {}),
     ...(config.assetsDir ? { assetsDir: resolve(base, config.assetsDir) } : {}),
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorMessage } from '../src-shared/node/log';
-import type { HubStore } from './store/hub-store';
+import type { HubLogReader } from './store/hub-log';
 import { sendError, sendJson } from './http-json';
 import { bearerSecret, matchSecret } from './secret-match';
 import type { EncodedSnapshot } from './walls/encode-snapshot';
@@ -25,7 +25,7 @@ function sendSnapshot(req: IncomingMessage, res: ServerResponse, encoded: Encode
  * what a wall shows with what the hub holds. The snapshot is the walls' encoded one (`snapshot`):
  * asking for it in a loop costs one encoding per change of state, and every answer shares its bytes.
  */
-export function createStateRoutes(store: HubStore, wallTokens: readonly string[], snapshot: () => Promise<EncodedSnapshot>): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function createStateRoutes(store: HubLogReader, wallTokens: readonly string[], snapshot: () => Promise<EncodedSnapshot>): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     const path = new URL(req.url ?? '/', 'http://hub').pathname;
     if (path === '/healthz') {

@@ -1,12 +1,12 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Server, type Socket } from 'socket.io';
-import { HUB_CAPABILITIES, HUB_EVENTS, REPLAY_CHUNK, hubResyncRequestSchema, type HubAlertAckResult, type HubMessage, type HubResyncRequest } from '../src-shared/hub-protocol';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
+import { HUB_CAPABILITIES, HUB_EVENTS, REPLAY_CHUNK, hubResyncRequestSchema, type HubAlertAckResult, type HubResyncRequest } from '../src-shared/hub-protocol';
 import { LINK_PING_INTERVAL_MS, LINK_PING_TIMEOUT_MS } from '../src-shared/link-timing';
 import type { Logger } from '../src-shared/node/log';
 import { createAlertAcks } from './alert-ack';
 import { oncePerInterval } from './once-per-interval';
-import type { HubStore } from './store/hub-store';
+import type { HubLog } from './store/hub-log';
 import { catchUp } from './walls/catch-up';
 import { CatchUpQueue } from './walls/catch-up-queue';
 import { checkHandshake } from './walls/handshake';
@@ -18,7 +18,12 @@ import { WallSession } from './walls/wall-session';
 
 export interface WallServerOptions {
   http: HttpServer;
-  store: HubStore;
+  store: HubLog;
+  /**
+   * The socket.io adapter of a hub cluster (the Redis Streams adapter): what one node asks of every
+   * node's sockets. Messages do not go through it: each node sends its walls the log it reads.
+   */
+  adapter?: ServerOptions['adapter'];
   wallTokens: readonly string[];
   maxReplay: number;
   log: Logger;
@@ -33,9 +38,7 @@ export interface WallServerOptions {
 }
 
 export interface WallServer {
-  /** Sends newly committed messages to every caught-up wall, in seq order. */
-  broadcast(messages: readonly HubMessage[]): void;
-  /** Walls connected now. */
+  /** Walls connected to this node now. */
   wallCount(): number;
   /** Catch-ups running and waiting now, and snapshots encoded so far. */
   catchUps(): { active: number; queued: number; snapshotEncodings: number };
@@ -109,12 +112,13 @@ export function startWallServer(options: WallServerOptions): WallServer {
     maxHttpBufferSize: MAX_WALL_FRAME_BYTES,
     pingInterval: LINK_PING_INTERVAL_MS,
     pingTimeout: LINK_PING_TIMEOUT_MS,
+    ...(options.adapter ? { adapter: options.adapter } : {}),
   });
   paceUpgrades(options.http, new Turns(UPGRADES_PER_TURN));
-  const broadcast = (messages: readonly HubMessage[]): void => messages.forEach((message) => io.to(WALLS).emit(HUB_EVENTS.message, message));
-  // Acknowledged alerts go out through the same broadcast as ingest, synchronously after their
-  // append, so walls still get every message in seq order.
-  const acks = createAlertAcks({ store, log: log.child('acks'), onStored: broadcast });
+  // Every new message, whoever stored it, to this node's caught-up walls, in seq order: `local`, as
+  // every node sends its own walls what it reads from the log.
+  store.onMessages((messages) => messages.forEach((message) => io.local.to(WALLS).emit(HUB_EVENTS.message, message)));
+  const acks = createAlertAcks({ store, log: log.child('acks') });
   const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address}, token #${(socket.data as WallData).tokenIndex + 1})`;
 
   const queue = new CatchUpQueue(options.catchUpConcurrency ?? 16);
@@ -129,7 +133,8 @@ export function startWallServer(options: WallServerOptions): WallServer {
       const { socket } = session;
       // Off the live stream while being caught up: it goes back on with its `hub:live`.
       void socket.leave(WALLS);
-      return catchUp(catchUpDeps, { socket, who: session.who, chunked: session.chunked, signal, goLive: () => void socket.join(WALLS) }, request);
+      // A wall that comes from another node of a cluster may hold seqs this node has not read yet.
+      return store.reachHead().then(() => catchUp(catchUpDeps, { socket, who: session.who, chunked: session.chunked, signal, goLive: () => void socket.join(WALLS) }, request));
     },
   };
 
@@ -164,7 +169,7 @@ export function startWallServer(options: WallServerOptions): WallServer {
         log.warn(`${session.who}: ignored ${HUB_EVENTS.acknowledgeAlert} without an acknowledgement callback`);
         return;
       }
-      (answer as (result: HubAlertAckResult) => void)(acks.acknowledge(args.length > 1 ? args[0] : undefined, session.who));
+      void acks.acknowledge(args.length > 1 ? args[0] : undefined, session.who).then(answer as (result: HubAlertAckResult) => void);
     });
     socket.on('disconnect', (reason) => {
       session.dispose();
@@ -174,7 +179,6 @@ export function startWallServer(options: WallServerOptions): WallServer {
   });
 
   return {
-    broadcast,
     wallCount: () => io.of('/').sockets.size,
     catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
     snapshot: () => snapshots.current(),

@@ -28,9 +28,9 @@ async function start(log: ReturnType<typeof createLogger>): Promise<{ hub: Runni
   const configFile = flag('config');
   if (configFile) {
     const config = loadHubConfig(configFile);
-    if (config.demo) {
+    if (config.demo && config.dbPath) {
       const [token, ...moreWallTokens] = config.wallTokens;
-      const demo = await startDemoHub({ ...config, token: token!, moreWallTokens, assetsDir: config.assetsDir ?? DEFAULT_ASSETS, log });
+      const demo = await startDemoHub({ ...config, dbPath: config.dbPath, token: token!, moreWallTokens, assetsDir: config.assetsDir ?? DEFAULT_ASSETS, log });
       return { hub: demo.hub, close: demo.close };
     }
     const hub = await startHub({ ...config, log });

@@ -10,7 +10,10 @@ import { departmentListSchema, type Department } from './ingest/department';
 import { ingestLimitsSchema, type IngestLimits } from './ingest/ingest-limits';
 import { createIngestRoute } from './ingest/ingest-route';
 import { createIngestService } from './ingest/ingest-service';
-import { openHubStore } from './store/hub-store';
+import { openRedisHubLog } from './cluster/redis-hub-log';
+import { singleHubLog, type HubLog } from './store/hub-log';
+import { DEFAULT_LOG_RETENTION, openHubStore } from './store/hub-store';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
 
 export type HubRoute = (req: IncomingMessage, res: ServerResponse) => boolean;
 
@@ -18,8 +21,10 @@ export interface StartHubOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
-  /** The hub's SQLite database; created when missing. */
-  dbPath: string;
+  /** The hub's SQLite database; created when missing. Unused by a node of a cluster. */
+  dbPath?: string;
+  /** Run as one node of a hub cluster whose log is in this Redis (see cluster/redis-hub-log.ts). */
+  cluster?: { redis: string; keyPrefix?: string };
   /** Tokens walls present (socket.io auth, GET /api/v1/state). */
   wallTokens: string[];
   /** Who may ingest what. */
@@ -63,7 +68,8 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const { log } = options;
   if (options.wallTokens.length === 0) throw new Error('startHub: at least one wall token is needed');
   const departments = departmentListSchema.parse(options.departments);
-  const store = openHubStore({ path: options.dbPath, log: log.child('store'), ...(options.logRetention ? { logRetention: options.logRetention } : {}) });
+  const maxReplay = options.maxReplay ?? DEFAULT_MAX_REPLAY;
+  const { store, adapter } = await openLog(options, maxReplay);
 
   const routes: HubRoute[] = [];
   const http = createServer((req, res) => {
@@ -78,12 +84,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const walls = startWallServer({
     http,
     store,
+    ...(adapter ? { adapter } : {}),
     wallTokens: options.wallTokens,
-    maxReplay: options.maxReplay ?? DEFAULT_MAX_REPLAY,
+    maxReplay,
     log: log.child('walls'),
     ...(options.compressSnapshots === undefined ? {} : { compressSnapshots: options.compressSnapshots }),
   });
-  const service = createIngestService({ store, log: log.child('ingest'), onStored: (messages) => walls.broadcast(messages) });
+  const service = createIngestService({ store, log: log.child('ingest') });
   routes.push(
     ...(options.routes ?? []),
     createIngestRoute({
@@ -103,13 +110,13 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
     });
   } catch (error) {
     await walls.close().catch(() => undefined);
-    store.close();
+    await store.close();
     throw error;
   }
   const { port } = http.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info(`hub ${store.hubId} listening on ${url}: ${departments.length} departments, seq ${store.model.seq}`);
+  log.info(`hub ${store.hubId}${options.cluster ? ' (cluster node)' : ''} listening on ${url}: ${departments.length} departments, seq ${store.model.seq}`);
 
   let closing: Promise<void> | undefined;
   return {
@@ -123,10 +130,23 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
         const force = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
         await walls.close();
         clearTimeout(force);
-        store.close();
+        await store.close();
         log.info('hub stopped');
       })();
       return closing;
     },
   };
+}
+
+/** The SQLite log of a single hub, or a cluster node's Redis log and the socket.io adapter it uses. */
+async function openLog(options: StartHubOptions, maxReplay: number): Promise<{ store: HubLog; adapter?: ReturnType<typeof createAdapter> }> {
+  const logRetention = options.logRetention ?? DEFAULT_LOG_RETENTION;
+  if (options.cluster) {
+    const keyPrefix = options.cluster.keyPrefix ?? 'ioc-hub:';
+    const store = await openRedisHubLog({ url: options.cluster.redis, keyPrefix, log: options.log.child('cluster'), keep: maxReplay, logRetention });
+    return { store, adapter: createAdapter(store.adapterClient(), { streamName: `${keyPrefix}socket.io` }) };
+  }
+  if (!options.dbPath) throw new Error('startHub: a dbPath, or a cluster, is needed');
+  const store = openHubStore({ path: options.dbPath, log: options.log.child('store'), logRetention });
+  return { store: singleHubLog(store, options.log.child('store')) };
 }

@@ -45,7 +45,7 @@ export interface AppCore {
   readonly config: AppConfig;
   readonly configErrors: string[];
   readonly contentSecurityPolicy: string;
-  /** Base URL of the hub in use (embedded or remote); undefined when the config's hub.url is unusable. */
+  /** Base URL of the hub in use (embedded or remote; a cluster's first node); undefined when the config names no usable hub. */
   readonly hubUrl: string | undefined;
   /** The map's URLs (/map/tiles.json, /map/tiles/{z}/{x}/{y}, /map/units.geojson), for both hosts to serve. */
   readonly map: MapRoutes;
@@ -103,10 +103,11 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   configErrors.push(...map.errors);
 
   let demo: DemoHub | undefined;
-  let hubUrl = config.hub.url;
+  // A hub, or the nodes of a hub cluster, `url` first.
+  let hubUrls = [...new Set([...(config.hub.url ? [config.hub.url] : []), ...(config.hub.urls ?? [])])];
   // No URL and no problem with one: the file names no hub, so the demo runs. A URL the config got
   // wrong starts nothing (see hubUrlProblem in load-config.ts).
-  if (!hubUrl && config.hub.urlProblem === undefined) {
+  if (hubUrls.length === 0 && config.hub.urlProblem === undefined) {
     try {
       demo = await startDemoHub({
         port: config.hub.demoPort,
@@ -122,7 +123,7 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
       map.close();
       throw error;
     }
-    hubUrl = demo.hub.url;
+    hubUrls = [demo.hub.url];
   }
 
   const listeners = new Set<EventListener>();
@@ -146,9 +147,9 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   });
   access.audit.onAppend((row) => emit('audit:appended', { id: row.id }));
   access.seats.onEnded((seat, why) => emit('session:ended', { seat, why }));
-  const hub: HubClient = hubUrl
+  const hub: HubClient = hubUrls.length > 0
     ? connectHubClient({
-        url: hubUrl,
+        urls: hubUrls,
         token: config.hub.token,
         log: log.child('hub'),
         model,
@@ -238,8 +239,8 @@ export async function startAppCore(options: AppCoreOptions): Promise<AppCore> {
   return {
     config,
     configErrors,
-    contentSecurityPolicy: buildContentSecurityPolicy([...(hubUrl ? [hubUrl.replace(/^ws/, 'http')] : []), ...config.mediaOrigins]),
-    hubUrl,
+    contentSecurityPolicy: buildContentSecurityPolicy([...hubUrls.map((url) => url.replace(/^ws/, 'http')), ...config.mediaOrigins]),
+    hubUrl: hubUrls[0],
     map: map.routes,
     language: () => ops.language(),
     invoke,

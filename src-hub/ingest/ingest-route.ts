@@ -4,6 +4,7 @@ import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { sendError, sendJson } from '../http-json';
 import { oncePerInterval } from '../once-per-interval';
 import { bearerSecret, matchSecret } from '../secret-match';
+import { LogUnavailableError } from '../store/hub-log';
 import type { Department } from './department';
 import type { IngestService } from './ingest-service';
 import { createIngestGate, DEFAULT_INGEST_LIMITS, type GateRefusal, type IngestLimits } from './ingest-limits';
@@ -129,7 +130,7 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
     }
     const allowance = gate.takeRecords(department.id, parsed.records.length);
     if (!allowance.ok) return refuse(req, res, department, topic, allowance);
-    const outcome = service.ingest(department, topic, parsed.records);
+    const outcome = await service.ingest(department, topic, parsed.records);
     if (outcome.status === 403) sendError(res, 403, outcome.error, { records: outcome.records });
     else sendJson(res, outcome.status, outcome.result);
   };
@@ -138,6 +139,13 @@ export function createIngestRoute(options: IngestRouteOptions): (req: IncomingMe
     const match = PATH.exec(new URL(req.url ?? '/', 'http://hub').pathname);
     if (!match) return false;
     handle(req, res, match[1]).catch((error: unknown) => {
+      if (error instanceof LogUnavailableError) {
+        // A Redis restart refuses every department's posts for a few seconds: one line per interval.
+        tellRefusal(`log unavailable`, (times) => log.warn(`ingest refused, 503: ${error.message}${times > 1 ? ` (${times} requests since the last such line)` : ''}`));
+        const stored = error.maybeStored ? 'it may have been stored: send it again, and a resend is stored once' : 'nothing from this request was stored: send it again';
+        sendError(res, 503, `the hub's log cannot take records right now (${error.message}); ${stored}`, {}, { 'Retry-After': '1' });
+        return;
+      }
       log.error(`ingest ${req.url ?? ''} failed: ${errorMessage(error)}`);
       sendError(res, 500, 'the hub could not store the records; nothing from this request was stored');
     });

@@ -1,7 +1,8 @@
-import { topicSpec, type HubMessage, type HubTopic, type IngestResult, type PayloadOf } from '../../src-shared/hub-protocol';
+import { topicSpec, type HubTopic, type IngestResult, type PayloadOf } from '../../src-shared/hub-protocol';
 import type { SubsystemId } from '../../src-shared/subsystems';
-import { errorMessage, type Logger } from '../../src-shared/node/log';
-import type { HubStore, NewRecord } from '../store/hub-store';
+import type { Logger } from '../../src-shared/node/log';
+import type { HubLog } from '../store/hub-log';
+import type { NewRecord } from '../store/hub-store';
 import type { Department } from './department';
 import { withRetainedAcknowledgement } from './keep-acknowledgement';
 import { validateRecord } from './validate-record';
@@ -11,15 +12,16 @@ export type IngestOutcome =
   | { status: 403; error: string; records: Array<{ index: number; subsystem: SubsystemId }> };
 
 export interface IngestService {
-  /** Validates, stores (durably) and fans out one batch; the caller answers with the outcome. */
-  ingest(department: Department, topic: HubTopic, records: readonly unknown[]): IngestOutcome;
+  /**
+   * Validates and stores (durably) one batch; the caller answers with the outcome. The log fans the
+   * new messages out (its onMessages listeners) before this resolves.
+   */
+  ingest(department: Department, topic: HubTopic, records: readonly unknown[]): Promise<IngestOutcome>;
 }
 
 export interface IngestServiceOptions {
-  store: HubStore;
+  store: HubLog;
   log: Logger;
-  /** Called with the newly stored messages, in seq order, after they are committed. */
-  onStored(messages: HubMessage[]): void;
   now?: () => number;
 }
 
@@ -34,13 +36,13 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
   const now = options.now ?? Date.now;
 
   return {
-    ingest(department, topic, records) {
+    async ingest(department, topic, records) {
       const spec = topicSpec(topic);
       const at = now();
       const result: IngestResult = { topic, accepted: [], rejected: [] };
       const forbidden: Array<{ index: number; subsystem: SubsystemId }> = [];
-      const toStore: NewRecord[] = [];
-      /** The batch index of each record in toStore. */
+      const valid: unknown[] = [];
+      /** The batch index of each record in valid. */
       const storeIndexes: number[] = [];
 
       records.forEach((record, index) => {
@@ -55,9 +57,7 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
           return;
         }
         storeIndexes.push(index);
-        // An alert the IOC acknowledged stays acknowledged when its department sends it again.
-        const payload = topic === 'alert' ? withRetainedAcknowledgement(store.model, check.payload as PayloadOf<'alert'>) : check.payload;
-        toStore.push({ topic, payload, source: department.id } as NewRecord);
+        valid.push(check.payload);
       });
 
       if (forbidden.length > 0) {
@@ -70,26 +70,23 @@ export function createIngestService(options: IngestServiceOptions): IngestServic
         };
       }
 
-      const stored: HubMessage[] = [];
-      store.append(toStore).forEach((outcome, i) => {
+      // Built from the state at the head of the log: an alert the IOC acknowledged stays acknowledged
+      // when its department sends it again, whichever hub node stored the acknowledgement.
+      const outcomes = await store.write((model) =>
+        valid.map((payload) => ({ topic, payload: topic === 'alert' ? withRetainedAcknowledgement(model, payload as PayloadOf<'alert'>) : payload, source: department.id }) as NewRecord),
+      );
+      let stored = 0;
+      outcomes.forEach((outcome, i) => {
         const index = storeIndexes[i]!;
         if (outcome.duplicate) result.accepted.push({ index, seq: outcome.seq, duplicate: true });
         else {
           result.accepted.push({ index, seq: outcome.seq });
-          stored.push(outcome.message);
+          stored += 1;
         }
       });
-      if (stored.length > 0) {
-        // Stored is stored: a failing fan-out must not turn an acknowledged batch into an error.
-        try {
-          options.onStored(stored);
-        } catch (error) {
-          log.error(`fan-out of seqs ${stored[0]!.seq}..${stored.at(-1)!.seq} failed: ${errorMessage(error)}`);
-        }
-      }
 
-      const duplicates = result.accepted.length - stored.length;
-      const summary = `ingest ${topic} from ${department.id}: ${stored.length} stored, ${duplicates} duplicate, ${result.rejected.length} rejected`;
+      const duplicates = result.accepted.length - stored;
+      const summary = `ingest ${topic} from ${department.id}: ${stored} stored, ${duplicates} duplicate, ${result.rejected.length} rejected`;
       if (result.rejected.length > 0) log.warn(`${summary} (first: record ${result.rejected[0]!.index} ${result.rejected[0]!.errors[0]!.field}: ${result.rejected[0]!.errors[0]!.message})`);
       else log.debug(summary);
       return { status: result.rejected.length > 0 ? 422 : 200, result };

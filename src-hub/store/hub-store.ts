@@ -3,6 +3,7 @@ import { hubMessageSchema, topicSpec, type HubMessage, type HubTopic, type Paylo
 import { HubStateModel } from '../../src-shared/hub-state-model';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { SqliteCorruptError } from '../../src-shared/node/sqlite-file';
+import { appendRecords } from './append-records';
 import { openDatabase } from './open-database';
 import { RetainedIndex } from './retained-index';
 
@@ -93,24 +94,13 @@ export function openHubStore(options: HubStoreOptions): HubStore {
   const setPruned = db.prepare("UPDATE meta SET value = ? WHERE key = 'prunedThrough'");
   let releasedSincePrune = 0;
 
-  // The retained index changes inside the transaction, record by record, so a batch that updates a
-  // key and then resends its old version stores that version again instead of calling it a duplicate.
   const appendAll = db.transaction((records: readonly NewRecord[], time: string): AppendOutcome[] =>
-    records.map((record): AppendOutcome => {
-      const key = topicSpec(record.topic).key(record.payload);
-      const duplicateSeq = index.find(RetainedIndex.signature(record.topic, key, record.payload));
-      if (duplicateSeq !== undefined) return { duplicate: true, seq: duplicateSeq };
-      const message = { topic: record.topic, seq: model.seq + 1, time, payload: record.payload } as HubMessage;
-      const { outcome, evicted } = model.apply(message);
-      if (outcome !== 'applied') throw new Error(`seq ${message.seq} was not applied (${outcome})`);
-      insert.run(message.seq, record.topic, key, time, record.source, JSON.stringify(record.payload));
-      index.add(message, key);
-      for (const seq of evicted) {
+    appendRecords(model, index, records, time, {
+      stored: (message, key, source) => insert.run(message.seq, message.topic, key, time, source, JSON.stringify(message.payload)),
+      released: (seq) => {
         release.run(seq);
-        index.remove(seq);
-      }
-      releasedSincePrune += evicted.length;
-      return { duplicate: false, seq: message.seq, message };
+        releasedSincePrune += 1;
+      },
     }),
   );
 

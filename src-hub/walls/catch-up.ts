@@ -2,7 +2,7 @@ import type { Socket } from 'socket.io';
 import { HUB_EVENTS, REPLAY_CHUNK, type HubReplay, type HubResyncRequest, type HubSnapshotChunkHeader } from '../../src-shared/hub-protocol';
 import type { Logger } from '../../src-shared/node/log';
 import { planCatchUp } from '../catch-up-plan';
-import type { HubStore } from '../store/hub-store';
+import type { HubLogReader } from '../store/hub-log';
 import type { EncodedSnapshot } from './encode-snapshot';
 import type { SnapshotCache } from './snapshot-cache';
 import { emitFlushed, WallGone } from './socket-flush';
@@ -14,7 +14,7 @@ export const SNAPSHOT_CHUNK_BYTES = 64 * 1024;
 const ATTEMPTS = 3;
 
 export interface CatchUpDeps {
-  store: HubStore;
+  store: HubLogReader;
   snapshots: SnapshotCache;
   maxReplay: number;
   /** How long a wall may take nothing of what it is sent before it counts as stalled. */
@@ -37,7 +37,7 @@ export interface CatchUpWall {
 }
 
 /** The replay chunks of fromSeq..toSeq, or undefined when the log no longer holds them all. */
-export function replayChunks(store: HubStore, fromSeq: number, toSeq: number): HubReplay[] | undefined {
+export function replayChunks(store: HubLogReader, fromSeq: number, toSeq: number): HubReplay[] | undefined {
   const chunks: HubReplay[] = [];
   for (let next = fromSeq; next <= toSeq; ) {
     const messages = store.since(next - 1, Math.min(REPLAY_CHUNK, toSeq - next + 1));

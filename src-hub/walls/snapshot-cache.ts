@@ -1,9 +1,9 @@
 import { errorMessage, type Logger } from '../../src-shared/node/log';
-import type { HubStore } from '../store/hub-store';
+import type { HubLogReader } from '../store/hub-log';
 import { encodeSnapshot, type EncodedSnapshot } from './encode-snapshot';
 
 export interface SnapshotCacheOptions {
-  store: HubStore;
+  store: HubLogReader;
   /** Gzip what walls are sent (default on): a tenth of the bytes for a little of the thread pool's time. */
   compress: boolean;
   /**

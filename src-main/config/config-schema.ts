@@ -21,6 +21,11 @@ export const appConfigSchema = z
       .strictObject({
         /** The province's IOC hub. Absent: an embedded demo hub starts on 127.0.0.1. */
         url: z.url({ protocol: /^(https?|wss?)$/ }).optional(),
+        /**
+         * The nodes of a hub cluster (README, "Hub cluster"): the wall talks to one and goes over to
+         * the next when it is lost. With `url` too, `url` is tried first.
+         */
+        urls: z.array(z.url({ protocol: /^(https?|wss?)$/ })).min(1).max(16).optional(),
         token: z.string().min(1).max(512).default('demo-wall-token'),
         /** Port for the embedded demo hub; 0 picks a free one. */
         demoPort: z.number().int().min(0).max(65535).default(0),

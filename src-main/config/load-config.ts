@@ -132,8 +132,8 @@ function parseKeepingGoodFields(file: string, raw: unknown): { parsed: ParsedApp
  * with the config error, and the console lists the error until the file is fixed.
  */
 function hubUrlProblem(parsed: ParsedAppConfig, dropped: readonly Dropped[]): string | undefined {
-  if (parsed.hub.url !== undefined) return undefined;
-  const failed = dropped.find(({ path, unknownKey }) => path[0] === 'hub' && (path.length === 1 || path[1] === 'url' || unknownKey));
+  if (parsed.hub.url !== undefined || parsed.hub.urls !== undefined) return undefined;
+  const failed = dropped.find(({ path, unknownKey }) => path[0] === 'hub' && (path.length === 1 || path[1] === 'url' || path[1] === 'urls' || unknownKey));
   return failed && `no hub connection, and no demo hub either, until the config is fixed: ${failed.line}`;
 }
 

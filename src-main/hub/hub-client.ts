@@ -17,12 +17,14 @@ import { createSilenceWatch } from '../../src-shared/link-silence';
 import { LINK_RECONNECT_DELAY_MAX_MS, LINK_RECONNECT_DELAY_MS } from '../../src-shared/link-timing';
 import type { WallCache } from '../cache/wall-cache';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
+import { HubUrlRotation } from './hub-failover';
 import { HubSync } from './hub-sync';
 import { RejectionLog } from './rejection-log';
 import { RendererOutbox } from './renderer-outbox';
 
 export interface HubClientOptions {
-  url: string;
+  /** The hub, or the nodes of a hub cluster: a wall fails over between them (hub-failover.ts). */
+  urls: readonly string[];
   token: string;
   log: Logger;
   /** The state read from the cache at start; the client keeps it in step with the hub. */
@@ -81,7 +83,7 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   const connection = (): ConnectionState => ({
     status,
     since,
-    hubUrl: options.url,
+    hubUrl: rotation.current,
     rejected: rejections.count,
     seq: model.seq,
     cache: cache.state(),
@@ -129,17 +131,7 @@ export function connectHubClient(options: HubClientOptions): HubClient {
       if (Date.now() - statusSentAt >= 1000) statusChanged();
     },
   });
-  // Created before the sync it talks to, connected only once every listener is in place.
-  const socket: Socket = io(options.url, {
-    autoConnect: false,
-    // A function, so every reconnect presents what the wall holds now, not what it held at start.
-    auth: (send) => send({ token: options.token, ...sync.position(), capabilities: [HUB_CAPABILITIES.snapshotChunks] }),
-    transports: ['websocket'],
-    // A hub that returns is found within about a second (link-timing.ts).
-    reconnectionDelay: LINK_RECONNECT_DELAY_MS,
-    reconnectionDelayMax: LINK_RECONNECT_DELAY_MAX_MS,
-    timeout: 5000,
-  });
+  const rotation = new HubUrlRotation(options.urls);
   // A hub that froze, or a link that died without closing, shows only as pings that stop: the walls
   // say so within 3 s (link-silence.ts), long before socket.io gives the socket up.
   const silence = createSilenceWatch({
@@ -152,6 +144,8 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     onSilent: () => {
       silent = true;
       showStatus();
+      // Another node of the cluster answers while this one is frozen or cut off.
+      failOver('the hub node stopped answering', 0);
     },
     onHeard: () => {
       silent = false;
@@ -159,7 +153,6 @@ export function connectHubClient(options: HubClientOptions): HubClient {
       showStatus();
     },
   });
-  socket.io.on('ping', () => silence.ping());
   let reconnectTimer: NodeJS.Timeout | undefined;
   let liveTimer: NodeJS.Timeout | undefined;
   /** Why the hub said it is disconnecting this wall, until the next connection. */
@@ -205,40 +198,87 @@ export function connectHubClient(options: HubClientOptions): HubClient {
     },
   });
 
-  socket.on('connect', () => {
-    silence.connected();
-    silent = false;
-    closing = undefined;
-    sync.connected();
-    outbox.hold();
-    awaitLive();
-    setStatus('resyncing');
-  });
-  socket.on('connect_error', (err) => {
-    setStatus('offline', errorMessage(err));
-    // A refusal (e.g. a token the hub does not know yet) stops socket.io's own retries;
-    // keep asking, slowly, so fixing the hub's side brings the wall back without a restart.
-    if (!socket.active) {
-      clearTimeout(reconnectTimer);
-      reconnectTimer = setTimeout(() => socket.connect(), options.refusedRetryMs ?? 10_000);
-    }
-  });
-  socket.on('disconnect', (reason) => {
-    silence.disconnected();
-    silent = false;
+  /** A socket to `url` with every listener in place, not connected yet. */
+  const openSocket = (url: string): Socket => {
+    const opened: Socket = io(url, {
+      autoConnect: false,
+      // A function, so every reconnect presents what the wall holds now, not what it held at start.
+      auth: (send) => send({ token: options.token, ...sync.position(), capabilities: [HUB_CAPABILITIES.snapshotChunks] }),
+      transports: ['websocket'],
+      // A hub that returns is found within about a second (link-timing.ts).
+      reconnectionDelay: LINK_RECONNECT_DELAY_MS,
+      reconnectionDelayMax: LINK_RECONNECT_DELAY_MAX_MS,
+      timeout: 5000,
+    });
+    opened.io.on('ping', () => silence.ping());
+    opened.on('connect', () => {
+      rotation.connected();
+      silence.connected();
+      silent = false;
+      closing = undefined;
+      sync.connected();
+      outbox.hold();
+      awaitLive();
+      setStatus('resyncing');
+    });
+    opened.on('connect_error', (err) => {
+      setStatus('offline', errorMessage(err));
+      if (failOver(`cannot connect: ${errorMessage(err)}`)) return;
+      // A refusal (e.g. a token the hub does not know yet) stops socket.io's own retries;
+      // keep asking, slowly, so fixing the hub's side brings the wall back without a restart.
+      if (!opened.active) {
+        clearTimeout(reconnectTimer);
+        reconnectTimer = setTimeout(() => opened.connect(), options.refusedRetryMs ?? 10_000);
+      }
+    });
+    opened.on('disconnect', (reason) => {
+      silence.disconnected();
+      silent = false;
+      clearTimeout(liveTimer);
+      // The windows get what arrived before the link dropped, then keep painting it offline.
+      outbox.release();
+      const notice = reason === 'io server disconnect' ? closing : undefined;
+      setStatus('offline', notice ? `disconnected by the hub: ${notice.reason}` : `disconnected: ${reason}`);
+      const noticeDelayMs = notice ? Math.min(Math.max(notice.retryAfterMs, 1000), 300_000) : undefined;
+      if (reason !== 'io client disconnect' && failOver(`disconnected: ${reason}`, noticeDelayMs)) return;
+      // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart); a hub
+      // that said why also said when to come back.
+      if (reason === 'io server disconnect') {
+        clearTimeout(reconnectTimer);
+        reconnectTimer = setTimeout(() => opened.connect(), noticeDelayMs ?? 1000);
+      }
+    });
+    opened.onAny((event: unknown, ...args: unknown[]) => sync.handle(event, args));
+    return opened;
+  };
+  const retire = (old: Socket): void => {
+    old.offAny();
+    old.removeAllListeners();
+    old.io.removeAllListeners();
+    old.close();
+  };
+  /**
+   * Leaves the current hub node for the next of `hub.urls` (after `delayMs`, else as the rotation
+   * says); false with a single URL, where socket.io's own reconnection does the job.
+   */
+  function failOver(why: string, delayMs?: number): boolean {
+    if (closed || !rotation.canFailOver) return false;
+    const from = rotation.current;
+    const next = rotation.next();
+    const wait = delayMs ?? next.delayMs;
+    log.warn(`hub node ${from}: ${why}; going over to ${next.url}${wait > 0 ? ` in ${wait} ms` : ''}`);
+    clearTimeout(reconnectTimer);
     clearTimeout(liveTimer);
-    // The windows get what arrived before the link dropped, then keep painting it offline.
-    outbox.release();
-    const notice = reason === 'io server disconnect' ? closing : undefined;
-    setStatus('offline', notice ? `disconnected by the hub: ${notice.reason}` : `disconnected: ${reason}`);
-    // socket.io does not reconnect by itself after the server hangs up (e.g. a hub restart); a hub
-    // that said why also said when to come back.
-    if (reason === 'io server disconnect') {
-      clearTimeout(reconnectTimer);
-      reconnectTimer = setTimeout(() => socket.connect(), notice ? Math.min(Math.max(notice.retryAfterMs, 1000), 300_000) : 1000);
-    }
-  });
-  socket.onAny((event: unknown, ...args: unknown[]) => sync.handle(event, args));
+    retire(socket);
+    reconnectTimer = setTimeout(() => {
+      if (closed) return;
+      socket = openSocket(next.url);
+      socket.connect();
+    }, wait);
+    return true;
+  }
+  // Created before the sync it talks to, connected only once every listener is in place.
+  let socket = openSocket(rotation.current);
   socket.connect();
 
   const ackTimeoutMs = options.ackTimeoutMs ?? 5000;

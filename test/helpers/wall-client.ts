@@ -42,7 +42,7 @@ function recordingCache(cache: WallCache, applied: number[], replaced: TestWall[
 }
 
 /** A wall host's data path as app-core builds it, in-process: cache file, model, hub client. */
-export function startTestWall(url: string, token: string, cacheFile: string, options: { resyncTimeoutMs?: number } = {}): TestWall {
+export function startTestWall(url: string | readonly string[], token: string, cacheFile: string, options: { resyncTimeoutMs?: number } = {}): TestWall {
   const log = createMemoryLogger('wall');
   const opened = openWallCache({ file: cacheFile, log: log.child('cache') });
   const applied: number[] = [];
@@ -52,7 +52,7 @@ export function startTestWall(url: string, token: string, cacheFile: string, opt
   const snapshots: HubSnapshot[] = [];
   const batches: HubMessage[][] = [];
   const client = connectHubClient({
-    url,
+    urls: typeof url === 'string' ? [url] : url,
     token,
     log: log.child('hub'),
     model: opened.model,

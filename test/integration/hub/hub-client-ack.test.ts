@@ -37,7 +37,7 @@ function wall(url: string, ackTimeoutMs?: number): { client: HubClient; messages
   const opened = openWallCache({ file: join(temp.dir, 'cache', 'wall-cache.db'), log: log.child('cache') });
   const messages: HubMessage[] = [];
   const client = connectHubClient({
-    url,
+    urls: [url],
     token: WALL_TOKEN,
     log: log.child('hub'),
     model: opened.model,

@@ -54,7 +54,7 @@ describe('hub client against a fuzzing hub', () => {
     const snapshots: HubSnapshot[] = [];
     const batches: HubMessage[][] = [];
     const client = connectHubClient({
-      url,
+      urls: [url],
       token: 'fuzz',
       log: log.child('hub'),
       model,
