@@ -24,7 +24,7 @@ export interface StartHubOptions {
   /** The hub's SQLite database; created when missing. Unused by a node of a cluster. */
   dbPath?: string;
   /** Run as one node of a hub cluster whose log is in this Redis (see cluster/redis-hub-log.ts). */
-  cluster?: { redis: string; keyPrefix?: string };
+  cluster?: { redis: string; keyPrefix?: string; checkpointEvery?: number };
   /** Tokens walls present (socket.io auth, GET /api/v1/state). */
   wallTokens: string[];
   /** Who may ingest what. */
@@ -143,7 +143,8 @@ async function openLog(options: StartHubOptions, maxReplay: number): Promise<{ s
   const logRetention = options.logRetention ?? DEFAULT_LOG_RETENTION;
   if (options.cluster) {
     const keyPrefix = options.cluster.keyPrefix ?? 'ioc-hub:';
-    const store = await openRedisHubLog({ url: options.cluster.redis, keyPrefix, log: options.log.child('cluster'), keep: maxReplay, logRetention });
+    const { redis, checkpointEvery } = options.cluster;
+    const store = await openRedisHubLog({ url: redis, keyPrefix, log: options.log.child('cluster'), keep: maxReplay, logRetention, ...(checkpointEvery ? { checkpointEvery } : {}) });
     return { store, adapter: createAdapter(store.adapterClient(), { streamName: `${keyPrefix}socket.io` }) };
   }
   if (!options.dbPath) throw new Error('startHub: a dbPath, or a cluster, is needed');

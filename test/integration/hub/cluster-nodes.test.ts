@@ -114,3 +114,41 @@ describe.skipIf(missing)(`hub cluster on Redis${missing ? ` (skipped: ${missing}
     }
   });
 });
+
+describe.skipIf(missing)(`hub cluster checkpoints${missing ? ` (skipped: ${missing})` : ''}`, () => {
+  it('trims the shared log behind a checkpoint, and a node started later holds the same state', async () => {
+    const keyPrefix = `checkpoint-${++prefixes}:`;
+    const cluster = { redis: redis.url, keyPrefix, checkpointEvery: 100 };
+    const first = await startTestHub({ dir: temp.dir, cluster, logRetention: 50, maxReplay: 40 });
+    nodes.push(first);
+    // 600 points over 3 series: history keeps 120 per series, so most of the log is no longer retained.
+    for (let batch = 0; batch < 12; batch += 1) {
+      const records = Array.from({ length: 50 }, (_, i) => ({ ...validRecord('kpi', (batch * 50 + i) % 3), value: batch * 50 + i, time: new Date(Date.now() - (600 - batch * 50 - i) * 1000).toISOString() }));
+      expect((await postIngest(first.url, TEST_DEPARTMENTS.ioc.apiKey, 'kpi', records)).status).toBe(200);
+    }
+    const state = await first.snapshot();
+    expect(state.seq).toBe(600);
+    const { Redis } = await import('ioredis');
+    const client = new Redis(redis.url);
+    try {
+      const checkpointSeq = Number(await client.hget(`${keyPrefix}checkpoint`, 'seq'));
+      expect(checkpointSeq).toBeGreaterThanOrEqual(500);
+      // Nothing below both the checkpoint and the retention window is left in Redis.
+      const [[oldestId]] = (await client.xrange(`${keyPrefix}log`, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+      expect(Number(oldestId!.split('-')[0])).toBe(Math.min(checkpointSeq + 1, 600 - 50 + 1));
+    } finally {
+      client.disconnect();
+    }
+    // A node started now loads the checkpoint and what follows: the same state.
+    const later = await startTestHub({ dir: temp.dir, cluster, logRetention: 50, maxReplay: 40 });
+    nodes.push(later);
+    const laterState = await later.snapshot();
+    expect(laterState.seq).toBe(600);
+    expect(laterState.messages).toEqual(state.messages);
+    // A wall then catches up from that node like from any other.
+    const wall = startTestWall(later.url, WALL_TOKEN, join(temp.dir, `late-wall-${prefixes}.db`));
+    walls.push(wall);
+    await waitFor(() => wall.client.model.seq === 600, 'the new wall at seq 600');
+    expectSameState(wall, laterState);
+  });
+});

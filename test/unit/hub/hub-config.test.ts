@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HubConfigError, parseHubConfig } from '../../../src-hub/hub-config';
@@ -43,5 +44,30 @@ describe('hub config', () => {
     const { subsystems, ...rest } = department;
     expect(attempt({ dbPath: 'x', wallTokens: ['t'], departments: [{ ...rest, subsytems: subsystems }] })).toMatch(/departments\.0: Unrecognized key: "subsytems"/);
     expect(() => parseHubConfig(FILE, '{')).toThrow(/^hub config \/etc\/ioc\/hub\.json: not valid JSON/);
+  });
+
+  it('reads the README\'s cluster node example (docs/cluster.json)', () => {
+    const file = join(__dirname, '../../../docs/cluster.json');
+    const config = parseHubConfig(file, readFileSync(file, 'utf8'));
+    expect(config.cluster?.redis).toMatch(/^redis:\/\//);
+    expect(config.dbPath).toBeUndefined();
+  });
+
+  it('takes a cluster node: cluster instead of dbPath, never both, never the demo', () => {
+    const node = parseHubConfig(FILE, JSON.stringify({ cluster: { redis: 'redis://10.0.0.5:6379/0', keyPrefix: 'brvt:' }, wallTokens: ['t'] }));
+    expect(node.cluster).toEqual({ redis: 'redis://10.0.0.5:6379/0', keyPrefix: 'brvt:' });
+    expect(node.dbPath).toBeUndefined();
+    const refused = (config: unknown): string => {
+      try {
+        parseHubConfig(FILE, JSON.stringify(config));
+        return 'accepted';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(refused({ wallTokens: ['t'] })).toMatch(/dbPath: give either dbPath .* or cluster/);
+    expect(refused({ dbPath: 'x', cluster: { redis: 'redis://r' }, wallTokens: ['t'] })).toMatch(/dbPath: give either dbPath .* not both/);
+    expect(refused({ cluster: { redis: 'http://r' }, wallTokens: ['t'] })).toMatch(/cluster\.redis: a redis:\/\/ or rediss:\/\/ URL/);
+    expect(refused({ cluster: { redis: 'redis://r' }, wallTokens: ['t'], demo: true })).toMatch(/demo: the demo runs on a single hub/);
   });
 });

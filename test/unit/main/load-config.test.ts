@@ -80,6 +80,8 @@ describe('loadConfig', () => {
     ['a hub.url of another scheme', { url: 'ftp://10.0.0.5/', token: 'wall-token-1' }, /field "hub\.url"/],
     ['a misspelt url key', { ulr: 'http://10.0.0.5:4781', token: 'wall-token-1' }, /field "hub\.ulr": unknown field/],
     ['a hub that is only a string', 'http://10.0.0.5:4781', /field "hub": .*expected object/],
+    ['a hub.urls with a bad node', { urls: ['http://10.0.0.5:4781', 'ftp://10.0.0.6/'], token: 'wall-token-1' }, /field "hub\.urls\[1\]": Invalid URL/],
+    ['an empty hub.urls', { urls: [], token: 'wall-token-1' }, /field "hub\.urls"/],
   ])('does not fall back to the demo hub on %s: no hub url, and the reason kept for the console', (_name, hub, reason) => {
     const loaded = loadConfig(configFile(JSON.stringify({ language: 'en', hub })));
     expect(loaded.config.hub.url).toBeUndefined();
@@ -88,6 +90,12 @@ describe('loadConfig', () => {
     expect(loaded.errors.some((e) => reason.test(e))).toBe(true);
     expect(loaded.config.language).toBe('en');
     if (typeof hub === 'object') expect(loaded.config.hub.token).toBe('wall-token-1');
+  });
+
+  it('takes the nodes of a hub cluster as hub.urls', () => {
+    const loaded = loadConfig(configFile(JSON.stringify({ hub: { urls: ['http://10.0.0.5:4781', 'http://10.0.0.6:4781'], token: 'wall-token-1' } })));
+    expect(loaded.errors).toEqual([]);
+    expect(loaded.config.hub).toEqual({ urls: ['http://10.0.0.5:4781', 'http://10.0.0.6:4781'], token: 'wall-token-1', demoPort: 0 });
   });
 
   it('still runs the demo hub when the file names no hub, even with a bad demoPort or token', () => {
