@@ -16,6 +16,7 @@ import { benchCacheThroughput } from './bench/cache-throughput';
 import { benchCameraGrid } from './bench/camera-grid';
 import { benchCameraSoak, SOAK_MINUTES } from './bench/camera-soak';
 import { benchDataPath } from './bench/data-path';
+import { benchHubCluster } from './bench/hub-cluster';
 import { benchHubStorm } from './bench/hub-storm';
 import { benchMapWall } from './bench/map-wall';
 import { benchOperatorKeys } from './bench/operator-keys';
@@ -28,6 +29,7 @@ const SECTIONS: Record<string, () => Promise<unknown>> = {
   'cache-throughput': benchCacheThroughput,
   'operator-keys': benchOperatorKeys,
   'hub-storm': benchHubStorm,
+  'hub-cluster': benchHubCluster,
   'map-wall': benchMapWall,
   'audit-size': benchAuditSize,
 };

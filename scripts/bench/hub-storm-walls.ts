@@ -9,8 +9,8 @@ import { parentMessage } from './bench-child';
 import { openStormWall, type StormWall } from './storm-wall';
 
 export type WallsConfig =
-  | { role: 'storm'; url: string; token: string; walls: number; capabilities: string[]; keep: number; timeoutMs: number; perMessageDeflate?: boolean }
-  | { role: 'live'; url: string; token: string; walls: number; kpiId: string }
+  | { role: 'storm'; url: string; token: string; walls: number; capabilities: string[]; keep: number; timeoutMs: number; perMessageDeflate?: boolean; urls?: string[] }
+  | { role: 'live'; url: string; token: string; walls: number; kpiId: string; urls?: string[] }
   | { role: 'flood'; url: string; token: string; perSecond: number; seconds: number };
 
 export interface StormFigures {
@@ -41,6 +41,8 @@ export interface FloodFigures {
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Wall i's hub: with `urls` (the nodes of a hub cluster) the walls are spread over them in turn. */
+const urlOf = (config: { url: string; urls?: string[] }, i: number): string => (config.urls?.length ? config.urls[i % config.urls.length]! : config.url);
 
 function check(wall: StormWall): StormFigures['checked'][number] {
   const kept = wall.kept();
@@ -57,7 +59,7 @@ function check(wall: StormWall): StormFigures['checked'][number] {
 async function storm(config: Extract<WallsConfig, { role: 'storm' }>): Promise<StormFigures> {
   const t0 = performance.now();
   const walls = Array.from({ length: config.walls }, (_, i) =>
-    openStormWall({ url: config.url, token: config.token, capabilities: config.capabilities, keep: i < config.keep, perMessageDeflate: config.perMessageDeflate ?? false }),
+    openStormWall({ url: urlOf(config, i), token: config.token, capabilities: config.capabilities, keep: i < config.keep, perMessageDeflate: config.perMessageDeflate ?? false }),
   );
   const settled = (w: StormWall): boolean => w.figures.liveAt !== null || w.figures.error !== null || w.figures.closed;
   while (!walls.every(settled) && performance.now() - t0 < config.timeoutMs) await sleep(20);
@@ -75,9 +77,9 @@ async function storm(config: Extract<WallsConfig, { role: 'storm' }>): Promise<S
 
 async function live(config: Extract<WallsConfig, { role: 'live' }>, stopped: Promise<void>): Promise<LiveFigures> {
   const arrivals: LiveFigures['arrivals'] = Array.from({ length: config.walls }, () => []);
-  const walls = arrivals.map((mine) =>
+  const walls = arrivals.map((mine, i) =>
     openStormWall({
-      url: config.url,
+      url: urlOf(config, i),
       token: config.token,
       capabilities: ['snapshot-chunks'],
       onMessage: (message, at) => {

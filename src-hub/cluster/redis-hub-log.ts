@@ -10,7 +10,7 @@ import { LogUnavailableError, notifyListeners, type HubLog } from '../store/hub-
 import type { AppendOutcome, NewRecord } from '../store/hub-store';
 import { ClusterState, LogGapError } from './cluster-state';
 import { clusterKeys, withClusterScripts, type ClusterKeys, type ClusterRedis } from './redis-scripts';
-import { takeWriteTurn, WriteTurnLost } from './write-turn';
+import { takeWriteTurn, WriteTurnLost, type WriteTurn } from './write-turn';
 
 export interface RedisHubLogOptions {
   /** redis://… of the cluster's Redis (AOF with `appendfsync always`: see the README's hub section). */
@@ -182,17 +182,27 @@ export async function openRedisHubLog(options: RedisHubLogOptions): Promise<Redi
 
   /** One write turn for `writes`: their records stored as the next seqs, or none of them. */
   const turn = async (writes: readonly PendingWrite[]): Promise<AppendOutcome[][]> => {
-    let token: string;
+    let taken: WriteTurn;
     try {
-      token = await takeWriteTurn(redis, keys.turn);
+      taken = await takeWriteTurn(redis, keys, state.model.seq, READ_PAGE);
     } catch (error) {
       throw new LogUnavailableError(`no write turn: ${errorMessage(error)}`, false);
     }
+    const { token } = taken;
     let appended = false;
     try {
-      await reachHead().catch((error: unknown) => {
+      try {
+        try {
+          confirm(entryMessages(taken.entries));
+        } catch (error) {
+          if (!(error instanceof LogGapError)) throw error;
+          await recover(error);
+        }
+        // More than a page missing (a node that was slow to read): the rest, still in the turn.
+        if (state.model.seq < taken.head) await reachHead();
+      } catch (error) {
         throw new LogUnavailableError(`could not read the shared log: ${errorMessage(error)}`, false);
-      });
+      }
       const before = state.writer.seq;
       const time = now().toISOString();
       const entries: string[] = [];

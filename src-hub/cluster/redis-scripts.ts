@@ -39,6 +39,20 @@ redis.call('DEL', KEYS[3])
 return {0, head}
 `;
 
+/**
+ * Takes the write turn for a lease (KEYS turn, seq, log; ARGV token, lease ms, the seq the node
+ * holds, a page size) and, in the same call, reads what the node misses of the log: {1, head,
+ * entries after the node's seq} when taken, {0, the turn's remaining ms} when another node has it.
+ * One round trip instead of three: the turn is what every node's writes wait for.
+ */
+const TAKE_TURN = `
+if not redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return {0, redis.call('PTTL', KEYS[1])} end
+local head = tonumber(redis.call('GET', KEYS[2]) or '0')
+local held = tonumber(ARGV[3])
+if head <= held then return {1, head, {}} end
+return {1, head, redis.call('XRANGE', KEYS[3], (held + 1) .. '-0', '+', 'COUNT', ARGV[4])}
+`;
+
 /** Gives the write turn back if this node still holds it (KEYS turn; ARGV token). */
 const RELEASE_TURN = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
@@ -64,6 +78,7 @@ return held
 
 export interface ClusterRedis extends Redis {
   iocAppend(seqKey: string, logKey: string, turnKey: string, ...args: Array<string | number>): Promise<[number, number]>;
+  iocTakeTurn(turnKey: string, seqKey: string, logKey: string, token: string, leaseMs: number, heldSeq: number, page: number): Promise<[0, number] | [1, number, Array<[string, string[]]>]>;
   iocReleaseTurn(turnKey: string, token: string): Promise<number>;
   iocCheckpoint(checkpointKey: string, logKey: string, seq: number, state: string, trimBelow: number): Promise<number>;
 }
@@ -71,6 +86,7 @@ export interface ClusterRedis extends Redis {
 /** Adds the cluster's scripts to a connection (ioredis runs them by sha, sending them again after a Redis restart). */
 export function withClusterScripts(redis: Redis): ClusterRedis {
   redis.defineCommand('iocAppend', { numberOfKeys: 3, lua: APPEND });
+  redis.defineCommand('iocTakeTurn', { numberOfKeys: 3, lua: TAKE_TURN });
   redis.defineCommand('iocReleaseTurn', { numberOfKeys: 1, lua: RELEASE_TURN });
   redis.defineCommand('iocCheckpoint', { numberOfKeys: 2, lua: CHECKPOINT });
   return redis as ClusterRedis;

@@ -55,9 +55,12 @@ export function replayChunks(store: HubLogReader, fromSeq: number, toSeq: number
  * of the event loop (Turns: on loopback or a fast LAN a write completes at once, and without turns
  * its callback and the next write would run on and on before Node looked at its sockets), then the log
  * from wherever that left the wall, a chunk at a time, until less than a chunk is missing. That last
- * stretch, `hub:live` and joining the live stream happen in one synchronous run; ingest appends
- * synchronously too, so no message can fall between catch-up and live, nor come twice — the log is
- * the buffer of what arrived while the wall was being caught up.
+ * stretch, `hub:live` and joining the live stream happen in one synchronous run; a new message
+ * enters the node's state and goes to its live walls in one synchronous run too (a single hub's
+ * append, or a cluster node's read of the shared log: cluster/cluster-state.ts), so no message can
+ * fall between catch-up and live, nor come twice — the log is the buffer of what arrived while the
+ * wall was being caught up. The socket.io room is this node's own (`io.local`), so no message
+ * reaches it through another node.
  */
 export async function catchUp(deps: CatchUpDeps, wall: CatchUpWall, request: HubResyncRequest): Promise<void> {
   const { store } = deps;

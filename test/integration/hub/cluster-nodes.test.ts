@@ -134,8 +134,8 @@ describe.skipIf(missing)(`hub cluster checkpoints${missing ? ` (skipped: ${missi
       const checkpointSeq = Number(await client.hget(`${keyPrefix}checkpoint`, 'seq'));
       expect(checkpointSeq).toBeGreaterThanOrEqual(500);
       // Nothing below both the checkpoint and the retention window is left in Redis.
-      const [[oldestId]] = (await client.xrange(`${keyPrefix}log`, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
-      expect(Number(oldestId!.split('-')[0])).toBe(Math.min(checkpointSeq + 1, 600 - 50 + 1));
+      const [oldest] = (await client.xrange(`${keyPrefix}log`, '-', '+', 'COUNT', 1)) as Array<[string, string[]]>;
+      expect(Number(oldest![0].split('-')[0])).toBe(Math.min(checkpointSeq + 1, 600 - 50 + 1));
     } finally {
       client.disconnect();
     }
