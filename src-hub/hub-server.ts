@@ -37,7 +37,22 @@ export interface WallServerOptions {
   stallMs?: number;
 }
 
+/** One hub node as `GET /api/v1/nodes` lists it. */
+export interface NodeFigures {
+  /** The node's address, as it listens. */
+  node: string;
+  seq: number;
+  walls: number;
+}
+
 export interface WallServer {
+  /**
+   * Every node of the hub and its walls: this one, and in a cluster each other node's answer through
+   * the adapter (`complete` false when one did not answer within a second).
+   */
+  nodes(): Promise<{ complete: boolean; nodes: NodeFigures[] }>;
+  /** The address this node answers as in nodes(), once it listens. */
+  setNodeName(name: string): void;
   /** Walls connected to this node now. */
   wallCount(): number;
   /** Catch-ups running and waiting now, and snapshots encoded so far. */
@@ -55,6 +70,9 @@ interface WallData {
 }
 
 const WALLS = 'walls';
+/** Asked of every node through the adapter: its NodeFigures. */
+const NODE_FIGURES = 'ioc:node-figures';
+const NODE_ANSWER_MS = 1_000;
 /**
  * Largest frame a wall may send. Walls send only small requests (auth, resync, acknowledgements);
  * socket.io's default of 1 MB would let one wall make the hub parse a megabyte per message.
@@ -119,6 +137,9 @@ export function startWallServer(options: WallServerOptions): WallServer {
   // every node sends its own walls what it reads from the log.
   store.onMessages((messages) => messages.forEach((message) => io.local.to(WALLS).emit(HUB_EVENTS.message, message)));
   const acks = createAlertAcks({ store, log: log.child('acks') });
+  let nodeName = 'hub';
+  const figures = (): NodeFigures => ({ node: nodeName, seq: store.model.seq, walls: io.of('/').sockets.size });
+  io.on(NODE_FIGURES, (answer: unknown) => typeof answer === 'function' && (answer as (f: NodeFigures) => void)(figures()));
   const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address}, token #${(socket.data as WallData).tokenIndex + 1})`;
 
   const queue = new CatchUpQueue(options.catchUpConcurrency ?? 16);
@@ -179,6 +200,21 @@ export function startWallServer(options: WallServerOptions): WallServer {
   });
 
   return {
+    nodes: async () => {
+      if (!options.adapter) return { complete: true, nodes: [figures()] };
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const others = await Promise.race([
+        (io.serverSideEmitWithAck(NODE_FIGURES) as Promise<NodeFigures[]>).catch(() => undefined),
+        new Promise<undefined>((resolve) => {
+          timer = setTimeout(() => resolve(undefined), NODE_ANSWER_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      return { complete: others !== undefined, nodes: [figures(), ...(others ?? [])].sort((a, b) => a.node.localeCompare(b.node)) };
+    },
+    setNodeName: (name) => {
+      nodeName = name;
+    },
     wallCount: () => io.of('/').sockets.size,
     catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
     snapshot: () => snapshots.current(),

@@ -100,7 +100,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
       limits: ingestLimitsSchema.parse(options.ingestLimits ?? {}),
       ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     }),
-    createStateRoutes(store, options.wallTokens, walls.snapshot),
+    createStateRoutes(store, options.wallTokens, walls.snapshot, walls.nodes),
   );
 
   try {
@@ -116,6 +116,7 @@ export async function startHub(options: StartHubOptions): Promise<RunningHub> {
   const { port } = http.address() as AddressInfo;
   const host = options.host ?? '127.0.0.1';
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  walls.setNodeName(url);
   log.info(`hub ${store.hubId}${options.cluster ? ' (cluster node)' : ''} listening on ${url}: ${departments.length} departments, seq ${store.model.seq}`);
 
   let closing: Promise<void> | undefined;

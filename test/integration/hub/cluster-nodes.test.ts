@@ -107,6 +107,10 @@ describe.skipIf(missing)(`hub cluster on Redis${missing ? ` (skipped: ${missing}
     await Promise.all(feeders.map((f) => f.stop()));
     const state = await cluster[0]!.snapshot();
     await waitFor(() => walls.every((w) => w.client.model.seq === state.seq), `walls at seq ${state.seq}`);
+    // Each node counts its own walls; any node lists them all (through the socket.io adapter).
+    const listed = (await (await fetch(`${cluster[2]!.url}/api/v1/nodes`, { headers: { Authorization: `Bearer ${WALL_TOKEN}` } })).json()) as { complete: boolean; nodes: Array<{ node: string; seq: number; walls: number }> };
+    expect(listed.complete).toBe(true);
+    expect(listed.nodes.map((n) => [n.node, n.walls]).sort()).toEqual(cluster.map((node) => [node.url, 1]).sort());
     for (const wall of walls) {
       expectSameState(wall, state);
       // Live from the start: every seq applied exactly once, in order.
