@@ -50,9 +50,13 @@ const WARN_EVERY_MS = 10_000;
 
 const checkpointSchema = z.array(hubMessageSchema);
 
-/** The messages of XRANGE / XREAD entries ([id, [field, value, …]]); field m holds the message JSON. */
-function entryMessages(entries: ReadonlyArray<[string, string[]]>): HubMessage[] {
-  return entries.map(([id, fields]) => {
+/**
+ * The messages of XRANGE / XREAD entries ([id, [field, value, …]]) after seq `after`; field m holds
+ * the message JSON. Entries at or below `after` are skipped before parsing: the tail reads this
+ * node's own appends back, and the node has them already.
+ */
+function entryMessages(entries: ReadonlyArray<[string, string[]]>, after = 0): HubMessage[] {
+  return entries.filter(([id]) => Number.parseInt(id, 10) > after).map(([id, fields]) => {
     const json = fields[fields.indexOf('m') + 1];
     const message = json === undefined ? undefined : (JSON.parse(json) as HubMessage);
     if (!message || `${message.seq}-0` !== id) throw new Error(`shared log entry ${id} holds no message of its seq`);
@@ -166,7 +170,7 @@ export async function openRedisHubLog(options: RedisHubLogOptions): Promise<Redi
     while (!closed) {
       try {
         const read = (await reader.xread('COUNT', READ_PAGE, 'BLOCK', TAIL_BLOCK_MS, 'STREAMS', keys.log, `${state.model.seq}-0`)) as Array<[string, Array<[string, string[]]>]> | null;
-        if (read?.[0]) confirm(entryMessages(read[0][1]));
+        if (read?.[0]) confirm(entryMessages(read[0][1], state.model.seq));
       } catch (error) {
         if (closed) break;
         if (error instanceof LogGapError) await recover(error).catch((e: unknown) => log.error(`could not load the state again: ${errorMessage(e)}`));
