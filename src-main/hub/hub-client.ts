@@ -202,6 +202,8 @@ export function connectHubClient(options: HubClientOptions): HubClient {
   const openSocket = (url: string): Socket => {
     const opened: Socket = io(url, {
       autoConnect: false,
+      // A Manager of its own: going back to a node used before must not reuse the one retired then.
+      forceNew: true,
       // A function, so every reconnect presents what the wall holds now, not what it held at start.
       auth: (send) => send({ token: options.token, ...sync.position(), capabilities: [HUB_CAPABILITIES.snapshotChunks] }),
       transports: ['websocket'],
