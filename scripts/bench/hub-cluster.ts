@@ -2,7 +2,7 @@
 // Redis, side by side, quiet and with one core kept busy (set-ups interleaved within each load):
 //   ingest:   departments posting 500-point batches as fast as they are acknowledged, spread over
 //             the nodes: records acknowledged a second, and each post's answer time;
-//   live:     1,000 updates a second while BENCH_CLUSTER_WALLS (25,100,250) walls, spread over the
+//   live:     1,000 updates a second while BENCH_CLUSTER_WALLS (10,25,50,100) walls, spread over the
 //             nodes, watch: ingest → wall latency p50/p99, and the most walls held at p99 ≤ 100 ms;
 //   catch-up: every node killed and started again, then 500 walls connect at once, spread over the
 //             nodes, and are caught up (a snapshot each): time until every wall is live.
@@ -17,7 +17,7 @@ import { cpuMs } from './process-figures';
 import { percentile } from './percentile';
 import { startTestRedis } from '../../test/helpers/redis-server';
 
-const WALL_STEPS = (process.env.BENCH_CLUSTER_WALLS ?? '25,100,250').split(',').map(Number);
+const WALL_STEPS = (process.env.BENCH_CLUSTER_WALLS ?? '10,25,50,100').split(',').map(Number);
 const LIVE_RATE = 1_000;
 const LIVE_SECONDS = Number(process.env.BENCH_CLUSTER_LIVE_SECONDS ?? 8);
 const INGEST_SECONDS = Number(process.env.BENCH_CLUSTER_INGEST_SECONDS ?? 8);
