@@ -130,6 +130,13 @@ export async function openRedisHubLog(options: RedisHubLogOptions): Promise<Redi
     checkpointing = true;
     try {
       const seq = state.model.seq;
+      // Every node reaches the mark at about the same seq: the first one's checkpoint serves all, so
+      // the others skip the encoding and the write (several MB at a city's state).
+      const others = Number((await redis.hget(keys.checkpoint, 'seq')) ?? 0);
+      if (seq - others < checkpointEvery / 2) {
+        checkpointedAt = others;
+        return;
+      }
       const held = await redis.iocCheckpoint(keys.checkpoint, keys.log, seq, JSON.stringify(state.model.messages()), Math.max(1, seq - options.logRetention + 1));
       checkpointedAt = held;
       log.debug(`checkpoint at seq ${held}`);
