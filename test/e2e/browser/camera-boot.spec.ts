@@ -36,11 +36,13 @@ interface BootRecord {
   frames: Record<string, number>;
   /** Per camera: its place in the boot grid. */
   cells: Record<string, { x: number; y: number; width: number; height: number }>;
+  /** Per camera: its picture's place in the boot grid. */
+  pictures: Record<string, { x: number; y: number; width: number; height: number }>;
 }
 
 /** In the page from its first script, every animation frame: the boot grid, its players and frames, the wall. */
 const PROBE = `
-  const b = (window.__boot = { playlistAt: null, bootAt: null, bootGoneAt: null, wallAt: null, videos: 0, frames: {}, cells: {} });
+  const b = (window.__boot = { playlistAt: null, bootAt: null, bootGoneAt: null, wallAt: null, videos: 0, frames: {}, cells: {}, pictures: {} });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) if (/\\.m3u8/.test(e.name) && b.playlistAt === null) b.playlistAt = e.startTime;
   }).observe({ type: 'resource', buffered: true });
@@ -60,6 +62,8 @@ const PROBE = `
         const id = player.dataset.cameraId;
         const r = player.parentElement.getBoundingClientRect();
         b.cells[id] = { x: r.x, y: r.y, width: r.width, height: r.height };
+        const p = player.getBoundingClientRect();
+        b.pictures[id] = { x: p.x, y: p.y, width: p.width, height: p.height };
         const video = player.querySelector('video');
         if (video && !watched.has(video)) {
           watched.add(video);
@@ -126,6 +130,10 @@ for (const viewport of [
       const boot = seen.cells[id];
       expect(boot, id).toBeDefined();
       for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(boot![side] - cell![side]), `${id} ${side}`).toBeLessThanOrEqual(2);
+      // And the picture itself where the tile shows it, below the tile's header: it does not jump.
+      const slot = await page.locator(`.wall-cell[data-cell-id="t-${id}"] .camera`).boundingBox();
+      const picture = seen.pictures[id];
+      for (const side of ['x', 'y', 'width', 'height'] as const) expect(Math.abs(picture![side] - slot![side]), `${id} picture ${side}`).toBeLessThanOrEqual(2);
     }
     // Each tile holds the very player the boot started, instead of starting its own; a large tile
     // may move that player on to its main stream (one more video), nothing else.
