@@ -1,5 +1,6 @@
 import { topicSpec, type HubMessage } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
+import { applyRetained } from '../store/append-records';
 import { RetainedIndex } from '../store/retained-index';
 import { RecentLog } from './recent-log';
 
@@ -51,7 +52,7 @@ export class ClusterState {
       this.model.apply(message);
       this.recent.push(message);
       // The writer is ahead only inside this node's write turn, with these very messages.
-      if (this.writer.seq === message.seq - 1) this.applyToWriter(message);
+      if (this.writer.seq === message.seq - 1) applyRetained(this.writer, this.index, message, topicSpec(message.topic).key(message.payload));
       fresh.push(message);
     }
     return fresh;
@@ -60,13 +61,6 @@ export class ClusterState {
   /** Drops whatever the writer holds beyond the confirmed state. */
   resetWriter(): void {
     this.writer.replace({ hubId: this.model.hubId!, seq: this.model.seq, messages: this.model.messages() });
-    this.index.clear();
-    this.writer.messages().forEach((m) => this.index.add(m, topicSpec(m.topic).key(m.payload)));
-  }
-
-  private applyToWriter(message: HubMessage): void {
-    const { evicted } = this.writer.apply(message);
-    this.index.add(message, topicSpec(message.topic).key(message.payload));
-    evicted.forEach((seq) => this.index.remove(seq));
+    this.index.rebuild(this.writer.messages());
   }
 }

@@ -12,6 +12,18 @@ export interface AppendSink {
 }
 
 /**
+ * Applies the next message to a state and its retained index: the message is indexed under `key`
+ * and what it pushed out is no longer. Answers the seqs pushed out.
+ */
+export function applyRetained(model: HubStateModel, index: RetainedIndex, message: HubMessage, key: string): number[] {
+  const { outcome, evicted } = model.apply(message);
+  if (outcome !== 'applied') throw new Error(`seq ${message.seq} was not applied (${outcome})`);
+  index.add(message, key);
+  evicted.forEach((seq) => index.remove(seq));
+  return evicted;
+}
+
+/**
  * Gives records the next seqs on `model`, one by one, the way every hub store appends: a record
  * identical to a version the state retains at that point of the batch keeps that version's seq,
  * marked duplicate. The retained index changes record by record, so a batch that updates a key and
@@ -23,14 +35,9 @@ export function appendRecords(model: HubStateModel, index: RetainedIndex, record
     const duplicateSeq = index.find(RetainedIndex.signature(record.topic, key, record.payload));
     if (duplicateSeq !== undefined) return { duplicate: true, seq: duplicateSeq };
     const message = { topic: record.topic, seq: model.seq + 1, time, payload: record.payload } as HubMessage;
-    const { outcome, evicted } = model.apply(message);
-    if (outcome !== 'applied') throw new Error(`seq ${message.seq} was not applied (${outcome})`);
+    const evicted = applyRetained(model, index, message, key);
     sink.stored(message, key, record.source);
-    index.add(message, key);
-    for (const seq of evicted) {
-      sink.released(seq);
-      index.remove(seq);
-    }
+    evicted.forEach((seq) => sink.released(seq));
     return { duplicate: false, seq: message.seq, message };
   });
 }

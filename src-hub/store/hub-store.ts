@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { hubMessageSchema, topicSpec, type HubMessage, type HubTopic, type PayloadOf } from '../../src-shared/hub-protocol';
+import { hubMessageSchema, type HubMessage, type HubTopic, type PayloadOf } from '../../src-shared/hub-protocol';
 import { HubStateModel } from '../../src-shared/hub-state-model';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { SqliteCorruptError } from '../../src-shared/node/sqlite-file';
@@ -182,7 +182,6 @@ function rebuilder(db: Database, hubId: string, model: HubStateModel, index: Ret
     const released = messages.filter((m) => !kept.has(m.seq)).map((m) => m.seq);
     if (dropped.length > 0) log.warn(`released ${dropped.length} stored messages that no longer pass their schema (first seq ${dropped[0]})`);
     if (dropped.length + released.length > 0) db.transaction(() => [...dropped, ...released].forEach((seq) => release.run(seq)))();
-    index.clear();
-    model.messages().forEach((m) => index.add(m, topicSpec(m.topic).key(m.payload)));
+    index.rebuild(model.messages());
   };
 }

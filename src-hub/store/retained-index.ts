@@ -1,4 +1,4 @@
-import type { HubMessage, HubTopic } from '../../src-shared/hub-protocol';
+import { topicSpec, type HubMessage, type HubTopic } from '../../src-shared/hub-protocol';
 
 /** JSON with object keys sorted, so two deep-equal payloads give one string whatever their key order. */
 export function stableJson(value: unknown): string {
@@ -43,5 +43,11 @@ export class RetainedIndex {
   clear(): void {
     this.seqBySignature.clear();
     this.signatureBySeq.clear();
+  }
+
+  /** Indexes exactly `messages` (a state's retained ones), each under its topic's key. */
+  rebuild(messages: readonly HubMessage[]): void {
+    this.clear();
+    messages.forEach((m) => this.add(m, topicSpec(m.topic).key(m.payload)));
   }
 }

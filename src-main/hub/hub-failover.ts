@@ -1,4 +1,4 @@
-import { LINK_RECONNECT_DELAY_MAX_MS, LINK_RECONNECT_DELAY_MS } from '../../src-shared/link-timing';
+import { LINK_RECONNECT_DELAY_MAX_MS } from '../../src-shared/link-timing';
 
 /** Longest wait between rounds once every hub node of the list has failed in turn. */
 export const FAILOVER_DELAY_MAX_MS = 5_000;
@@ -7,7 +7,7 @@ export const FAILOVER_DELAY_MAX_MS = 5_000;
  * Which hub node a wall talks to, from the config's `hub.urls` (nodes of one hub cluster). A node
  * that drops the wall, or goes silent, is left for the next one at once; failed attempts go round
  * the list, the first round without waiting, and each round after a full one that failed waits
- * longer (LINK_RECONNECT_DELAY_MS doubling, at most FAILOVER_DELAY_MAX_MS), so a wall whose every
+ * longer (LINK_RECONNECT_DELAY_MAX_MS doubling, at most FAILOVER_DELAY_MAX_MS), so a wall whose every
  * node is down does not spin. A connection resets the rounds.
  */
 export class HubUrlRotation {
@@ -36,7 +36,7 @@ export class HubUrlRotation {
     this.failures += 1;
     this.index = (this.index + 1) % this.urls.length;
     const rounds = Math.floor((this.failures - 1) / this.urls.length);
-    const delayMs = rounds === 0 ? 0 : Math.min(Math.max(LINK_RECONNECT_DELAY_MS, LINK_RECONNECT_DELAY_MAX_MS) * 2 ** (rounds - 1), FAILOVER_DELAY_MAX_MS);
+    const delayMs = rounds === 0 ? 0 : Math.min(LINK_RECONNECT_DELAY_MAX_MS * 2 ** (rounds - 1), FAILOVER_DELAY_MAX_MS);
     return { url: this.current, delayMs };
   }
 }

@@ -68,13 +68,18 @@ async function expectWallsExact(): Promise<void> {
   for (const feeder of feeders) for (const record of feeder.acknowledged) expect(sent.get(record.seq)?.payload).toEqual(record.payload);
 }
 
+/** Three nodes, six walls live on them, three departments storing: 300 records in. */
+async function startStreaming(name: string): Promise<void> {
+  nodes = await startClusterProcesses(temp.dir, redis.url, `${name}-${++prefixes}:`, 3);
+  walls = startWalls(nodes.map((n) => n.url));
+  await waitFor(() => walls.every((w) => w.client.connection().status === 'live'), 'walls live');
+  feeders = [0, 1, 2].map((i) => startClusterFeeder(`${name}${i}`, alive));
+  await waitFor(() => accepted() >= 300, '300 records stored');
+}
+
 describe.skipIf(missing)(`hub cluster failover${missing ? ` (skipped: ${missing})` : ''}`, () => {
   it('a killed node: its walls go to another node and replay what they missed; acknowledged ingest stays', async () => {
-    nodes = await startClusterProcesses(temp.dir, redis.url, `kill-${++prefixes}:`, 3);
-    walls = startWalls(nodes.map((n) => n.url));
-    await waitFor(() => walls.every((w) => w.client.connection().status === 'live'), 'walls live');
-    feeders = [0, 1, 2].map((i) => startClusterFeeder(`d${i}`, alive));
-    await waitFor(() => accepted() >= 300, '300 records stored');
+    await startStreaming('kill');
     const victim = nodes[0]!;
     const onVictim = walls.filter((w) => w.client.connection().hubUrl === victim.url);
     expect(onVictim.length).toBe(2);
@@ -89,11 +94,7 @@ describe.skipIf(missing)(`hub cluster failover${missing ? ` (skipped: ${missing}
   });
 
   it('Redis restarted mid-stream: nothing acknowledged is lost, nodes and walls recover by themselves', async () => {
-    nodes = await startClusterProcesses(temp.dir, redis.url, `restart-${++prefixes}:`, 3);
-    walls = startWalls(nodes.map((n) => n.url));
-    await waitFor(() => walls.every((w) => w.client.connection().status === 'live'), 'walls live');
-    feeders = [0, 1, 2].map((i) => startClusterFeeder(`r${i}`, alive));
-    await waitFor(() => accepted() >= 300, '300 records stored');
+    await startStreaming('restart');
     await redis.restart({ downMs: 1_000 });
     const restartedAt = accepted();
     await waitFor(() => accepted() >= restartedAt + 300, '300 more records stored after the restart', 20_000);
