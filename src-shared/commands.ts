@@ -168,7 +168,8 @@ export const COMMANDS = {
   'walls.reload': {
     payload: none,
     result: noResult,
-    issuers: OPERATOR,
+    // A schedule reloads the walls in a quiet hour (operations-config.ts, reloadWalls).
+    issuers: [...OPERATOR, 'schedule'],
     vi: 'Tải lại mọi màn hình',
     en: 'Reload every wall',
   },

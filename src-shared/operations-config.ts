@@ -44,7 +44,7 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export const weekdaySchema = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof weekdaySchema>;
 
-/** A point in the week, in Vietnam time, that applies a preset or starts an agenda. */
+/** A point in the week, in Vietnam time, that applies a preset, starts an agenda or reloads every wall. */
 export const scheduleSchema = z
   .object({
     id: idSchema,
@@ -56,14 +56,28 @@ export const scheduleSchema = z
     presetId: idSchema.optional(),
     agendaId: idSchema.optional(),
     /**
+     * Reload every wall's page: a renderer that plays video for days grows (Chromium's media
+     * pipeline; README, "Running for months"), and a reload in a quiet hour starts it afresh. It
+     * changes no layout, so it neither ends an operator's manual change nor is carried out late.
+     */
+    reloadWalls: z.literal(true).optional(),
+    /**
      * A point missed while the host was off is still carried out on start if it is at most this
      * old. Default: a preset always (it is what the schedule says the walls show now); an agenda
      * 30 minutes (a briefing that is long over is not started).
      */
     catchUpMinutes: z.number().int().min(0).max(7 * 24 * 60).optional(),
   })
-  .refine((s) => (s.presetId === undefined) !== (s.agendaId === undefined), { message: 'a schedule needs exactly one of presetId, agendaId' });
+  .refine((s) => [s.presetId, s.agendaId, s.reloadWalls].filter((action) => action !== undefined).length === 1, { message: 'a schedule needs exactly one of presetId, agendaId, reloadWalls' });
 export type Schedule = z.infer<typeof scheduleSchema>;
+
+export const SCHEDULE_KINDS = ['preset', 'agenda', 'reload'] as const;
+export type ScheduleKind = (typeof SCHEDULE_KINDS)[number];
+
+/** What a schedule's points do: apply a preset, start an agenda, or reload the walls. */
+export function scheduleKind(schedule: Schedule): ScheduleKind {
+  return schedule.presetId !== undefined ? 'preset' : schedule.agendaId !== undefined ? 'agenda' : 'reload';
+}
 
 export const ruleActionSchema = z.discriminatedUnion('kind', [
   /** The alert's camera: into `tileId` when given, else enlarged over the whole wall. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bilingualSchema } from './bilingual';
 import { idSchema, presetSchema, severitySchema } from './domain';
-import { agendaSchema, weekdaySchema } from './operations-config';
+import { agendaSchema, SCHEDULE_KINDS, weekdaySchema } from './operations-config';
 import { wallViewSchema } from './wall-view';
 
 /**
@@ -79,10 +79,10 @@ export type AgendaStatus = z.infer<typeof agendaStatusSchema>;
 export const scheduledPointSchema = z.object({
   scheduleId: idSchema,
   at: isoTime,
-  /** What it will do, for the console: the preset's or agenda's name. */
+  /** What it will do, for the console: the schedule's own name, else the preset's or agenda's. */
   name: z.string().max(120),
   nameEn: z.string().max(120).optional(),
-  kind: z.enum(['preset', 'agenda']),
+  kind: z.enum(SCHEDULE_KINDS),
 });
 export type ScheduledPoint = z.infer<typeof scheduledPointSchema>;
 
@@ -162,9 +162,12 @@ export const operatorStateSchema = z.object({
   agendas: z.array(agendaSchema),
   agenda: agendaStatusSchema.nullable(),
   /** Every schedule, to name a wall's source and list the week. */
-  schedules: z.array(z.object({ id: idSchema, name: z.string().max(120), nameEn: z.string().max(120).optional(), at: z.string(), days: z.array(weekdaySchema), kind: z.enum(['preset', 'agenda']) })),
-  /** The next scheduled point; whether an operator's change since the last one holds until then. */
-  schedule: z.object({ next: scheduledPointSchema.nullable(), manualSince: isoTime.nullable() }),
+  schedules: z.array(z.object({ id: idSchema, name: z.string().max(120), nameEn: z.string().max(120).optional(), at: z.string(), days: z.array(weekdaySchema), kind: z.enum(SCHEDULE_KINDS) })),
+  /**
+   * The next point that changes the walls (a preset or an agenda); whether an operator's change since
+   * the last such point holds until then; and the next reload of the walls, on its own.
+   */
+  schedule: z.object({ next: scheduledPointSchema.nullable(), manualSince: isoTime.nullable(), nextReload: scheduledPointSchema.nullable() }),
   takeoverQueue: z.array(queuedTakeoverSchema),
   /** What Ctrl+Alt+Z would undo; null when nothing. */
   undo: z.object({ label: bilingualSchema(300), at: isoTime }).nullable(),

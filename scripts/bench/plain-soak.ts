@@ -3,7 +3,8 @@
 // memory (camera-soak.ts): how much of a rise is Chromium's own media pipeline, how much the wall's.
 // Usage: tsx scripts/bench/plain-soak.ts [minutes]   (LAB_HLS_CONFIG='{…}' passes an hls.js config;
 // LAB_RECYCLE_EVERY=M destroys every tile's player and starts a new one on the same video every M
-// minutes, to see whether the memory a long run gathers goes with the player or stays with the page)
+// minutes, to see whether the memory a long run gathers goes with the player or stays with the page;
+// LAB_RELOAD_EVERY=M reloads the page every M minutes, as the walls' daily reload does)
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { startHlsFaultServer } from '../../test/helpers/hls-fault-server';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
   const urls = cameras.map((id) => faults.url(id, 'sub'));
   await page.goto(plain.pageUrl(urls, config));
   const recycleEvery = Number(process.env.LAB_RECYCLE_EVERY ?? 0);
+  const reloadEvery = Number(process.env.LAB_RELOAD_EVERY ?? 0);
   const samples: Array<{ minute: number; rendererRssMiB: number }> = [];
   const start = Date.now();
   for (let m = 0; m <= minutes; m += 1) {
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
       // The fault server ignores the query: the same stream, a new player.
       await page.evaluate((next) => (window as unknown as { __swap(urls: string[]): unknown }).__swap(next), urls.map((url) => `${url}?cycle=${m}`));
       process.stderr.write(`plain soak ${m}/${minutes}: every player recycled\n`);
+    }
+    if (reloadEvery > 0 && m > 0 && m % reloadEvery === 0) {
+      await page.reload();
+      process.stderr.write(`plain soak ${m}/${minutes}: page reloaded\n`);
     }
   }
   await browser.close();

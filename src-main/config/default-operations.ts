@@ -46,8 +46,15 @@ export const DEFAULT_AGENDAS: Agenda[] = [
   },
 ];
 
-/** Monday 07:30, Vietnam time: the briefing agenda starts by itself. */
-export const DEFAULT_SCHEDULES: Schedule[] = [{ id: 'giao-ban-thu-hai-0730', name: 'Giao ban sáng thứ Hai', nameEn: 'Monday morning briefing', days: ['mon'], at: '07:30', agendaId: 'giao-ban-thu-hai' }];
+/**
+ * Monday 07:30, Vietnam time: the briefing agenda starts by itself. Every day at 03:30 the walls
+ * reload, so a renderer playing cameras for weeks starts afresh in the quietest hour (README,
+ * "Running for months").
+ */
+export const DEFAULT_SCHEDULES: Schedule[] = [
+  { id: 'giao-ban-thu-hai-0730', name: 'Giao ban sáng thứ Hai', nameEn: 'Monday morning briefing', days: ['mon'], at: '07:30', agendaId: 'giao-ban-thu-hai' },
+  { id: 'tai-lai-hang-ngay-0330', name: 'Tải lại màn hình hằng ngày', nameEn: 'Daily wall reload', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], at: '03:30', reloadWalls: true },
+];
 
 /** A traffic collision seen by a camera takes over the camera wall with that camera, for a few minutes. */
 export const DEFAULT_RULES: Rule[] = [

@@ -1,12 +1,12 @@
-import { namesOf } from '../../src-shared/bilingual';
-import type { Schedule } from '../../src-shared/operations-config';
-import type { OperatorDisplay, OperatorState, OperatorWall, RecentCommand } from '../../src-shared/operator-state';
+import { both, namesOf } from '../../src-shared/bilingual';
+import { scheduleKind, type Schedule } from '../../src-shared/operations-config';
+import type { OperatorDisplay, OperatorState, OperatorWall, RecentCommand, ScheduledPoint } from '../../src-shared/operator-state';
 import { remainingAt } from './agenda-run';
 import { composeWall } from './composition';
 import type { HostState } from './host-state';
 import { nameOf, type HostServices } from './host-services';
 import type { WallPresenceBook } from './presence';
-import { nextPoint, pointsBetween } from './schedule-points';
+import { layoutSchedules, nextPoint, pointsBetween } from './schedule-points';
 
 /** Where a wall is (or waits to be), as the shell's display book decided. */
 export type Placement = NonNullable<OperatorWall['display']>;
@@ -47,8 +47,6 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
   const { state, services, at } = input;
   const { config } = services;
   const book = state.takeovers.book;
-  const next = nextPoint(config.schedules, at);
-  const schedule = next ? config.schedules.find((s) => s.id === next.scheduleId) : undefined;
   return {
     walls: config.walls.map((wall) => ({
       view: composeWall(state, services, wall.id, at),
@@ -67,22 +65,15 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
       id: s.id,
       at: s.at,
       days: s.days,
-      kind: s.presetId !== undefined ? ('preset' as const) : ('agenda' as const),
+      kind: scheduleKind(s),
       ...scheduleNames(services, s),
     })),
     agenda: state.agenda ? { agendaId: state.agenda.agendaId, step: state.agenda.step, state: state.agenda.state, remainingMs: remainingAt(state.agenda, at) } : null,
     schedule: {
-      next:
-        next && schedule
-          ? {
-              scheduleId: next.scheduleId,
-              at: new Date(next.at).toISOString(),
-              kind: schedule.presetId !== undefined ? 'preset' : 'agenda',
-              ...scheduleNames(services, schedule),
-            }
-          : null,
+      next: nextScheduled(services, layoutSchedules(config.schedules), at),
       // An operator's change since the last scheduled point holds until the next one: say so.
-      manualSince: config.schedules.length > 0 && state.schedule.manualAt !== null && state.schedule.manualAt > lastPoint(services, at) ? new Date(state.schedule.manualAt).toISOString() : null,
+      manualSince: layoutSchedules(config.schedules).length > 0 && state.schedule.manualAt !== null && state.schedule.manualAt > lastPoint(services, at) ? new Date(state.schedule.manualAt).toISOString() : null,
+      nextReload: nextScheduled(services, config.schedules.filter((s) => scheduleKind(s) === 'reload'), at),
     },
     takeoverQueue: book.queue.map((c, i) => {
       const alert = state.takeovers.alerts[c.alertId];
@@ -109,6 +100,14 @@ export function buildOperatorState(input: OperatorViewInput): OperatorState {
   };
 }
 
+/** The first point of these schedules after `at`, for the console; null when they have none. */
+function nextScheduled(services: HostServices, schedules: readonly Schedule[], at: number): ScheduledPoint | null {
+  const next = nextPoint(schedules, at);
+  const schedule = next ? schedules.find((s) => s.id === next.scheduleId) : undefined;
+  if (!next || !schedule) return null;
+  return { scheduleId: next.scheduleId, at: new Date(next.at).toISOString(), kind: scheduleKind(schedule), ...scheduleNames(services, schedule) };
+}
+
 /** A schedule's own name, else what it runs: the preset's or agenda's, in both languages. */
 function scheduleNames(services: HostServices, schedule: Schedule): { name: string; nameEn?: string } {
   const names =
@@ -116,13 +115,15 @@ function scheduleNames(services: HostServices, schedule: Schedule): { name: stri
       ? namesOf({ name: schedule.name, nameEn: schedule.nameEn })
       : schedule.presetId !== undefined
         ? nameOf(services, 'preset', schedule.presetId)
-        : nameOf(services, 'agenda', schedule.agendaId ?? '');
+        : schedule.agendaId !== undefined
+          ? nameOf(services, 'agenda', schedule.agendaId)
+          : both('Tải lại các màn hình', 'Reload the walls');
   return names.en !== names.vi ? { name: names.vi, nameEn: names.en } : { name: names.vi };
 }
 
 const WEEK_MS = 7 * 24 * 3600_000;
 
-/** When the schedule last had a point (0 when not in the past week). */
+/** When the schedule last changed the walls (0 when not in the past week). */
 function lastPoint(services: HostServices, at: number): number {
-  return pointsBetween(services.config.schedules, at - WEEK_MS, at).at(-1)?.at ?? 0;
+  return pointsBetween(layoutSchedules(services.config.schedules), at - WEEK_MS, at).at(-1)?.at ?? 0;
 }

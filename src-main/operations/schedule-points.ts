@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Schedule } from '../../src-shared/operations-config';
+import { scheduleKind, WEEKDAYS, type Schedule } from '../../src-shared/operations-config';
 
 /**
  * The points in time at which schedules fire, and which missed point a host should still carry
@@ -46,6 +46,15 @@ function vietnamDay(ms: number): number {
 /** Index into WEEKDAYS (mon = 0) of a Vietnam day number; day 0, 1970-01-01, was a Thursday. */
 function weekdayIndex(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
+}
+
+/**
+ * The schedules whose points change what the walls show (presets, agendas): the ones an operator's
+ * manual change holds against until the next, that a host carries out late, and that the console
+ * names as "next". A reload changes nothing the walls show, and a host that starts has fresh pages.
+ */
+export function layoutSchedules(schedules: readonly Schedule[]): Schedule[] {
+  return schedules.filter((schedule) => scheduleKind(schedule) !== 'reload');
 }
 
 /** A point with the schedule it belongs to, so two schedules sharing an id (unparsed config) stay apart. */

@@ -1,11 +1,12 @@
 import type { Command } from '../../src-shared/commands';
+import { scheduleKind, type Schedule } from '../../src-shared/operations-config';
 import { errorMessage, type Logger } from '../../src-shared/node/log';
 import { msUntilTick } from './agenda-run';
 import { composeWall, tourHoldMaxMs } from './composition';
 import type { Dispatcher } from './dispatch';
 import type { HostState } from './host-state';
 import type { HostServices } from './host-services';
-import { missedPoint, nextPoint, pointsBetween, type SchedulePoint } from './schedule-points';
+import { layoutSchedules, missedPoint, nextPoint, pointsBetween, type SchedulePoint } from './schedule-points';
 import { nextDeadline } from './takeover-book';
 import { tickTakeovers, type SettleNote } from './takeovers';
 import { nextTourDeadline } from './tours';
@@ -36,6 +37,24 @@ export interface WakeTimer {
   stop(): void;
 }
 
+/** The command a schedule's point dispatches, with the schedule as its caller. */
+function commandOf(schedule: Schedule): Command {
+  switch (scheduleKind(schedule)) {
+    case 'preset':
+      return { name: 'preset.apply', payload: { presetId: schedule.presetId! } };
+    case 'agenda':
+      return { name: 'agenda.start', payload: { agendaId: schedule.agendaId! } };
+    case 'reload':
+      return { name: 'walls.reload', payload: {} };
+  }
+}
+
+/**
+ * A reload point the clock woke up late for (a suspended PC, a clock set forward) is skipped: it
+ * belongs to its quiet hour, and reloading later could cut into a briefing.
+ */
+const RELOAD_LATE_MS = 5 * 60_000;
+
 /** Longest sleep: the wall clock may jump (NTP, a suspended PC), and schedules follow the wall clock. */
 const MAX_SLEEP_MS = 60_000;
 /** After this many wakes in a row that found a deadline due but changed nothing, back off. */
@@ -52,8 +71,14 @@ export function createWakeTimer(options: WakeTimerOptions): WakeTimer {
   const runPoint = async (point: SchedulePoint): Promise<void> => {
     const schedule = config.schedules.find((s) => s.id === point.scheduleId);
     if (!schedule) return;
-    const command: Command = schedule.presetId !== undefined ? { name: 'preset.apply', payload: { presetId: schedule.presetId } } : { name: 'agenda.start', payload: { agendaId: schedule.agendaId! } };
-    await dispatcher.dispatch({ kind: 'schedule', scheduleId: schedule.id }, [command]);
+    await dispatcher.dispatch({ kind: 'schedule', scheduleId: schedule.id }, [commandOf(schedule)]);
+  };
+
+  const staleReload = (point: SchedulePoint, at: number): boolean => {
+    const schedule = config.schedules.find((s) => s.id === point.scheduleId);
+    if (!schedule || scheduleKind(schedule) !== 'reload' || at - point.at <= RELOAD_LATE_MS) return false;
+    log.warn(`schedule ${schedule.id}: its reload at ${new Date(point.at).toISOString()} is ${Math.round((at - point.at) / 60_000)} min late; skipped until its next point`);
+    return true;
   };
 
   const markChecked = (at: number): void => {
@@ -84,7 +109,7 @@ export function createWakeTimer(options: WakeTimerOptions): WakeTimer {
       const at = options.now();
       if (config.schedules.length > 0) {
         const due = pointsBetween(config.schedules, options.state().schedule.lastCheckedAt ?? at, at);
-        for (const point of due) await runPoint(point);
+        for (const point of due) if (!staleReload(point, at)) await runPoint(point);
         if (due.length > 0) markChecked(at);
       }
       const takeovers = tickTakeovers(options.state(), services, at);
@@ -120,7 +145,8 @@ export function createWakeTimer(options: WakeTimerOptions): WakeTimer {
       if (config.schedules.length === 0) return;
       const at = options.now();
       const state = options.state();
-      const missed = missedPoint(config.schedules, state.schedule.lastCheckedAt, at, state.schedule.manualAt);
+      // A missed reload is not carried out: the walls' pages are fresh after the host's start.
+      const missed = missedPoint(layoutSchedules(config.schedules), state.schedule.lastCheckedAt, at, state.schedule.manualAt);
       if (missed) {
         log.info(`schedule ${missed.scheduleId}: its point at ${new Date(missed.at).toISOString()} passed while the host was off; carrying it out now`);
         await runPoint(missed);

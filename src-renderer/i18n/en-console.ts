@@ -167,4 +167,6 @@ export const enConsole: { readonly [K in keyof typeof viConsole]: string } = {
   'desk.schedule.none': 'Nothing scheduled',
   'desk.schedule.manualUntil': 'The manual change since {since} holds until the next scheduled point ({until}).',
   'desk.schedule.manual': 'Manual change since {since}.',
+  'desk.schedule.reload': 'Walls reload: {when}',
+  'desk.schedule.reloadHint': 'Every wall reloads its page on schedule, in a quiet hour, so the browser starts again with clean memory; layouts stay',
 };

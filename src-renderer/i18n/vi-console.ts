@@ -165,4 +165,6 @@ export const viConsole = {
   'desk.schedule.none': 'Không có lịch nào sắp tới',
   'desk.schedule.manualUntil': 'Thay đổi của cán bộ vận hành từ {since} được giữ đến lịch tiếp theo ({until}).',
   'desk.schedule.manual': 'Thay đổi của cán bộ vận hành từ {since}.',
+  'desk.schedule.reload': 'Tải lại các màn hình: {when}',
+  'desk.schedule.reloadHint': 'Mỗi màn hình tải lại trang của mình theo lịch, vào giờ vắng, để trình duyệt bắt đầu lại với bộ nhớ sạch; bố cục không đổi',
 } satisfies Record<string, string>;

@@ -179,3 +179,65 @@ describe('schedules in Vietnam time', () => {
     expect(agendaOf(harness)).toBeNull();
   });
 });
+
+describe('a schedule that reloads the walls', () => {
+  const RELOADING = {
+    ...AGENDA_CONFIG,
+    schedules: [
+      { id: 'ca-dem', at: '22:00', presetId: 'dem' },
+      { id: 'tai-lai', at: '03:30', reloadWalls: true },
+    ],
+  };
+  const reloads = (h: Harness): number => h.events.filter((e) => e.channel === 'wall:reload').length;
+
+  it('reloads every wall at its time, as the schedule, without ending a manual change or being the console\'s next', async () => {
+    harness = startHarness(RELOADING);
+    // First start at 07:00: the 03:30 reload passed while the host was off, and is not carried out.
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reloads(harness)).toBe(0);
+    const state = () => harness!.ops.operatorState();
+    expect(state().schedules.map((s) => [s.id, s.kind, s.name])).toEqual([
+      ['ca-dem', 'preset', 'Ban đêm'],
+      ['tai-lai', 'reload', 'Tải lại các màn hình'],
+    ]);
+    expect(state().schedule.next).toMatchObject({ scheduleId: 'ca-dem', kind: 'preset' });
+    expect(state().schedule.nextReload).toMatchObject({ scheduleId: 'tai-lai', kind: 'reload', at: new Date(Date.parse('2025-11-25T03:30:00+07:00')).toISOString() });
+
+    await vi.advanceTimersByTimeAsync(Date.parse('2025-11-24T22:00:00+07:00') - Date.now());
+    expect(layoutsOf(harness)).toEqual({ '1': 'night', '2': 'night', '3': 'night' });
+    // An operator changes wall 1 at 23:00; the 03:30 reload does not end that hold.
+    await vi.advanceTimersByTimeAsync(3600_000);
+    await harness.console({ name: 'wall.set-layout', payload: { wallId: '1', layoutId: 'grid' } });
+    expect(state().schedule.manualSince).not.toBeNull();
+    // The reload comes first, but the console's "next" (and the hold's end) is the next preset.
+    expect(state().schedule.next).toMatchObject({ scheduleId: 'ca-dem', at: new Date(Date.parse('2025-11-25T22:00:00+07:00')).toISOString() });
+    await vi.advanceTimersByTimeAsync(Date.parse('2025-11-25T03:29:59+07:00') - Date.now());
+    expect(reloads(harness)).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(harness.events.filter((e) => e.channel === 'wall:reload')).toEqual([{ channel: 'wall:reload', payload: { wallId: null } }]);
+    expect(state().recent[0]).toMatchObject({ command: 'walls.reload', by: { en: 'schedule tai-lai' }, ok: true });
+    expect(layoutsOf(harness)['1']).toBe('grid');
+    expect(state().schedule.manualSince).not.toBeNull();
+    expect(state().schedule.next).toMatchObject({ scheduleId: 'ca-dem', at: new Date(Date.parse('2025-11-25T22:00:00+07:00')).toISOString() });
+    expect(state().schedule.nextReload).toMatchObject({ at: new Date(Date.parse('2025-11-26T03:30:00+07:00')).toISOString() });
+  });
+
+  it('skips a reload the clock woke up late for, and one missed while the host was off', async () => {
+    harness = startHarness(RELOADING);
+    // The host is off from 03:00 to 03:40 the next night: no reload on start (the pages are new).
+    await vi.advanceTimersByTimeAsync(Date.parse('2025-11-25T03:00:00+07:00') - Date.now());
+    harness.close();
+    await vi.advanceTimersByTimeAsync(40 * 60_000);
+    harness = startHarness(RELOADING, harness.dataDir);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reloads(harness)).toBe(0);
+    // The machine sleeps through the next night's reload and wakes at 08:00: the reload is skipped, and the log says so.
+    vi.setSystemTime(Date.parse('2025-11-26T08:00:00+07:00'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reloads(harness)).toBe(0);
+    expect(harness.log.lines.some((l) => /schedule tai-lai: its reload at .* is 27\d min late; skipped until its next point/.test(l))).toBe(true);
+    // The night after, on time: it reloads.
+    await vi.advanceTimersByTimeAsync(Date.parse('2025-11-27T03:30:00+07:00') - Date.now());
+    expect(reloads(harness)).toBe(1);
+  });
+});

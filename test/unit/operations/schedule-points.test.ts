@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scheduleSchema, type Schedule } from '../../../src-shared/operations-config';
-import { MAX_SPAN_MS, catchUpWindowMs, missedPoint, nextPoint, pointsBetween } from '../../../src-main/operations/schedule-points';
+import { scheduleKind, scheduleSchema, type Schedule } from '../../../src-shared/operations-config';
+import { MAX_SPAN_MS, catchUpWindowMs, layoutSchedules, missedPoint, nextPoint, pointsBetween } from '../../../src-main/operations/schedule-points';
 
 // Every time below is written with its offset, so the tests read the same on a machine in any zone.
 const MINUTE = 60_000;
@@ -184,5 +184,23 @@ describe('schedule points: what a starting host still carries out', () => {
     expect(missedPoint([], null, mon('09:00'), null)).toBeNull();
     expect(missedPoint([preset('ca-sang', '07:00')], mon('07:10'), mon('09:00'), null)).toBeNull();
     expect(missedPoint([preset('ca-sang', '07:00')], mon('09:00'), mon('08:00'), null)).toBeNull();
+  });
+});
+
+describe('schedule kinds', () => {
+  it('takes exactly one of a preset, an agenda or a reload of the walls', () => {
+    expect(scheduleSchema.parse({ id: 'tai-lai', at: '03:30', reloadWalls: true })).toMatchObject({ reloadWalls: true, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+    const refused = (input: object): string[] => scheduleSchema.safeParse({ id: 'x', at: '03:30', ...input }).error?.issues.map((i) => i.message) ?? [];
+    const message = 'a schedule needs exactly one of presetId, agendaId, reloadWalls';
+    expect(refused({})).toEqual([message]);
+    expect(refused({ reloadWalls: true, presetId: 'dem' })).toEqual([message]);
+    expect(refused({ agendaId: 'giao-ban', presetId: 'dem' })).toEqual([message]);
+    expect(refused({ reloadWalls: false })).not.toEqual([]);
+    expect([preset('a', '07:00'), agenda('b', '07:30'), scheduleSchema.parse({ id: 'c', at: '03:30', reloadWalls: true })].map(scheduleKind)).toEqual(['preset', 'agenda', 'reload']);
+  });
+
+  it('leaves reloads out of the schedules that change what the walls show', () => {
+    const reload = scheduleSchema.parse({ id: 'tai-lai', at: '03:30', reloadWalls: true });
+    expect(layoutSchedules([preset('a', '07:00'), reload, agenda('b', '07:30')]).map((s) => s.id)).toEqual(['a', 'b']);
   });
 });
