@@ -2,10 +2,11 @@
 // per suite, each failed test named (file, title, first line of its error: a CI log that keeps only its
 // tail still says what failed) and one line "total: N passed, N failed, N skipped".
 
+import { stripVTControlCharacters } from 'node:util';
+
 /** The first non-empty line of an error, without colours, at most 300 characters. */
 const firstLine = (text) =>
-  String(text ?? '')
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  stripVTControlCharacters(String(text ?? ''))
     .split('\n')
     .find((line) => line.trim() !== '')
     ?.trim()
