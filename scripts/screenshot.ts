@@ -12,7 +12,7 @@ import { consoleBridge } from '../test/helpers/bridge-client';
 import { startBrowserHost } from '../test/helpers/browser-host';
 import { startHubProcess } from '../test/helpers/hub-process';
 import { waitMapReady } from '../test/helpers/map-page';
-import { DEFAULT_RULES } from '../src-main/config/default-operations';
+import { DEFAULT_RULES, DEFAULT_SCHEDULES } from '../src-main/config/default-operations';
 
 const ROOT = join(__dirname, '..');
 const TOKEN = 'screenshot-wall-token';
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   // The demo's rule, without its two minutes between takeovers: a simulated collision just before the
   // picture must not hold back the one the picture is about.
   const rules = DEFAULT_RULES.map((rule) => ({ ...rule, minIntervalSeconds: 0 }));
-  const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' }, rules }, { dataDir: join(work, 'host') });
+  // The demo's schedules too (test hosts have none unless given): the console shows what comes next.
+  const host = await startBrowserHost({ hub: { url: hub.url, token: TOKEN }, console: { station: 'Bàn điều hành 1' }, rules, schedules: DEFAULT_SCHEDULES }, { dataDir: join(work, 'host') });
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const bridge = await consoleBridge(host);
   try {
