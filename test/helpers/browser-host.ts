@@ -46,9 +46,9 @@ export async function startBrowserHost(config: object = {}, options: { dataDir?:
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'ioc-wall-e2e-'));
   mkdirSync(dataDir, { recursive: true });
   const configPath = join(dataDir, 'ioc-wall.json');
-  // Every test host has the three test accounts, unless the test brings its own; and no schedules
-  // unless it brings its own, so that no run depends on the hour it runs at (the demo's reload its
-  // walls daily at 03:30 and start an agenda on Monday at 07:30).
+  // Every test host has the three test accounts, and no schedules, unless the test brings its own:
+  // no run may depend on the hour it runs at (the demo reloads its walls daily at 03:30 and starts
+  // an agenda on Monday at 07:30).
   writeFileSync(configPath, JSON.stringify({ operators: await testOperatorAccounts(), schedules: [], ...config }));
   // Node's own flags go before the script (a bench's --inspect=127.0.0.1:0 to read the host's heap).
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'out/main/serve.js'), '--no-open', `--port=${options.port ?? 0}`, `--data=${dataDir}`, `--config=${configPath}`], {
