@@ -138,7 +138,8 @@ export function startWallServer(options: WallServerOptions): WallServer {
   store.onMessages((messages) => messages.forEach((message) => io.local.to(WALLS).emit(HUB_EVENTS.message, message)));
   const acks = createAlertAcks({ store, log: log.child('acks') });
   let nodeName = 'hub';
-  const figures = (): NodeFigures => ({ node: nodeName, seq: store.model.seq, walls: io.of('/').sockets.size });
+  const wallCount = (): number => io.of('/').sockets.size;
+  const figures = (): NodeFigures => ({ node: nodeName, seq: store.model.seq, walls: wallCount() });
   io.on(NODE_FIGURES, (answer: unknown) => typeof answer === 'function' && (answer as (f: NodeFigures) => void)(figures()));
   const who = (socket: Socket): string => `wall ${socket.id} (${socket.handshake.address}, token #${(socket.data as WallData).tokenIndex + 1})`;
 
@@ -215,7 +216,7 @@ export function startWallServer(options: WallServerOptions): WallServer {
     setNodeName: (name) => {
       nodeName = name;
     },
-    wallCount: () => io.of('/').sockets.size,
+    wallCount,
     catchUps: () => ({ active: queue.active, queued: queue.queued, snapshotEncodings: snapshots.encodings() }),
     snapshot: () => snapshots.current(),
     close: async () => {

@@ -159,18 +159,24 @@ export async function openRedisHubLog(options: RedisHubLogOptions): Promise<Redi
     await load();
   };
 
-  const reachHead = async (): Promise<void> => {
+  /** Runs a read of the log; a gap in it is met by starting again from the checkpoint. */
+  const recoveringGaps = async (read: () => void | Promise<void>): Promise<void> => {
     try {
-      for (let target = await head(); state.model.seq < target; ) {
-        const messages = await readAfter(redis, state.model.seq);
-        if (messages.length === 0) throw new LogGapError(`the shared log holds nothing after seq ${state.model.seq}, its head says ${target}`);
-        confirm(messages);
-      }
+      await read();
     } catch (error) {
       if (!(error instanceof LogGapError)) throw error;
       await recover(error);
     }
   };
+
+  const reachHead = (): Promise<void> =>
+    recoveringGaps(async () => {
+      for (let target = await head(); state.model.seq < target; ) {
+        const messages = await readAfter(redis, state.model.seq);
+        if (messages.length === 0) throw new LogGapError(`the shared log holds nothing after seq ${state.model.seq}, its head says ${target}`);
+        confirm(messages);
+      }
+    });
 
   // The tail: every node reads the whole stream, so each sends its walls every message in seq order.
   const tail = async (): Promise<void> => {
@@ -203,12 +209,7 @@ export async function openRedisHubLog(options: RedisHubLogOptions): Promise<Redi
     let appended = false;
     try {
       try {
-        try {
-          confirm(entryMessages(taken.entries));
-        } catch (error) {
-          if (!(error instanceof LogGapError)) throw error;
-          await recover(error);
-        }
+        await recoveringGaps(() => confirm(entryMessages(taken.entries)));
         // More than a page missing (a node that was slow to read): the rest, still in the turn.
         if (state.model.seq < taken.head) await reachHead();
       } catch (error) {
